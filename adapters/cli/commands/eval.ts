@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { parseEvalFile, plainMiniSearchAsker, runEval } from '../../../src/eval/run-eval.js';
+import type { EvalReport } from '../../../src/eval/schema.js';
+import type { Engine } from '../../../src/engine/engine.js';
+
+export interface EvalOptions {
+  verbose: boolean;
+  baseline: boolean;
+  json: boolean;
+  thresholds: { minHit1?: number; minHit3?: number; minAbstain?: number; maxFalseAbstain?: number; minConflicts?: number };
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function summary(label: string, r: EvalReport): string {
+  return [
+    `${label}: ${r.questions} questions (${r.answerable} answerable, ${r.unanswerable} out of scope, ${r.conflicts} conflicts)`,
+    `  hit@1 ${pct(r.hit1)}  hit@3 ${pct(r.hit3)}  abstention ${pct(r.abstention)}  false abstention ${pct(r.falseAbstention)}`,
+    `  conflicts shown ${pct(r.conflictsShown)}  non-verbatim citations ${r.nonVerbatim}  latency p50 ${r.latencyP50Ms.toFixed(3)} ms  p99 ${r.latencyP99Ms.toFixed(3)} ms`,
+  ].join('\n');
+}
+
+/** Which thresholds the report falls short of, as readable reasons. */
+function shortfalls(r: EvalReport, t: EvalOptions['thresholds']): string[] {
+  const out: string[] = [];
+  if (t.minHit1 !== undefined && r.hit1 * 100 < t.minHit1) out.push(`hit@1 ${pct(r.hit1)} < ${t.minHit1}%`);
+  if (t.minHit3 !== undefined && r.hit3 * 100 < t.minHit3) out.push(`hit@3 ${pct(r.hit3)} < ${t.minHit3}%`);
+  if (t.minAbstain !== undefined && r.abstention * 100 < t.minAbstain) out.push(`abstention ${pct(r.abstention)} < ${t.minAbstain}%`);
+  if (t.maxFalseAbstain !== undefined && r.falseAbstention * 100 > t.maxFalseAbstain) out.push(`false abstention ${pct(r.falseAbstention)} > ${t.maxFalseAbstain}%`);
+  if (t.minConflicts !== undefined && r.conflictsShown * 100 < t.minConflicts) out.push(`conflicts shown ${pct(r.conflictsShown)} < ${t.minConflicts}%`);
+  if (r.nonVerbatim > 0) out.push(`${r.nonVerbatim} citations are not verbatim`);
+  return out;
+}
+
+export async function evaluate(engine: Engine, file: string, options: EvalOptions): Promise<number> {
+  let questions;
+  try {
+    questions = parseEvalFile(await readFile(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ? `cannot be read (${(error as NodeJS.ErrnoException).code})` : (error as Error).message;
+    options.err.write(`grok-facts: ${file}: ${reason}\n`);
+    return 2;
+  }
+  const report = runEval(questions, (q) => engine.answer(q), engine.index);
+  const baseline = options.baseline ? runEval(questions, plainMiniSearchAsker(engine.index), engine.index) : undefined;
+  if (options.json) {
+    options.out.write(`${JSON.stringify({ report, baseline })}\n`);
+  } else {
+    if (options.verbose) {
+      for (const m of report.misses) options.out.write(`MISS ${m.id} (${m.why}): ${m.q}\n${m.got.slice(0, 3).map((g) => `    → ${g.slice(0, 140)}`).join('\n')}\n`);
+    }
+    if (baseline) options.out.write(`${summary('plain MiniSearch (default options)', baseline)}\n`);
+    options.out.write(`${summary('grok-facts', report)}\n`);
+  }
+  const failed = shortfalls(report, options.thresholds);
+  if (failed.length > 0) {
+    options.err.write(`grok-facts: below target — ${failed.join('; ')}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,35 @@
+import type { Answer } from '../../src/answer/schema.js';
+import type { Style } from './style.js';
+
+function dateline(c: Answer['citations'][number]): string {
+  return [c.publisher, c.published].filter(Boolean).join(', ');
+}
+
+/** An answer as a person reads it in a terminal: the text, then numbered sources. */
+export function formatAnswer(answer: Answer, style: Style): string {
+  if (answer.status === 'no_answer') {
+    const lines = [style.yellow(answer.text)];
+    if (answer.suggestions.length > 0) {
+      lines.push('', style.dim('Questions I can answer:'), ...answer.suggestions.map((s) => `  • ${s}`));
+    }
+    return lines.join('\n');
+  }
+  const lines = [answer.text, ''];
+  for (const conflict of answer.conflicts) {
+    const sides = conflict.sides.map((s) => `${s.value} [${s.n}]`).join(' vs ');
+    lines.push(style.yellow(`⚠ Sources disagree on ${conflict.about}: ${sides}`), '');
+  }
+  for (const c of answer.citations) {
+    const reported = c.reportedBy > 1 ? ` · reported by ${c.reportedBy} of ${answer.sourceCount} sources` : '';
+    const meta = dateline(c);
+    lines.push(`${style.cyan(`[${c.n}]`)} ${style.bold(c.title)}${meta ? style.dim(` — ${meta}`) : ''}${style.dim(reported)}`);
+    lines.push(style.dim(`    “${c.quote}”`));
+    lines.push(style.dim(`    ${c.source} @ ${c.start}–${c.end}`));
+  }
+  return lines.join('\n');
+}
+
+/** The machine contract of `ask --json`: one line, stable field names. */
+export function answerToJson(answer: Answer): string {
+  return JSON.stringify(answer);
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, resolveDir } from '../../src/config/config.js';
+import { CorpusError } from '../../src/corpus/errors.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { askEachLine, askOnce } from './commands/ask.js';
+import { chat } from './commands/chat.js';
+import { evaluate } from './commands/eval.js';
+import { listSources } from './commands/sources.js';
+import { styleFor } from './style.js';
+
+const USAGE = `Usage:
+  grok-facts                       console chat
+  grok-facts ask "question"        answer one question   (--json for one JSON line)
+  grok-facts ask --stdin           answer each line of standard input, in order (--json: JSON Lines)
+  grok-facts sources               the indexed articles  (--json)
+  grok-facts eval FILE.jsonl       answer-quality report (--verbose, --baseline, --json,
+                                   --min-hit1 N --min-hit3 N --min-abstain N --max-false-abstain N --min-conflicts N)`;
+
+class UsageError extends Error {}
+
+function number(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new UsageError(`${flag} takes a number, e.g. ${flag} 90`);
+  return n;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      stdin: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      baseline: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      'min-hit1': { type: 'string' },
+      'min-hit3': { type: 'string' },
+      'min-abstain': { type: 'string' },
+      'max-false-abstain': { type: 'string' },
+      'min-conflicts': { type: 'string' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const known = ['ask', 'sources', 'eval', 'chat', undefined];
+  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+
+  const config = loadConfig();
+  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR) });
+  const style = styleFor(process.stdout);
+  const io = { out: process.stdout, err: process.stderr };
+
+  switch (command) {
+    case 'ask':
+      if (values.stdin) return askEachLine(engine, process.stdin, { json: values.json, style, ...io });
+      if (rest.length === 0) throw new UsageError('ask needs a question, e.g. grok-facts ask "How many parameters?"');
+      return askOnce(engine, rest.join(' '), { json: values.json, style, ...io });
+    case 'sources':
+      return listSources(engine, values.json, style, process.stdout);
+    case 'eval': {
+      if (rest.length !== 1) throw new UsageError('eval needs one file, e.g. grok-facts eval questions.jsonl');
+      return evaluate(engine, rest[0]!, {
+        verbose: values.verbose,
+        baseline: values.baseline,
+        json: values.json,
+        thresholds: {
+          minHit1: number(values['min-hit1'], '--min-hit1'),
+          minHit3: number(values['min-hit3'], '--min-hit3'),
+          minAbstain: number(values['min-abstain'], '--min-abstain'),
+          maxFalseAbstain: number(values['max-false-abstain'], '--max-false-abstain'),
+          minConflicts: number(values['min-conflicts'], '--min-conflicts'),
+        },
+        ...io,
+      });
+    }
+    default:
+      return chat(engine, process.stdin, process.stdout, style);
+  }
+}
+
+// Every failure a person can cause ends in one line on stderr, never a stack trace.
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`grok-facts: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError || error instanceof CorpusError) {
+      process.stderr.write(`grok-facts: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`grok-facts: unexpected error — ${(error as Error)?.message ?? String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

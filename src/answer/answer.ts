@@ -1,0 +1,113 @@
+import type { KnowledgeIndex, IndexedPassage } from '../index/build-index.js';
+import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
+import { analyseQuestion } from './question.js';
+import { rankPassages, type RankedPassage } from './rank.js';
+import type { Answer, AnswerContext, Citation, Conflict } from './schema.js';
+import { cleanQuestion } from './validate-question.js';
+
+/** Below this share of the question's meaning, the best passage is about something else. */
+export const MIN_COVERAGE = 0.5;
+/** Further citations must still be about the question, if less squarely. */
+const MIN_SUPPORTING_COVERAGE = 0.4;
+const MAX_CITATIONS = 3;
+
+export const NO_ANSWER_TEXT = "That isn't in my sources — the articles I have don't say.";
+
+function toCitation(index: KnowledgeIndex, passage: IndexedPassage, n: number): Citation {
+  const [quoted, ...others] = passage.locations;
+  const article = index.articles.find((a) => a.source === quoted!.source)!;
+  const alsoIn = others
+    .filter((l) => l.source !== quoted!.source)
+    .filter((l, i, all) => all.findIndex((o) => o.source === l.source) === i)
+    .map((l) => ({ source: l.source, title: index.articles.find((a) => a.source === l.source)!.title, start: l.start, end: l.end }));
+  return {
+    n,
+    source: article.source,
+    title: article.title,
+    publisher: article.publisher,
+    published: article.published,
+    url: article.url,
+    quote: quoted!.text,
+    start: quoted!.start,
+    end: quoted!.end,
+    alsoIn,
+    reportedBy: passage.sources.length,
+  };
+}
+
+function noAnswer(question: string, index: KnowledgeIndex, suggestions: string[]): Answer {
+  return {
+    question,
+    status: 'no_answer',
+    text: NO_ANSWER_TEXT,
+    citations: [],
+    conflicts: [],
+    suggestions,
+    sourceCount: index.articles.length,
+  };
+}
+
+/** Citations in order, pulling in the other side of any disagreement that the chosen passages are part of. */
+function chooseCitations(ranked: RankedPassage[], index: KnowledgeIndex, requireType: boolean): {
+  passages: IndexedPassage[];
+  conflicts: DetectedConflict[];
+} {
+  const eligible = ranked.filter((r) => r.coverage >= MIN_SUPPORTING_COVERAGE && (!requireType || r.typeFit));
+  const chosen: IndexedPassage[] = [];
+  const conflicts: DetectedConflict[] = [];
+  for (const r of eligible) {
+    if (chosen.length >= MAX_CITATIONS) break;
+    if (!chosen.includes(r.passage)) chosen.push(r.passage);
+    for (const conflict of index.conflicts) {
+      const ids = conflict.claims.map((c) => c.passageId);
+      if (!ids.includes(r.passage.id) || conflicts.includes(conflict)) continue;
+      conflicts.push(conflict);
+      for (const id of ids) {
+        const other = index.passages[id]!;
+        if (!chosen.includes(other)) chosen.splice(Math.min(chosen.length, chosen.indexOf(r.passage) + 1), 0, other);
+      }
+    }
+  }
+  return { passages: chosen.slice(0, MAX_CITATIONS), conflicts };
+}
+
+function describeConflicts(conflicts: DetectedConflict[], citations: Citation[], passages: IndexedPassage[]): Conflict[] {
+  return conflicts.flatMap((conflict) => {
+    const sides = conflict.claims.flatMap((claim) => {
+      const at = passages.findIndex((p) => p.id === claim.passageId);
+      return at === -1 ? [] : [{ n: citations[at]!.n, value: claim.value, source: citations[at]!.source }];
+    });
+    return sides.length >= 2 ? [{ about: conflict.about.join(' '), sides }] : [];
+  });
+}
+
+export function answerQuestion(
+  index: KnowledgeIndex,
+  rawQuestion: string,
+  context: AnswerContext = {},
+  suggestions: () => string[] = () => [],
+): Answer {
+  const question = cleanQuestion(rawQuestion);
+  const analysed = analyseQuestion(question, index, context.previous ? cleanQuestion(context.previous) : undefined);
+  if (analysed.terms.some((t) => t.unknownName)) return noAnswer(question, index, suggestions());
+
+  const ranked = rankPassages(analysed, index);
+  const requireType = analysed.strictType && analysed.answerType !== 'any';
+  const best = ranked.find((r) => (!requireType || r.typeFit) && r.namesEverything);
+  if (!best || best.coverage < MIN_COVERAGE) return noAnswer(question, index, suggestions());
+
+  const ordered = [best, ...ranked.filter((r) => r !== best)];
+  const { passages, conflicts } = chooseCitations(ordered, index, false);
+  const citations = passages.map((p, i) => toCitation(index, p, i + 1));
+  const described = describeConflicts(conflicts, citations, passages);
+  const shown = described.length > 0 ? citations.filter((c) => described.some((d) => d.sides.some((s) => s.n === c.n))) : citations.slice(0, 1);
+  return {
+    question,
+    status: 'answered',
+    text: shown.map((c) => `${c.quote} [${c.n}]`).join(' '),
+    citations,
+    conflicts: described,
+    suggestions: [],
+    sourceCount: index.articles.length,
+  };
+}

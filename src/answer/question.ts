@@ -1,0 +1,194 @@
+import type { AnswerType } from '../index/answer-features.js';
+import type { KnowledgeIndex } from '../index/build-index.js';
+import { analyze, normalizeWord, type Term } from '../text/analyze.js';
+import { editDistance } from '../text/edit-distance.js';
+import { foldTypography } from '../text/fold.js';
+
+export interface QueryTerm {
+  term: string;
+  surface: string;
+  /** How much this word counts towards coverage: rarer words count more. */
+  weight: number;
+  /** The corpus has the word (or a corrected spelling of it). */
+  known: boolean;
+  corrected: boolean;
+  /** Carried over from the previous question of a follow-up. */
+  fromPrevious: boolean;
+  /** A name or version the corpus has never mentioned (GPT-5, Llama 4, Louvre). */
+  unknownName: boolean;
+}
+
+/** Verbs so common in questions ("which data was used") that they count for little. */
+const WEAK_WORDS: ReadonlySet<string> = new Set(['use', 'used', 'using', 'uses', 'need', 'needs', 'have', 'has', 'good', 'big']);
+const WEAK_WEIGHT = 0.3;
+
+export interface AnalysedQuestion {
+  answerType: AnswerType;
+  /** "What is X?" / "define X": the terms of X, so a passage that defines X can be preferred. */
+  defines: string[];
+  /** For "how many X" / "how much does it cost": what is measured; the figure must stand near it. */
+  measures: string[];
+  /** Names in the question other than the story's subject: a passage that answers must mention them. */
+  requiredNames: string[];
+  /** The answer type must be met (how many, when, who, where) rather than merely preferred. */
+  strictType: boolean;
+  terms: QueryTerm[];
+}
+
+const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
+  ['time', true, /\b(when|what time|which day|what day|what month|which month|what year|which year|how soon|how long (until|till|before|til)|dates?|timeline|eta|schedule)\b/],
+  ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|long|small|large)|number of|(what|which)('s| is| was| are| were)? (the )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/],
+  ['entity', true, /\b(who|whom|whose|who's)\b|\b(which|what) (company|companies|firm|firms|person|people|investors?|organi[sz]ations?|partners?|backers?)\b/],
+  ['place', true, /\b(where|what city|which city|what country|which country|what state|which state|located)\b/],
+  ['entity', false, /\b(which|what is the name|what's the name|called|named)\b|^what \w+ (does|did|do|is|was|are|were|will|has|have)\b/],
+];
+
+/**
+ * Words that name the kind of answer wanted or frame the question rather than carry its
+ * content: "the CEO who announced", "the release date", "what role does X play", "according
+ * to the sources". The answer type carries their meaning. Compared as written, not stemmed,
+ * so "announcement" is not mistaken for "announced".
+ */
+const FRAMING_WORDS: ReadonlySet<string> = new Set(
+  `date time number amount count name named called ceo boss chief executive person people company companies firm firms
+  city country place location located figure figures guy man woman individual organization organisation exact specific
+  specifically main new newest latest upcoming current currently right now today sources source article articles coverage
+  report reports reported reporting according role part purpose point deal story connection relationship link relation
+  significance situation status update background overview summary kind type sort difference plan plans exactly`.split(/\s+/),
+);
+
+/** Role nouns are part of the content when they are a relation to something: "the CEO of Cursor", "Cursor's founder". */
+const ROLE_RELATION = /\b(ceo|founder|founders|president|chairman|boss|chief|owner|head|executive|cto|cfo)\s+(of|at)\b|'s\s+(ceo|founder|founders|president|chairman|boss|owner|head|cto|cfo)\b/;
+
+/** Chat spellings of question words, so "wen" asks "when". */
+const CHAT_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
+  [/\bwen\b/g, 'when'],
+  [/\b(wat|wut)\b/g, 'what'],
+  [/\bhw\b/g, 'how'],
+  [/\bwher\b/g, 'where'],
+  [/\bwho'?s\b/g, 'who is'],
+];
+
+/** Every question is implicitly about the story's subject, so naming it adds little. */
+const SUBJECT_WEIGHT = 0.2;
+
+/** Share of the corpus's passages above which a word is the story's subject, not a distinguishing detail. */
+const TOPIC_SHARE = 0.12;
+
+export function normalizeQuestion(question: string): string {
+  let folded = foldTypography(question).toLowerCase();
+  for (const [pattern, replacement] of CHAT_SPELLINGS) folded = folded.replace(pattern, replacement);
+  return folded;
+}
+
+function detectAnswerType(folded: string): { answerType: AnswerType; strictType: boolean } {
+  for (const [answerType, strictType, pattern] of TYPE_PATTERNS) {
+    if (pattern.test(folded)) return { answerType, strictType };
+  }
+  return { answerType: 'any', strictType: false };
+}
+
+function correctSpelling(surface: string, index: KnowledgeIndex): string | undefined {
+  if (surface.length < 5 || !/^\p{L}+$/u.test(surface)) return undefined;
+  const max = surface.length >= 8 ? 2 : 1;
+  let best: { term: string; distance: number; df: number } | undefined;
+  for (const [word, term] of index.surfaceWords) {
+    if (word[0] !== surface[0] || Math.abs(word.length - surface.length) > max) continue;
+    const distance = editDistance(surface, word, max);
+    if (distance > max) continue;
+    const df = index.documentFrequency.get(term) ?? 0;
+    if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term, distance, df };
+  }
+  return best?.term;
+}
+
+/** A question written mostly in capitals (a headline, or shouting) says nothing about which words are names. */
+function capitalsAreMeaningful(terms: readonly Term[]): boolean {
+  const words = terms.filter((t) => t.kind === 'word');
+  return words.filter((t) => t.capitalized).length <= Math.max(1, words.length / 2);
+}
+
+function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean): QueryTerm[] {
+  const analysed = analyze(text);
+  const roleIsContent = ROLE_RELATION.test(normalizeQuestion(text));
+  const namesMeaningful = capitalsAreMeaningful(analysed);
+  const total = index.passages.length;
+  const unknownWeight = index.idf('\u0000unseen');
+  const seen = new Set<string>();
+  const out: QueryTerm[] = [];
+  for (const t of analysed) {
+    if (seen.has(t.term)) continue;
+    if (FRAMING_WORDS.has(t.surface) && !(roleIsContent && ROLE_RELATION.test(`${t.surface} of`))) continue;
+    seen.add(t.term);
+    let term = t.term;
+    let corrected = false;
+    if (!index.documentFrequency.has(term)) {
+      const fixed = t.kind === 'word' ? correctSpelling(t.surface, index) : undefined;
+      if (fixed) {
+        term = fixed;
+        corrected = true;
+      }
+    }
+    const df = index.documentFrequency.get(term) ?? 0;
+    const known = df > 0;
+    const looksLikeName = t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0);
+    const weight = !known
+      ? unknownWeight
+      : index.subjectTerms.has(term)
+        ? index.idf(term) * SUBJECT_WEIGHT
+        : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1);
+    out.push({
+      term,
+      surface: t.surface,
+      weight: fromPrevious ? weight * 0.5 : weight,
+      known,
+      corrected,
+      fromPrevious,
+      unknownName: !known && looksLikeName && !fromPrevious,
+    });
+  }
+  return out;
+}
+
+const FOLLOW_UP_CUE = /^(and|but|also|so|what about|how about|and what|ok|okay)\b|\b(it|its|it's|that|this|they|them|their|those|these|he|she|his|her|else|too|same|there)\b/;
+
+/** Short or pronoun-led questions lean on the previous question for their topic. */
+export function isFollowUp(question: string, terms: readonly QueryTerm[]): boolean {
+  const folded = foldTypography(question).toLowerCase();
+  return FOLLOW_UP_CUE.test(folded) || terms.filter((t) => t.known).length <= 1;
+}
+
+export function analyseQuestion(question: string, index: KnowledgeIndex, previous?: string): AnalysedQuestion {
+  const folded = normalizeQuestion(question);
+  const { answerType, strictType } = detectAnswerType(folded);
+  const terms = toQueryTerms(question, index, false);
+  if (previous && isFollowUp(question, terms)) {
+    const present = new Set(terms.map((t) => t.term));
+    for (const carried of toQueryTerms(previous, index, true)) {
+      if (carried.known && !present.has(carried.term)) terms.push(carried);
+    }
+  }
+  const definition = DEFINITION.exec(folded);
+  const defines = definition ? toQueryTerms(definition[1]!, index, false).filter((t) => t.known).map((t) => t.term) : [];
+  const requiredNames = terms
+    .filter((t) => !t.fromPrevious && t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term))
+    .map((t) => t.term);
+  const measures = answerType === 'quantity' ? findMeasures(folded, terms) : [];
+  return { answerType, strictType, defines, requiredNames, measures, terms };
+}
+
+const MEASURED_NOUN = /\bhow (?:many|much)\s+([\p{L}-]+)/u;
+const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger)$/;
+
+/** The thing a quantity question measures: the noun after "how many"/"how much", or a word of price. */
+function findMeasures(folded: string, terms: readonly QueryTerm[]): string[] {
+  const measures = new Set<string>();
+  const noun = MEASURED_NOUN.exec(folded)?.[1];
+  // Through the question's own terms, so a misspelt "paramters" measures the corrected word.
+  if (noun && !NOT_A_NOUN.test(noun)) for (const t of terms) if (t.surface === noun && t.known) measures.add(t.term);
+  for (const t of terms) if (t.term === normalizeWord('cost')) measures.add(t.term);
+  return [...measures];
+}
+
+const DEFINITION = /^(?:what(?: is|'s| are| does)|define|meaning of)\s+(?:an? |the )?([\p{L}\p{N} -]{2,30}?)(?:\s+mean)?\s*\??$/u;
+

@@ -1,0 +1,156 @@
+import type { AnswerType } from '../index/answer-features.js';
+import type { IndexedPassage, KnowledgeIndex } from '../index/build-index.js';
+import type { AnalysedQuestion, QueryTerm } from './question.js';
+
+export interface RankedPassage {
+  passage: IndexedPassage;
+  score: number;
+  /** Weighted share of the question's words this passage contains (0–1). */
+  coverage: number;
+  /** The passage offers the kind of answer asked for, beyond what the question already says. */
+  typeFit: boolean;
+  /** Mentions every name the question asks about. */
+  namesEverything: boolean;
+}
+
+const CANDIDATES = 40;
+const TYPE_BONUS = 0.3;
+const SEARCH_WEIGHT = 0.2;
+const PROXIMITY_WEIGHT = 0.1;
+const CORROBORATION_WEIGHT = 0.06;
+const CORRECTED_MATCH = 0.8;
+const SPECIFICITY_WEIGHT = 0.06;
+const DEFINITION_BONUS = 0.25;
+const LABEL_BONUS = 0.15;
+/** Matched words further apart than this are unlikely to be one statement about them. */
+const WINDOW = 16;
+const OUTSIDE_WINDOW = 0.5;
+
+const MEASURE_RADIUS = 8;
+
+/** A figure counts for "how many X" only when it stands near X in the passage. */
+function measuredFigure(passage: IndexedPassage, measures: readonly string[], asked: ReadonlySet<string>): boolean {
+  const figures = passage.terms.filter((t) => passage.features.quantities.has(t.term) && !asked.has(t.term));
+  if (measures.length === 0) return figures.length > 0;
+  const measured = passage.terms.filter((t) => measures.includes(t.term));
+  return figures.some((f) => measured.some((m) => Math.abs(m.position - f.position) <= MEASURE_RADIUS));
+}
+
+function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: ReadonlySet<string>, index: KnowledgeIndex): boolean {
+  const offered = (values: ReadonlySet<string>) => [...values].some((v) => !asked.has(v));
+  switch (question.answerType) {
+    case 'quantity':
+      return measuredFigure(passage, question.measures, asked);
+    case 'time':
+      return offered(passage.features.times);
+    case 'place':
+      return offered(passage.features.places);
+    case 'entity':
+      return [...passage.features.entities].some((e) => !asked.has(e) && !index.subjectTerms.has(e));
+    default:
+      return true;
+  }
+}
+
+/** Matched words close together are more likely one statement about them than a coincidence. */
+function proximity(passage: IndexedPassage, matched: ReadonlySet<string>): number {
+  if (matched.size <= 1) return matched.size;
+  const hits = passage.terms.filter((t) => matched.has(t.term));
+  let best = Infinity;
+  for (let i = 0; i < hits.length; i++) {
+    const found = new Set<string>();
+    for (let j = i; j < hits.length; j++) {
+      found.add(hits[j]!.term);
+      if (found.size === matched.size) {
+        best = Math.min(best, hits[j]!.position - hits[i]!.position + 1);
+        break;
+      }
+    }
+  }
+  return Number.isFinite(best) ? matched.size / best : 0;
+}
+
+/** Answers name things: a passage offering names, figures or dates the question lacks is more likely the answer. */
+function specificity(passage: IndexedPassage, asked: ReadonlySet<string>): number {
+  const { entities, quantities, times } = passage.features;
+  let count = 0;
+  for (const values of [entities, quantities, times]) for (const v of values) if (!asked.has(v)) count++;
+  return Math.min(count, 3) / 3;
+}
+
+/** For "what is X?", a glossary-style passage that starts with X. */
+function definesTerm(passage: IndexedPassage, defines: readonly string[]): boolean {
+  return defines.length > 0 && passage.labelTerms.size === defines.length && defines.every((d) => passage.labelTerms.has(d));
+}
+
+/** "Release time: within 2 to 3 weeks" answers a question about release: its label names what was asked. */
+function labelAnswers(passage: IndexedPassage, question: AnalysedQuestion, index: KnowledgeIndex): boolean {
+  if (passage.labelTerms.size === 0) return false;
+  return question.terms.some((t) => !t.fromPrevious && !index.subjectTerms.has(t.term) && passage.labelTerms.has(t.term));
+}
+
+function kindPrior(passage: IndexedPassage): number {
+  if (passage.kind === 'heading') return -0.08;
+  return (passage.truncated ? -0.05 : 0) + (passage.kind === 'label' ? 0.03 : 0);
+}
+
+/**
+ * Weighted share of the question's words the passage contains. Words matched far from the
+ * passage's densest cluster of matches count half; the story's subject counts only when the
+ * question asks nothing else.
+ */
+export function coverageOf(passage: IndexedPassage, terms: readonly QueryTerm[], subject: ReadonlySet<string>): {
+  coverage: number;
+  matched: Set<string>;
+} {
+  const content = terms.some((t) => !subject.has(t.term)) ? terms.filter((t) => !subject.has(t.term)) : terms;
+  const credit = new Map<string, number>();
+  let total = 0;
+  for (const t of content) {
+    total += t.weight;
+    if (t.known && passage.termSet.has(t.term)) credit.set(t.term, t.weight * (t.corrected ? CORRECTED_MATCH : 1));
+  }
+  const matched = new Set(credit.keys());
+  if (total === 0 || matched.size === 0) return { coverage: 0, matched };
+  const all = [...credit.values()].reduce((a, b) => a + b, 0);
+  let bestWindow = 0;
+  const hits = passage.terms.filter((t) => credit.has(t.term));
+  for (let i = 0; i < hits.length; i++) {
+    const inWindow = new Set<string>();
+    for (let j = i; j < hits.length && hits[j]!.position - hits[i]!.position < WINDOW; j++) inWindow.add(hits[j]!.term);
+    bestWindow = Math.max(bestWindow, [...inWindow].reduce((sum, term) => sum + credit.get(term)!, 0));
+  }
+  return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow)) / total, matched };
+}
+
+export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex): RankedPassage[] {
+  const known = question.terms.filter((t) => t.known);
+  if (known.length === 0) return [];
+  const weightOf = new Map(known.map((t) => [t.term, t.weight]));
+  const results = index.search
+    .search(known.map((t) => t.term).join(' '), { combineWith: 'OR', boostTerm: (term) => weightOf.get(term) ?? 1 })
+    .slice(0, CANDIDATES);
+  const maxSearch = results[0]?.score ?? 1;
+  const asked = new Set(question.terms.map((t) => t.term));
+  const sourceTotal = Math.max(2, index.articles.length);
+
+  return results
+    .map((result) => {
+      const passage = index.passages[result.id as number]!;
+      const { coverage, matched } = coverageOf(passage, question.terms, index.subjectTerms);
+      const typeFit = fitsType(question, passage, asked, index);
+      const namesEverything = question.requiredNames.every((n) => passage.termSet.has(n));
+      const score =
+        coverage +
+        (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) : 0) +
+        SEARCH_WEIGHT * (result.score / maxSearch) +
+        PROXIMITY_WEIGHT * proximity(passage, matched) +
+        CORROBORATION_WEIGHT * (Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal)) +
+        SPECIFICITY_WEIGHT * specificity(passage, asked) +
+        (definesTerm(passage, question.defines) ? DEFINITION_BONUS : 0) +
+        (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
+        kindPrior(passage);
+      return { passage, score, coverage, typeFit, namesEverything };
+    })
+    .sort((a, b) => b.score - a.score);
+}

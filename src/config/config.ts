@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project folder, found from this file whether it runs from src/ (tests) or dist/ (built). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const urlText = (name: string) =>
+  optionalText.refine((v) => v === undefined || URL.canParse(v), `${name} must be a URL such as http://127.0.0.1:3001/api`);
+
+/**
+ * Every setting comes from the environment. Error messages name the variable and what is
+ * expected, never the value: the value might be a token pasted in the wrong place.
+ */
+export const ConfigSchema = z.object({
+  CORPUS_DIR: z.string().trim().min(1).default('seeds'),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APP_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'DISCORD_APP_ID must be the numeric application id'),
+  DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'DISCORD_GUILD_ID must be a numeric server id'),
+  DISCORD_API_BASE: urlText('DISCORD_API_BASE'),
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'SLACK_BOT_TOKEN must be a bot token (it starts with xoxb-)'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'SLACK_APP_TOKEN must be an app-level token (it starts with xapp-)'),
+  SLACK_API_URL: urlText('SLACK_API_URL'),
+  PORT: z.coerce.number({ message: 'PORT must be a port number' }).int().min(0).max(65535).default(3000),
+  DIGEST_DEFAULT_TZ: z.string().trim().default('UTC'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads `.env` when present (real environment variables win), then validates. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = join(process.cwd(), '.env')): Config {
+  if (env === process.env && existsSync(envFile)) {
+    try {
+      process.loadEnvFile(envFile);
+    } catch {
+      throw new ConfigError(`.env could not be read: check its syntax (KEY=value per line)`);
+    }
+  }
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'configuration');
+    const message = issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+    throw new ConfigError(`Configuration error — ${message}`);
+  }
+  return parsed.data;
+}
+
+/** A relative CORPUS_DIR or DATA_DIR is taken from the working folder if it exists there, else from the project. */
+export function resolveDir(dir: string): string {
+  if (isAbsolute(dir)) return dir;
+  const fromCwd = resolve(process.cwd(), dir);
+  return existsSync(fromCwd) ? fromCwd : resolve(projectRoot(), dir);
+}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { CorpusError } from './errors.js';
+import { type Article, type SourceMeta, SourcesFileSchema } from './schema.js';
+
+export const METADATA_FILE = 'sources.json';
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
+
+async function readMetadata(dir: string): Promise<Record<string, SourceMeta>> {
+  const path = join(dir, METADATA_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new CorpusError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CorpusError(`${path}: not valid JSON (${(error as Error).message})`, path);
+  }
+  const parsed = SourcesFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.map(String).join('.') || '(root)';
+    throw new CorpusError(`${path}: "${where}" ${issue.message}`, path);
+  }
+  return parsed.data;
+}
+
+/** A file with no metadata still loads; its first non-empty line, shortened, is its title. */
+export function titleFromText(text: string, fallback: string): string {
+  const firstLine = text.split(/\r?\n/).map((l) => l.trim()).find((l) => /\p{L}/u.test(l));
+  if (!firstLine) return fallback;
+  if (firstLine.length <= 100) return firstLine;
+  const cut = firstLine.slice(0, 100);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 100)}…`;
+}
+
+/** Reads every `.txt` and `.md` article of a folder, in name order, with its metadata. */
+export async function loadCorpus(dir: string): Promise<Article[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => ARTICLE_EXTENSIONS.has(extname(n).toLowerCase())).sort();
+  } catch (error) {
+    throw new CorpusError(`corpus folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, dir);
+  }
+  const metadata = await readMetadata(dir);
+  const articles: Article[] = [];
+  for (const file of names) {
+    const path = join(dir, file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      throw new CorpusError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path);
+    }
+    const rawText = bytes.toString('utf8');
+    const source = file.slice(0, -extname(file).length);
+    const meta = metadata[file];
+    articles.push({
+      source,
+      file,
+      rawText,
+      title: meta?.title ?? titleFromText(rawText, source),
+      publisher: meta?.publisher,
+      published: meta?.published,
+      url: meta?.url,
+      hash: createHash('sha256').update(bytes).digest('hex'),
+    });
+  }
+  return articles;
+}

@@ -1,0 +1,69 @@
+import type { Term } from '../text/analyze.js';
+import { normalizeWord } from '../text/analyze.js';
+
+/**
+ * What kinds of answer a passage can give. A "how many" question wants a passage with an
+ * amount, a "when" question one with a date or a time span, a "who" question one that names
+ * someone; the ranking checks the passage has one the question does not already contain.
+ */
+export type AnswerType = 'quantity' | 'time' | 'entity' | 'place' | 'any';
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+];
+// Words that place something in time. Vague ones ("soon", "upcoming") are left out: they do not answer "when".
+const TIME_WORDS = [
+  ...MONTHS, 'week', 'weeks', 'day', 'days', 'month', 'months', 'year', 'years', 'yesterday', 'today', 'tomorrow',
+  'recently', 'quarter', 'summer', 'spring', 'autumn', 'winter',
+];
+const NUMBER_WORDS = [
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'hundred',
+  'thousand', 'million', 'billion', 'trillion', 'double', 'triple', 'triples', 'tripled', 'threefold', 'twofold', 'half',
+  'millions', 'thousands', 'billions',
+];
+
+export const MONTH_TERMS: ReadonlySet<string> = new Set(MONTHS.map(normalizeWord));
+const TIME_TERMS: ReadonlySet<string> = new Set(TIME_WORDS.map(normalizeWord));
+const NUMBER_WORD_TERMS: ReadonlySet<string> = new Set(NUMBER_WORDS.map(normalizeWord));
+
+export function isYear(term: string): boolean {
+  return /^(19|20)\d\d$/.test(term);
+}
+
+export function isQuantityTerm(t: Pick<Term, 'term' | 'kind'>): boolean {
+  if (t.kind === 'money' || t.kind === 'percent' || t.kind === 'fraction') return true;
+  if (t.kind === 'number') return !isYear(t.term);
+  return t.kind === 'word' && NUMBER_WORD_TERMS.has(t.term);
+}
+
+export function isTimeTerm(t: Pick<Term, 'term' | 'kind'>): boolean {
+  if (t.kind === 'number') return isYear(t.term);
+  return t.kind === 'word' && TIME_TERMS.has(t.term);
+}
+
+export interface AnswerFeatures {
+  quantities: Set<string>;
+  times: Set<string>;
+  entities: Set<string>;
+  places: Set<string>;
+}
+
+const PLACE_PREPOSITION = /\b(?:in|at|near|based in|located in)\s+((?:\p{Lu}[\p{L}'-]+)(?:,?\s+\p{Lu}[\p{L}'-]+)*)/gu;
+
+/** Features of one passage, given the corpus's entity lexicon. */
+export function answerFeatures(text: string, terms: readonly Term[], entities: ReadonlySet<string>): AnswerFeatures {
+  const features: AnswerFeatures = { quantities: new Set(), times: new Set(), entities: new Set(), places: new Set() };
+  for (const t of terms) {
+    if (isQuantityTerm(t)) features.quantities.add(t.term);
+    if (isTimeTerm(t)) features.times.add(t.term);
+    if (entities.has(t.term)) features.entities.add(t.term);
+  }
+  for (const match of text.matchAll(PLACE_PREPOSITION)) {
+    for (const word of match[1]!.split(/[,\s]+/)) {
+      const term = normalizeWord(word.toLowerCase().replace(/'s$/, ''));
+      if (!MONTH_TERMS.has(term) && entities.has(term)) features.places.add(term);
+    }
+  }
+  return features;
+}

@@ -1,0 +1,104 @@
+import MiniSearch from 'minisearch';
+import type { Article } from '../corpus/schema.js';
+import { detectConflicts, type DetectedConflict } from '../conflicts/detect-conflicts.js';
+import { collapseDuplicates } from '../passages/collapse-duplicates.js';
+import { extractPassages } from '../passages/extract-passages.js';
+import type { Passage } from '../passages/schema.js';
+import { analyze, type Term } from '../text/analyze.js';
+import { answerFeatures, type AnswerFeatures } from './answer-features.js';
+import { learnEntities } from './entity-lexicon.js';
+
+export interface IndexedPassage extends Passage {
+  terms: Term[];
+  termSet: Set<string>;
+  /** For "Label: value" lines, the terms of the label: what the line is the answer to. */
+  labelTerms: Set<string>;
+  features: AnswerFeatures;
+}
+
+/** Everything the answer engine reads; built once per corpus, never mutated afterwards. */
+export interface KnowledgeIndex {
+  articles: Article[];
+  passages: IndexedPassage[];
+  search: MiniSearch<{ id: number; text: string }>;
+  /** Passages containing each term. */
+  documentFrequency: Map<string, number>;
+  /** Surface word → index term, for correcting typos against words the corpus uses. */
+  surfaceWords: Map<string, string>;
+  entities: Set<string>;
+  /** Names most headlines carry (Grok, xAI): the story itself, implied by every question. */
+  subjectTerms: Set<string>;
+  conflicts: DetectedConflict[];
+  idf(term: string): number;
+  maxIdf: number;
+}
+
+/** Options shared by indexing and querying; the text is analysed once, by our own pipeline. */
+export const MINISEARCH_OPTIONS = {
+  fields: ['text'],
+  idField: 'id',
+  tokenize: (text: string) => analyze(text).map((t) => t.term),
+  processTerm: (term: string) => term,
+  searchOptions: { tokenize: (text: string) => text.split(' ').filter(Boolean), processTerm: (term: string) => term },
+};
+
+/** Names that stand in at least half of the headlines. */
+function findSubjectTerms(articles: readonly Article[], entities: ReadonlySet<string>): Set<string> {
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    for (const term of new Set(analyze(article.title).map((t) => t.term))) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([term, n]) => entities.has(term) && n >= articles.length / 2).map(([term]) => term));
+}
+
+export function buildIndex(articles: Article[]): KnowledgeIndex {
+  const passages = collapseDuplicates(extractPassages(articles));
+  const analysed = passages.map((p) => ({ ...p, terms: analyze(p.text) }));
+  const entities = learnEntities(analysed);
+
+  const documentFrequency = new Map<string, number>();
+  const surfaceWords = new Map<string, string>();
+  for (const p of analysed) {
+    for (const term of new Set(p.terms.map((t) => t.term))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const t of p.terms) if (t.kind === 'word' && !surfaceWords.has(t.surface)) surfaceWords.set(t.surface, t.term);
+  }
+  const total = passages.length;
+  const idf = (term: string): number => {
+    const df = documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+  };
+
+  const indexed: IndexedPassage[] = analysed.map((p) => ({
+    ...p,
+    termSet: new Set(p.terms.map((t) => t.term)),
+    labelTerms: new Set(p.kind === 'label' ? analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term) : []),
+    features: answerFeatures(p.text, p.terms, entities),
+  }));
+  const subjectTerms = findSubjectTerms(articles, entities);
+
+  const search = new MiniSearch<{ id: number; text: string }>(MINISEARCH_OPTIONS);
+  search.addAll(indexed.map((p) => ({ id: p.id, text: p.text })));
+
+  const articleValues = new Map<string, Set<string>>();
+  for (const p of indexed) {
+    for (const location of p.locations) {
+      const values = articleValues.get(location.source) ?? new Set<string>();
+      for (const t of p.terms) if (t.kind !== 'word') values.add(t.term);
+      articleValues.set(location.source, values);
+    }
+  }
+  const conflicts = detectConflicts(indexed, articleValues, idf, idf(String()) / 3);
+
+  return {
+    articles,
+    passages: indexed,
+    search,
+    documentFrequency,
+    surfaceWords,
+    entities,
+    subjectTerms,
+    conflicts,
+    idf,
+    maxIdf: idf(''),
+  };
+}

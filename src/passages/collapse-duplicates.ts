@@ -1,0 +1,139 @@
+import { foldTypography } from '../text/fold.js';
+import type { Passage } from './schema.js';
+import type { RawPassage } from './extract-passages.js';
+
+/**
+ * Collapses exact and near-duplicate sentences into one passage that keeps every location.
+ * Candidates are found with MinHash banding over word sets, so the work grows with the corpus
+ * rather than with its square; each candidate pair is then checked exactly.
+ */
+const NEAR_DUPLICATE_JACCARD = 0.8;
+const MIN_WORDS_FOR_NEAR = 6;
+const HASHES = 12;
+const BAND = 3;
+
+function words(text: string): string[] {
+  return foldTypography(text).toLowerCase().match(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu) ?? [];
+}
+
+function isTruncated(text: string): boolean {
+  return /(\.\.\.|…)["'”’)]*$/u.test(text.trim());
+}
+
+function hash(word: string, seed: number): number {
+  let h = 2166136261 ^ seed;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function bands(set: ReadonlySet<string>): string[] {
+  const minima: number[] = [];
+  for (let seed = 0; seed < HASHES; seed++) {
+    let min = Infinity;
+    for (const word of set) min = Math.min(min, hash(word, seed * 7919 + 1));
+    minima.push(min);
+  }
+  const out: string[] = [];
+  for (let b = 0; b < HASHES; b += BAND) out.push(`${b}:${minima.slice(b, b + BAND).join(',')}`);
+  return out;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** A teaser cut off with "..." duplicates the full sentence it starts. */
+function isTruncatedCopy(short: string[], long: string[], shortText: string): boolean {
+  if (!isTruncated(shortText) || short.length < MIN_WORDS_FOR_NEAR || short.length > long.length) return false;
+  // The last word before the ellipsis may itself be cut.
+  return short.slice(0, -1).every((w, i) => long[i] === w);
+}
+
+function isDuplicate(a: Entry, b: Entry): boolean {
+  if (a.key === b.key) return true;
+  const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
+  if (isTruncatedCopy(short.words, long.words, short.raw.text)) return true;
+  return Math.min(a.words.length, b.words.length) >= MIN_WORDS_FOR_NEAR && jaccard(a.set, b.set) >= NEAR_DUPLICATE_JACCARD;
+}
+
+interface Entry {
+  raw: RawPassage;
+  words: string[];
+  set: Set<string>;
+  key: string;
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]!]!;
+      i = this.parent[i]!;
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** Which location is quoted: a complete sentence over a teaser, content over a heading, then corpus order. */
+function preference(p: RawPassage): [number, number, number] {
+  return [isTruncated(p.text) ? 1 : 0, p.kind === 'heading' ? 1 : 0, p.order];
+}
+
+function compare(a: RawPassage, b: RawPassage): number {
+  const pa = preference(a);
+  const pb = preference(b);
+  return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
+}
+
+export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
+  const entries: Entry[] = raw.map((p) => {
+    const w = words(p.text);
+    const trimmed = isTruncated(p.text) ? w : w;
+    return { raw: p, words: trimmed, set: new Set(trimmed), key: trimmed.join(' ') };
+  });
+  const groups = new UnionFind(entries.length);
+  const buckets = new Map<string, number[]>();
+  entries.forEach((entry, i) => {
+    const keys = [`k:${entry.key}`, ...(entry.words.length >= MIN_WORDS_FOR_NEAR ? bands(entry.set) : [])];
+    // Truncated teasers share their first words with the full sentence.
+    if (entry.words.length >= MIN_WORDS_FOR_NEAR) keys.push(`p:${entry.words.slice(0, MIN_WORDS_FOR_NEAR - 1).join(' ')}`);
+    for (const key of keys) {
+      const bucket = buckets.get(key) ?? [];
+      for (const j of bucket) if (groups.find(i) !== groups.find(j) && isDuplicate(entry, entries[j]!)) groups.union(i, j);
+      bucket.push(i);
+      buckets.set(key, bucket);
+    }
+  });
+
+  const clusters = new Map<number, RawPassage[]>();
+  entries.forEach((entry, i) => {
+    const root = groups.find(i);
+    clusters.set(root, [...(clusters.get(root) ?? []), entry.raw]);
+  });
+
+  return [...clusters.values()]
+    .map((members) => [...members].sort(compare))
+    .sort((a, b) => a[0]!.order - b[0]!.order)
+    .map((members, id) => {
+      const quoted = members[0]!;
+      const locations = members.map(({ source, start, end, text }) => ({ source, start, end, text }));
+      return {
+        id,
+        kind: quoted.kind,
+        text: quoted.text,
+        locations,
+        sources: [...new Set(locations.map((l) => l.source))],
+        truncated: isTruncated(quoted.text),
+      };
+    });
+}

@@ -1,0 +1,73 @@
+import { foldTypography } from '../text/fold.js';
+
+/**
+ * Page furniture: the parts of a saved web page that are not the article. Each rule describes a
+ * kind of line (counters, bylines, calls to action, captions), never a particular string, so
+ * furniture from articles added later is caught too.
+ */
+
+const WORD = /\p{L}[\p{L}\p{N}'-]*/gu;
+const BYLINE_SEPARATOR = /\s[·•|]\s/;
+const TERMINAL = /[.!?…"')\]]$/u;
+
+function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+/** Counters, dates and view counts alone on a line, one-to-three-word labels ("Comments", "Loading comments..."). */
+function isTooShortToBeContent(line: string): boolean {
+  return countWords(line) <= 3;
+}
+
+/** "Global Outpost · May 25, 2026 · Technical Retrospective": a byline or breadcrumb of short segments. */
+function isByline(line: string): boolean {
+  const segments = line.split(BYLINE_SEPARATOR);
+  return segments.length >= 2 && segments.every((s) => countWords(s) <= 6 && !/[.!?]\s/.test(s));
+}
+
+const CALL_TO_ACTION_START =
+  /^(use|subscribe|sign (up|in)|log ?in|click|tap|share|follow|download|join|register|read (more|the full)|learn more|try|get started|sponsored|advertisement|promoted)\b/i;
+const ADDRESSES_READER = /\b(you|your|this (topic|article|page|story|post)|newsletter|our app|link|below|citations?)\b/i;
+
+/** Promotional blurbs: an imperative addressed to the reader about the page itself. */
+export function isCallToAction(sentence: string): boolean {
+  const text = foldTypography(sentence).trim();
+  return CALL_TO_ACTION_START.test(text) && ADDRESSES_READER.test(text);
+}
+
+const CAPTION_START =
+  /^(the |this |an? )?(image|photo|photograph|picture|illustration|figure|graphic|chart|screenshot|video)s?\b[^.]{0,60}\b(shows?|depicts?|illustrates?|captures?|displays?|above|below)\b/i;
+const CAPTION_LABEL = /^(image|photo|picture|figure|fig\.?|credit|caption|source)\s*\d*\s*[:|]/i;
+
+/** Image captions and credits, which sit inside paragraphs as well as on their own lines. */
+export function isCaption(sentence: string): boolean {
+  const text = foldTypography(sentence).trim();
+  return CAPTION_START.test(text) || CAPTION_LABEL.test(text);
+}
+
+export type LineRole = 'furniture' | 'heading' | 'text';
+
+/** Decides what one trimmed line of an article is. Repetition across articles is judged separately. */
+export function classifyLine(line: string): LineRole {
+  const text = foldTypography(line).trim();
+  if (!/\p{L}/u.test(text)) return 'furniture';
+  if (isTooShortToBeContent(text) || isByline(text) || isCallToAction(text) || isCaption(text)) return 'furniture';
+  if (!TERMINAL.test(text) && countWords(text) <= 20 && !/[.!?]\s/.test(text)) return 'heading';
+  return 'text';
+}
+
+/**
+ * Short lines that stand in two or more articles are the site's own text (a brand line, a
+ * newsletter box), not reporting. Long repeated lines are kept: those are quotes, and the
+ * duplicate collapse turns them into one passage reported by several sources.
+ */
+export function findBoilerplateLines(articles: readonly { rawText: string }[]): Set<string> {
+  const seenIn = new Map<string, number>();
+  for (const article of articles) {
+    const lines = new Set(
+      article.rawText.split(/\r?\n/).map((l) => foldTypography(l).trim().toLowerCase()).filter((l) => l && countWords(l) <= 12),
+    );
+    for (const line of lines) seenIn.set(line, (seenIn.get(line) ?? 0) + 1);
+  }
+  return new Set([...seenIn].filter(([, n]) => n >= 2).map(([line]) => line));
+}

@@ -1,0 +1,104 @@
+import type { KnowledgeIndex } from '../index/build-index.js';
+import { analyze } from '../text/analyze.js';
+import type { Answer } from '../answer/schema.js';
+
+/**
+ * Questions the corpus answers well, derived from the articles rather than written by hand, so
+ * they stay right as articles come and go: one per "Label: value" line and one per name that
+ * several passages mention. Each candidate is kept only if the engine answers it with the
+ * passage it was made from (labels) or at all (names).
+ */
+const MAX_LABEL_WORDS = 3;
+const ORDINAL = /\b(one|two|three|four|five|first|second|third|and|card|level)\b/i;
+const MIN_NAME_PASSAGES = 2;
+
+function subjectName(index: KnowledgeIndex): string {
+  const runs = new Map<string, { text: string; count: number }>();
+  for (const article of index.articles) {
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 0) {
+        const key = analyze(run.join(' ')).map((t) => t.term).join(' ');
+        const entry = runs.get(key) ?? { text: run.join(' '), count: 0 };
+        entry.count++;
+        runs.set(key, entry);
+      }
+      run = [];
+    };
+    for (const word of article.title.split(/\s+/)) {
+      const clean = word.replace(/[^\p{L}\p{N}-]+$/u, '').replace(/'s$/, '');
+      const terms = analyze(clean);
+      if (terms.length > 0 && terms.every((t) => index.subjectTerms.has(t.term))) run.push(clean);
+      else flush();
+    }
+    flush();
+  }
+  const best = [...runs.values()].sort((a, b) => b.count - a.count || b.text.length - a.text.length)[0];
+  return best?.text ?? 'it';
+}
+
+function labelQuestions(index: KnowledgeIndex, subject: string): { question: string; passageId: number }[] {
+  return index.passages.flatMap((p) => {
+    if (p.kind !== 'label') return [];
+    const label = p.text.slice(0, p.text.indexOf(':')).replace(/^[-•*\s]+/, '').trim();
+    const words = label.split(/\s+/);
+    if (words.length > MAX_LABEL_WORDS || !/^[\p{L} '-]+$/u.test(label) || ORDINAL.test(label) || /^(part|step|the)\b/i.test(label)) return [];
+    const phrase = label.toLowerCase();
+    const verb = /s$/.test(words[words.length - 1]!) ? 'are' : 'is';
+    return [{ question: `What ${verb} the ${phrase} of ${subject}?`, passageId: p.id }];
+  });
+}
+
+function nameQuestions(index: KnowledgeIndex, subject: string): string[] {
+  const display = new Map<string, { text: string; passages: number }>();
+  for (const p of index.passages) {
+    for (const match of p.text.matchAll(/\b\p{Lu}[\p{L}\p{N}]+(?:\s\p{Lu}[\p{L}\p{N}]+)*/gu)) {
+      const terms = analyze(match[0]);
+      if (terms.length === 0 || terms.length > 3) continue;
+      if (!terms.every((t) => index.entities.has(t.term) && !index.subjectTerms.has(t.term))) continue;
+      const key = terms.map((t) => t.term).join(' ');
+      const entry = display.get(key) ?? { text: match[0], passages: 0 };
+      entry.passages++;
+      display.set(key, entry);
+    }
+  }
+  return [...display.values()]
+    // Bare acronyms ("AI", "GPU") are vocabulary, not players in the story.
+    .filter((e) => e.passages >= MIN_NAME_PASSAGES && !/^\p{Lu}{1,3}$/u.test(e.text))
+    .sort((a, b) => b.passages - a.passages)
+    .map((e) => `What does ${e.text} have to do with ${subject}?`);
+}
+
+export function suggestQuestions(index: KnowledgeIndex, answer: (q: string) => Answer): string[] {
+  const subject = subjectName(index);
+  const fromLabels = labelQuestions(index, subject)
+    .filter(({ question, passageId }) => {
+      const result = answer(question);
+      const first = result.citations[0];
+      const passage = index.passages[passageId]!;
+      return result.status === 'answered' && first !== undefined && passage.locations.some((l) => l.source === first.source && l.start === first.start);
+    })
+    .map(({ question }) => question);
+  const fromNames = nameQuestions(index, subject).filter((q) => answer(q).status === 'answered');
+  // Interleave so the first few cover both facts and names.
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(fromLabels.length, fromNames.length); i++) {
+    if (fromLabels[i]) out.push(fromLabels[i]!);
+    if (fromNames[i]) out.push(fromNames[i]!);
+  }
+  return [...new Set(out)];
+}
+
+/** Autocomplete: suggestions containing every word typed so far (the last one as a prefix). */
+export function matchSuggestions(all: readonly string[], typed: string, limit: number): string[] {
+  const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return all.slice(0, limit);
+  const last = words.pop()!;
+  return all
+    .filter((s) => {
+      const lower = s.toLowerCase();
+      const tokens = lower.split(/[^\p{L}\p{N}]+/u);
+      return words.every((w) => lower.includes(w)) && tokens.some((t) => t.startsWith(last));
+    })
+    .slice(0, limit);
+}

@@ -1,0 +1,88 @@
+import { stemmer } from 'stemmer';
+import { PHRASE_ALIASES, SYNONYM_GROUPS } from './synonyms.js';
+import { STOP_WORDS } from './stop-words.js';
+import { tokenize, type Token } from './tokenize.js';
+
+/** One index or query term, with what the answer engine needs to know about where it came from. */
+export interface Term {
+  term: string;
+  /** The word as written (lower case), before stemming and synonyms. */
+  surface: string;
+  kind: Token['kind'];
+  capitalized: boolean;
+  /** Position in the token stream, for proximity. */
+  position: number;
+}
+
+const stemCache = new Map<string, string>();
+
+function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer(word);
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+// Synonyms are folded after stemming, so "launching" and "launched" reach the group through "launch".
+const CANONICAL = new Map<string, string>();
+for (const group of SYNONYM_GROUPS) {
+  const head = stem(group[0]!);
+  for (const word of group) {
+    CANONICAL.set(word, head);
+    CANONICAL.set(stem(word), head);
+  }
+}
+
+const PHRASES_BY_FIRST = new Map<string, typeof PHRASE_ALIASES[number][]>();
+for (const alias of PHRASE_ALIASES) {
+  const first = alias.from[0]!;
+  PHRASES_BY_FIRST.set(first, [...(PHRASES_BY_FIRST.get(first) ?? []), alias]);
+}
+
+function applyPhraseAliases(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const alias = PHRASES_BY_FIRST.get(token.text)?.find((a) => a.from.every((w, k) => tokens[i + k]?.text === w));
+    if (!alias) {
+      out.push(token);
+      continue;
+    }
+    for (const word of alias.to) {
+      // An expansion ("rl" → reinforcement learning) is not evidence that those words are names.
+      const capitalized = alias.to.length === 1 && token.capitalized;
+      out.push({ text: word, kind: /^v\d/.test(word) ? 'version' : 'word', capitalized });
+    }
+    i += alias.from.length - 1;
+  }
+  return out;
+}
+
+/** The index form of one word: stemmed and folded to its synonym group. */
+export function normalizeWord(word: string): string {
+  return CANONICAL.get(word) ?? (CANONICAL.get(stem(word)) ?? stem(word));
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** Text → terms, identical for passages and questions so both sides meet in the same vocabulary. */
+export function analyze(text: string): Term[] {
+  const terms: Term[] = [];
+  applyPhraseAliases(tokenize(text)).forEach((token, position) => {
+    if (token.kind === 'word') {
+      if (STOP_WORDS.has(token.text) || token.text.length < 2) return;
+      terms.push({ term: normalizeWord(token.text), surface: token.text, kind: 'word', capitalized: token.capitalized, position });
+    } else {
+      terms.push({ term: token.text, surface: token.text, kind: token.kind, capitalized: token.capitalized, position });
+    }
+  });
+  return terms;
+}
+
+export function analyzeToStrings(text: string): string[] {
+  return analyze(text).map((t) => t.term);
+}

@@ -1,0 +1,112 @@
+import { foldTypography } from './fold.js';
+import { canonicalNumber, scaleSuffix } from './numbers.js';
+
+export type TokenKind = 'word' | 'number' | 'money' | 'percent' | 'fraction' | 'version' | 'compound';
+
+export interface Token {
+  /** Lower-case surface form (numbers already canonical). */
+  text: string;
+  kind: TokenKind;
+  /** True when the word was written with a capital letter somewhere but its first character. */
+  capitalized: boolean;
+}
+
+// A chunk is a run of characters that can belong to one token; punctuation at its edges is trimmed.
+const CHUNK = /[\p{L}\p{N}$%.,'&/+-]+/gu;
+const EDGE_START = /^[^\p{L}\p{N}$]+/u;
+const EDGE_END = /[^\p{L}\p{N}%]+$/u;
+const NUMERAL = /^(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%|[a-z]{1,2})?$/;
+const FRACTION = /^\d+\/\d+$/;
+const VERSION = /^v\d+(?:\.\d+)?$/;
+
+/** Splits text into tokens, keeping money, percentages, scaled numbers and versions whole. */
+export function tokenize(raw: string): Token[] {
+  const text = foldTypography(raw);
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(CHUNK)) {
+    pushChunk(match[0].replace(EDGE_START, '').replace(EDGE_END, ''), tokens);
+  }
+  return mergeScaleWords(tokens);
+}
+
+function pushChunk(chunk: string, out: Token[]): void {
+  if (!chunk) return;
+  const capitalized = /^\p{Lu}/u.test(chunk) || /\p{Ll}\p{Lu}/u.test(chunk);
+  const lower = chunk.toLowerCase().replace(/'s$/, '');
+  const numeral = NUMERAL.exec(lower);
+  if (numeral) {
+    out.push(numeralToken(numeral));
+    return;
+  }
+  if (FRACTION.test(lower)) {
+    out.push({ text: lower, kind: 'fraction', capitalized: false });
+    return;
+  }
+  if (VERSION.test(lower)) {
+    out.push({ text: lower, kind: 'version', capitalized });
+    return;
+  }
+  // "v8-small", "gpt-5", "per-token", "2-3": hyphen and slash compounds split into parts;
+  // compounds that mix letters and digits ("gpt-5") are names, so the whole is kept as well.
+  // "I/O", "A/B": single letters joined by a slash are one name.
+  if (/^\p{L}\/\p{L}$/u.test(lower)) {
+    out.push({ text: lower, kind: 'compound', capitalized });
+    return;
+  }
+  if (/[-/+]/.test(lower)) {
+    const parts = lower.split(/[-/+]+/).filter(Boolean);
+    if (parts.length > 1) {
+      if (/\p{L}/u.test(lower) && /\d/.test(lower) && !parts.some((p) => VERSION.test(p))) {
+        out.push({ text: parts.join('-'), kind: 'compound', capitalized });
+      }
+      for (const part of parts) pushChunk(part, out);
+      return;
+    }
+  }
+  // Inner dots and commas that are not numbers ("u.s.", "x.ai") are part of the word; other inner punctuation splits.
+  const cleaned = lower.replace(/[,]/g, ' ').replace(/'/g, '');
+  for (const piece of cleaned.split(/\s+/)) {
+    if (!piece) continue;
+    if (/^[\p{L}\p{N}.&]+$/u.test(piece) && /\p{L}/u.test(piece)) {
+      out.push({ text: piece.replace(/\.$/, ''), kind: /\d/.test(piece) ? 'compound' : 'word', capitalized });
+    } else if (/^\d+$/.test(piece)) {
+      out.push({ text: canonicalNumber(piece), kind: 'number', capitalized: false });
+    }
+  }
+}
+
+function numeralToken(m: RegExpExecArray): Token {
+  const [, dollar, whole = '', fraction, unit] = m;
+  const digits = fraction ? `${whole}.${fraction}` : whole;
+  if (unit === '%') return { text: `${canonicalNumber(digits)}%`, kind: 'percent', capitalized: false };
+  const suffix = unit ? scaleSuffix(unit) : undefined;
+  if (unit === 'x') return { text: `${canonicalNumber(digits)}x`, kind: 'number', capitalized: false };
+  const value = canonicalNumber(digits, suffix);
+  return { text: dollar ? `$${value}` : value, kind: dollar ? 'money' : 'number', capitalized: false };
+}
+
+/** "1.5 trillion" → `1.5t`; "$20 billion" → `$20b`; "40 percent" → `40%`. The scale word stays as its own token. */
+function mergeScaleWords(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    if ((token.kind === 'number' || token.kind === 'money') && next?.kind === 'word') {
+      const suffix = /^\d+(\.\d+)?$/.test(token.text.replace(/^\$/, '').replace(/,/g, '')) ? scaleSuffix(next.text) : undefined;
+      if (suffix && next.text.length > 2) {
+        const dollar = token.kind === 'money' ? '$' : '';
+        out.push({ ...token, text: `${dollar}${canonicalNumber(token.text.replace(/^\$/, ''), suffix)}` });
+        out.push(next);
+        i++;
+        continue;
+      }
+      if (next.text === 'percent') {
+        out.push({ text: `${token.text}%`, kind: 'percent', capitalized: false });
+        i++;
+        continue;
+      }
+    }
+    out.push(token);
+  }
+  return out;
+}
