@@ -22,6 +22,7 @@ const CORRECTED_MATCH = 0.8;
 const SPECIFICITY_WEIGHT = 0.06;
 const DEFINITION_BONUS = 0.25;
 const LABEL_BONUS = 0.15;
+const FOLLOW_UP_WEIGHT = 0.3;
 /** Matched words further apart than this are unlikely to be one statement about them. */
 const WINDOW = 16;
 const OUTSIDE_WINDOW = 0.5;
@@ -89,6 +90,15 @@ function labelAnswers(passage: IndexedPassage, question: AnalysedQuestion, index
   return question.terms.some((t) => !t.fromPrevious && !index.subjectTerms.has(t.term) && passage.labelTerms.has(t.term));
 }
 
+/** Share of a follow-up's carried-over topic found in the passage or the sentence before it. */
+function carriedOver(passage: IndexedPassage, question: AnalysedQuestion): number {
+  const carried = question.terms.filter((t) => t.fromPrevious);
+  const total = carried.reduce((sum, t) => sum + t.weight, 0);
+  if (total === 0) return 0;
+  const found = carried.filter((t) => passage.termSet.has(t.term) || passage.contextTerms.has(t.term));
+  return found.reduce((sum, t) => sum + t.weight, 0) / total;
+}
+
 function kindPrior(passage: IndexedPassage): number {
   if (passage.kind === 'heading') return -0.08;
   return (passage.truncated ? -0.05 : 0) + (passage.kind === 'label' ? 0.03 : 0);
@@ -103,7 +113,10 @@ export function coverageOf(passage: IndexedPassage, terms: readonly QueryTerm[],
   coverage: number;
   matched: Set<string>;
 } {
-  const content = terms.some((t) => !subject.has(t.term)) ? terms.filter((t) => !subject.has(t.term)) : terms;
+  // Words carried over from a previous question only break ties (see rankPassages); the
+  // question as asked decides whether a passage answers it.
+  const asked = terms.some((t) => !t.fromPrevious && t.known) ? terms.filter((t) => !t.fromPrevious) : terms;
+  const content = asked.some((t) => !subject.has(t.term)) ? asked.filter((t) => !subject.has(t.term)) : asked;
   const credit = new Map<string, number>();
   let total = 0;
   for (const t of content) {
@@ -139,7 +152,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
       const passage = index.passages[result.id as number]!;
       const { coverage, matched } = coverageOf(passage, question.terms, index.subjectTerms);
       const typeFit = fitsType(question, passage, asked, index);
-      const namesEverything = question.requiredNames.every((n) => passage.termSet.has(n));
+      const namesEverything = question.requiredNames.every((n) => passage.termSet.has(n) || passage.contextTerms.has(n));
       const score =
         coverage +
         (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) : 0) +
@@ -149,6 +162,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         SPECIFICITY_WEIGHT * specificity(passage, asked) +
         (definesTerm(passage, question.defines) ? DEFINITION_BONUS : 0) +
         (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
+        FOLLOW_UP_WEIGHT * carriedOver(passage, question) +
         kindPrior(passage);
       return { passage, score, coverage, typeFit, namesEverything };
     })

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/schema.js';
 import { detectConflicts, type DetectedConflict } from '../conflicts/detect-conflicts.js';
 import { collapseDuplicates } from '../passages/collapse-duplicates.js';
-import { extractPassages } from '../passages/extract-passages.js';
+import { extractPassages, type RawPassage } from '../passages/extract-passages.js';
 import type { Passage } from '../passages/schema.js';
 import { analyze, type Term } from '../text/analyze.js';
 import { answerFeatures, type AnswerFeatures } from './answer-features.js';
@@ -13,6 +13,11 @@ export interface IndexedPassage extends Passage {
   termSet: Set<string>;
   /** For "Label: value" lines, the terms of the label: what the line is the answer to. */
   labelTerms: Set<string>;
+  /**
+   * Terms of the sentence before it in its article: "The round attracted investors" is about
+   * the Series E named one sentence earlier.
+   */
+  contextTerms: Set<string>;
   features: AnswerFeatures;
 }
 
@@ -42,6 +47,12 @@ export const MINISEARCH_OPTIONS = {
   searchOptions: { tokenize: (text: string) => text.split(' ').filter(Boolean), processTerm: (term: string) => term },
 };
 
+function precedingTerms(raw: readonly RawPassage[], at: { source: string; start: number }): Set<string> {
+  const i = raw.findIndex((r) => r.source === at.source && r.start === at.start);
+  const before = i > 0 ? raw[i - 1] : undefined;
+  return new Set(before && before.source === at.source ? analyze(before.text).map((t) => t.term) : []);
+}
+
 /** Names that stand in at least half of the headlines. */
 function findSubjectTerms(articles: readonly Article[], entities: ReadonlySet<string>): Set<string> {
   const counts = new Map<string, number>();
@@ -52,7 +63,8 @@ function findSubjectTerms(articles: readonly Article[], entities: ReadonlySet<st
 }
 
 export function buildIndex(articles: Article[]): KnowledgeIndex {
-  const passages = collapseDuplicates(extractPassages(articles));
+  const raw = extractPassages(articles);
+  const passages = collapseDuplicates(raw);
   const analysed = passages.map((p) => ({ ...p, terms: analyze(p.text) }));
   const entities = learnEntities(analysed);
 
@@ -72,6 +84,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     ...p,
     termSet: new Set(p.terms.map((t) => t.term)),
     labelTerms: new Set(p.kind === 'label' ? analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term) : []),
+    contextTerms: precedingTerms(raw, p.locations[0]!),
     features: answerFeatures(p.text, p.terms, entities),
   }));
   const subjectTerms = findSubjectTerms(articles, entities);

@@ -43,6 +43,9 @@ function labelQuestions(index: KnowledgeIndex, subject: string): { question: str
     const label = p.text.slice(0, p.text.indexOf(':')).replace(/^[-•*\s]+/, '').trim();
     const words = label.split(/\s+/);
     if (words.length > MAX_LABEL_WORDS || !/^[\p{L} '-]+$/u.test(label) || ORDINAL.test(label) || /^(part|step|the)\b/i.test(label)) return [];
+    // A label whose value only names the story ("Model Name: Grok V9 Medium") answers nothing.
+    const value = analyze(p.text.slice(p.text.indexOf(':') + 1));
+    if (value.every((t) => index.subjectTerms.has(t.term))) return [];
     const phrase = label.toLowerCase();
     const verb = /s$/.test(words[words.length - 1]!) ? 'are' : 'is';
     return [{ question: `What ${verb} the ${phrase} of ${subject}?`, passageId: p.id }];

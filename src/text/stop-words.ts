@@ -10,7 +10,7 @@ further had hadn has hasn have haven having he her here hers herself him himself
 let me more most mustn my myself no nor not of off on once only or other ought our ours ourselves out over own same
 shan she should shouldn so some such than that the their theirs them themselves then there these they this those
 through to too under until up very was wasn we were weren while with won would wouldn you your yours yourself
-yourselves will shall might must also just yet ever even still already much many s t d ll re ve m o y its it's im ive id`;
+yourselves will shall might must also just else other others another besides yet ever even still already much many s t d ll re ve m o y its it's im ive id`;
 
 const QUESTION_WORDS = `what whats which who whom whose when where why how wheres whens hows whos wen wat wut hw whn wher`;
 

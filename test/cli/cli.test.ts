@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = resolve(ROOT, 'dist/adapters/cli/main.js');
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const raw = (source: string) => readFileSync(resolve(ROOT, 'seeds', `${source}.txt`), 'utf8');
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error('dist/ is missing: npm test builds it first (npm run build)');
+});
+
+describe('grok-facts command', () => {
+  it('ask --json prints one JSON line whose citation slices the seed file exactly', () => {
+    const { code, stdout } = cli(['ask', '--json', 'How many parameters does Grok V9 Medium have?']);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const answer = JSON.parse(stdout);
+    expect(answer).toMatchObject({ question: 'How many parameters does Grok V9 Medium have?', status: 'answered' });
+    const cited = answer.citations.find((c: { quote: string }) => c.quote.includes('1.5 trillion') || c.quote.includes('1.5T'));
+    expect(cited).toBeDefined();
+    for (const c of answer.citations) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['n', 'source', 'title', 'published', 'quote', 'start', 'end']));
+      expect(raw(c.source).slice(c.start, c.end)).toBe(c.quote);
+    }
+    expect(Array.isArray(answer.conflicts)).toBe(true);
+  });
+
+  it('ask --json --stdin answers every line in order, with an error entry for a bad line', () => {
+    const questions = ['How many parameters does Grok V9 Medium have?', '???', 'What is the capital of Australia?', '', 'When is the public launch expected?'];
+    const { code, stdout } = cli(['ask', '--json', '--stdin'], questions.join('\n'));
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.question)).toEqual([questions[0], '???', questions[2], questions[4]]);
+    expect(lines.map((l) => l.status)).toEqual(['answered', 'no_answer', 'no_answer', 'answered']);
+    expect(lines[1].error).toMatch(/punctuation/);
+  });
+
+  it('prints a readable answer with numbered sources', () => {
+    const { code, stdout } = cli(['ask', 'Where is the Colossus supercomputer?']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('[1]');
+    expect(stdout).toContain('Memphis');
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it.each([
+    [['ask', ''], /empty/],
+    [['ask', '   '], /empty/],
+    [['ask', '!!!'], /punctuation/],
+    [['ask', 'x'.repeat(501)], /at most 500 characters/],
+    [['ask', 'hi\u0007there'], /control characters/],
+    [['ask'], /needs a question/],
+    [['frobnicate'], /unknown command/],
+    [['ask', '--bogus', 'x'], /Unknown option/],
+  ])('rejects %j with one line and a non-zero exit', (args, message) => {
+    const { code, stdout, stderr } = cli(args as string[]);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('lists the sources with passage counts', () => {
+    const { code, stdout } = cli(['sources', '--json']);
+    expect(code).toBe(0);
+    const sources = JSON.parse(stdout);
+    expect(sources).toHaveLength(5);
+    expect(sources.every((s: { passages: number }) => s.passages > 0)).toBe(true);
+  });
+
+  it('names the file and field when the corpus metadata is broken', () => {
+    const { status: code, stderr } = spawnSync(process.execPath, [BIN, 'sources'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CORPUS_DIR: resolve(ROOT, 'test/data/broken-corpus') },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/sources\.json.*published/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('chats on standard input and keeps the previous question for follow-ups', () => {
+    const { code, stdout } = cli([], 'How much did xAI raise in its Series E?\nand who invested?\n/quit\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('$20 billion');
+    expect(stdout).toMatch(/Valor|Fidelity|Cisco/);
+  });
+
+  it('eval reports the metrics and fails below a threshold', () => {
+    const ok = cli(['eval', 'test/data/questions.jsonl']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/hit@1 [\d.]+%\s+hit@3 [\d.]+%\s+abstention [\d.]+%/);
+    expect(ok.stdout).toContain('non-verbatim citations 0');
+    const strict = cli(['eval', 'test/data/questions.jsonl', '--min-hit1', '101']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/below target — hit@1/);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerSchema } from '../../src/answer/schema.js';
+import { seedEngine } from '../helpers/engine.js';
+
+const engine = await seedEngine();
+const raw = new Map(engine.index.articles.map((a) => [a.source, a.rawText]));
+
+function firstQuote(question: string, previous?: string): string {
+  const answer = engine.answer(question, { previous });
+  expect(answer.status, question).toBe('answered');
+  return answer.citations[0]!.quote;
+}
+
+describe('answer', () => {
+  it('cites the passage that answers plain questions', () => {
+    expect(firstQuote('How many parameters does Grok V9 Medium have?')).toMatch(/1\.5 trillion|1\.5T/);
+    expect(firstQuote('Where is the Colossus supercomputer?')).toContain('Memphis');
+    expect(firstQuote('How much did xAI raise in its Series E?')).toContain('$20 billion');
+    expect(firstQuote('Which GPU architecture is it optimized for?')).toMatch(/blackwell/i);
+    expect(firstQuote('When did SpaceX absorb xAI?')).toContain('February 2026');
+  });
+
+  it('returns a schema-valid answer whose citations are verbatim slices with their sources', () => {
+    const answer = engine.answer('How many GPUs does Colossus have?');
+    expect(AnswerSchema.parse(answer)).toEqual(answer);
+    expect(answer.citations.length).toBeGreaterThanOrEqual(1);
+    expect(answer.citations.length).toBeLessThanOrEqual(3);
+    for (const c of answer.citations) expect(raw.get(c.source)!.slice(c.start, c.end)).toBe(c.quote);
+    expect(answer.citations.map((c) => c.n)).toEqual(answer.citations.map((_, i) => i + 1));
+    expect(answer.text).toBe(`${answer.citations[0]!.quote} [1]`);
+  });
+
+  it('counts the sources that report a repeated passage', () => {
+    const answer = engine.answer('How many parameters does Grok V9 Medium have?');
+    for (const c of answer.citations) {
+      const passage = engine.index.passages.find((p) => p.locations[0]!.start === c.start && p.locations[0]!.source === c.source)!;
+      expect(c.reportedBy).toBe(new Set(passage.locations.map((l) => l.source)).size);
+      expect(c.alsoIn.map((a) => a.source)).toEqual([...new Set(passage.locations.map((l) => l.source))].filter((s) => s !== c.source));
+    }
+  });
+
+  it.each([
+    'What is the capital of Australia?',
+    'How many parameters does GPT-5 have?',
+    "What is Tesla's stock price today?",
+    'What is the population of Memphis?',
+    'Who founded Anthropic?',
+    'How many parameters does Claude have?',
+  ])('says "not in my sources" to %s', (question) => {
+    const answer = engine.answer(question);
+    expect(answer.status).toBe('no_answer');
+    expect(answer.citations).toEqual([]);
+    expect(answer.suggestions).toHaveLength(3);
+  });
+
+  it('shows both sides when the sources disagree on the per-token cost', () => {
+    const answer = engine.answer('How much did the per-token cost fall?');
+    const quotes = answer.citations.slice(0, 3).map((c) => c.quote).join('\n');
+    expect(quotes).toContain('90%');
+    expect(quotes).toContain('40%');
+    expect(answer.conflicts).toHaveLength(1);
+    expect(answer.conflicts[0]!.sides.map((s) => s.value).sort()).toEqual(['40%', '90%']);
+    expect(answer.text).toContain('90%');
+    expect(answer.text).toContain('40%');
+  });
+
+  it('does not report figures that one article states together as a disagreement', () => {
+    // 0.5T (V8-Small) and 1.5T (V9-Medium) stand side by side in several articles: two models, not a conflict.
+    expect(engine.index.conflicts.every((c) => !c.claims.some((claim) => /^[01]\.5t$/.test(claim.value)))).toBe(true);
+  });
+
+  it('understands an elliptical follow-up through the previous question', () => {
+    const alone = engine.answer('and who invested?');
+    const followUp = engine.answer('and who else invested?', { previous: 'How much did xAI raise in its Series E?' });
+    expect(followUp.status).toBe('answered');
+    expect(followUp.citations.slice(0, 3).map((c) => c.quote).join(' ')).toMatch(/Valor|Fidelity|Nvidia and Cisco/);
+    expect(alone.status === 'no_answer' || alone.citations[0]!.quote !== '').toBe(true);
+  });
+
+  it('never throws on hostile input and never quotes more than the limit', () => {
+    for (const input of ['', '   ', '?!?', '\u0000\u0007', 'x'.repeat(10_000), '\uD800 lone surrogate', '<@123> <!everyone> **bold**']) {
+      const answer = engine.answer(input);
+      expect(AnswerSchema.safeParse(answer).success).toBe(true);
+      expect(answer.question.length).toBeLessThanOrEqual(500);
+    }
+  });
+});
+
+describe('suggestions', () => {
+  it('are questions the engine answers, derived from the corpus', () => {
+    const all = engine.suggestions('', 25);
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    for (const q of all) expect(engine.answer(q).status).toBe('answered');
+  });
+
+  it('filter by what has been typed, for autocomplete', () => {
+    const matches = engine.suggestions('curs', 25);
+    expect(matches.length).toBeGreaterThan(0);
+    expect(matches.every((s) => /curs/i.test(s))).toBe(true);
+    expect(engine.suggestions('zzzz', 25)).toEqual([]);
+    expect(engine.suggestions('', 2)).toHaveLength(2);
+  });
+});

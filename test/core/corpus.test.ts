@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CorpusError } from '../../src/corpus/errors.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { SEEDS_DIR } from '../helpers/engine.js';
+
+const SHARED_SEEDS = resolve(import.meta.dirname, '../../../shared/seeds');
+
+async function tempCorpus(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'grok-facts-corpus-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  return dir;
+}
+
+describe('corpus', () => {
+  it.runIf(existsSync(SHARED_SEEDS))('holds the shared seed articles byte for byte', async () => {
+    const names = (await readdir(SHARED_SEEDS)).sort();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      expect(Buffer.compare(await readFile(join(SEEDS_DIR, name)), await readFile(join(SHARED_SEEDS, name)))).toBe(0);
+    }
+  });
+
+  it('loads every seed with its metadata', async () => {
+    const articles = await loadCorpus(SEEDS_DIR);
+    expect(articles).toHaveLength(5);
+    const outpost = articles.find((a) => a.source.startsWith('002'))!;
+    expect(outpost.publisher).toBe('Global Outpost');
+    expect(outpost.published).toBe('2026-05-26');
+    expect(articles.every((a) => a.hash.length === 64)).toBe(true);
+  });
+
+  it('reads .txt and .md, ignores other files, and titles a file without metadata from its first line', async () => {
+    const dir = await tempCorpus({
+      'a.md': '\n# Launch notes\nGrok shipped.',
+      'b.txt': 'Plain text article.',
+      'c.json': '{}',
+    });
+    const articles = await loadCorpus(dir);
+    expect(articles.map((a) => a.file)).toEqual(['a.md', 'b.txt']);
+    expect(articles[0]!.title).toBe('# Launch notes');
+  });
+
+  it('names the file and field when sources.json is invalid', async () => {
+    const dir = await tempCorpus({ 'a.txt': 'x', 'sources.json': JSON.stringify({ 'a.txt': { title: 'A', published: 'May 5' } }) });
+    const error = await loadCorpus(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorpusError);
+    expect((error as Error).message).toContain('sources.json');
+    expect((error as Error).message).toContain('a.txt.published');
+  });
+
+  it('names the folder when it cannot be read', async () => {
+    await expect(loadCorpus('/nonexistent/grok-facts')).rejects.toThrow(/nonexistent\/grok-facts.*ENOENT/);
+  });
+});
