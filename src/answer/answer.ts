@@ -6,7 +6,7 @@ import type { Answer, AnswerContext, Citation, Conflict } from './schema.js';
 import { cleanQuestion } from './validate-question.js';
 
 /** Below this share of the question's meaning, the best passage is about something else. */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.55;
 /** Further citations must still be about the question, if less squarely. */
 const MIN_SUPPORTING_COVERAGE = 0.4;
 const MAX_CITATIONS = 3;

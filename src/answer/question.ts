@@ -19,7 +19,10 @@ export interface QueryTerm {
 }
 
 /** Verbs so common in questions ("which data was used") that they count for little. */
-const WEAK_WORDS: ReadonlySet<string> = new Set(['use', 'used', 'using', 'uses', 'need', 'needs', 'have', 'has', 'good', 'big']);
+const WEAK_WORDS: ReadonlySet<string> = new Set([
+  'use', 'used', 'using', 'uses', 'need', 'needs', 'have', 'has', 'good', 'big', 'built', 'build', 'designed', 'design',
+  'meant', 'intended', 'supposed',
+]);
 const WEAK_WEIGHT = 0.3;
 
 export interface AnalysedQuestion {
@@ -40,7 +43,8 @@ const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
   ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|long|small|large)|number of|(what|which)('s| is| was| are| were)? (the )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/],
   ['entity', true, /\b(who|whom|whose|who's)\b|\b(which|what) (company|companies|firm|firms|person|people|investors?|organi[sz]ations?|partners?|backers?)\b/],
   ['place', true, /\b(where|what city|which city|what country|which country|what state|which state|located)\b/],
-  ['entity', false, /\b(which|what is the name|what's the name|called|named)\b|^what \w+ (does|did|do|is|was|are|were|will|has|have)\b/],
+  ['reason', false, /\b(why|how come|what for|purpose|reason)\b|^what (is|was|are|were) .+ for\??$/],
+  ['entity', false, /\b(which|what is the name|what's the name|called|named)\b/],
 ];
 
 /**

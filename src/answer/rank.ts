@@ -19,7 +19,8 @@ const SEARCH_WEIGHT = 0.2;
 const PROXIMITY_WEIGHT = 0.1;
 const CORROBORATION_WEIGHT = 0.06;
 const CORRECTED_MATCH = 0.8;
-const SPECIFICITY_WEIGHT = 0.06;
+const SPECIFICITY_WEIGHT = 0.1;
+const CLOSENESS_WEIGHT = 0.12;
 const DEFINITION_BONUS = 0.25;
 const LABEL_BONUS = 0.15;
 const FOLLOW_UP_WEIGHT = 0.3;
@@ -48,9 +49,42 @@ function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: Re
       return offered(passage.features.places);
     case 'entity':
       return [...passage.features.entities].some((e) => !asked.has(e) && !index.subjectTerms.has(e));
+    case 'reason':
+      return passage.features.givesReason;
     default:
       return true;
   }
+}
+
+/** The answer tokens a passage offers for the question's type. */
+function answerTokens(question: AnalysedQuestion, passage: IndexedPassage, index: KnowledgeIndex): ReadonlySet<string> {
+  const { features } = passage;
+  switch (question.answerType) {
+    case 'quantity':
+      return features.quantities;
+    case 'time':
+      return features.times;
+    case 'place':
+      return features.places;
+    case 'entity':
+      return new Set([...features.entities].filter((e) => !index.subjectTerms.has(e)));
+    default:
+      return new Set();
+  }
+}
+
+/**
+ * How close the offered answer stands to the words the question asked about: "Nvidia supplying
+ * the core chips" answers "who supplies the chips" better than a name eight words away.
+ */
+function answerCloseness(question: AnalysedQuestion, passage: IndexedPassage, matched: ReadonlySet<string>, asked: ReadonlySet<string>, index: KnowledgeIndex): number {
+  const wanted = answerTokens(question, passage, index);
+  if (wanted.size === 0 || matched.size === 0) return 0;
+  const answers = passage.terms.filter((t) => wanted.has(t.term) && !asked.has(t.term));
+  const anchors = passage.terms.filter((t) => matched.has(t.term));
+  let best = Infinity;
+  for (const a of answers) for (const m of anchors) best = Math.min(best, Math.abs(a.position - m.position));
+  return best <= 3 ? 1 : best <= 8 ? 0.6 : best <= 16 ? 0.3 : 0;
 }
 
 /** Matched words close together are more likely one statement about them than a coincidence. */
@@ -101,7 +135,7 @@ function carriedOver(passage: IndexedPassage, question: AnalysedQuestion): numbe
 
 function kindPrior(passage: IndexedPassage): number {
   if (passage.kind === 'heading') return -0.08;
-  return (passage.truncated ? -0.05 : 0) + (passage.kind === 'label' ? 0.03 : 0);
+  return (passage.truncated ? -0.1 : 0) + (passage.kind === 'label' ? 0.03 : 0);
 }
 
 /**
@@ -160,6 +194,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         PROXIMITY_WEIGHT * proximity(passage, matched) +
         CORROBORATION_WEIGHT * (Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal)) +
         SPECIFICITY_WEIGHT * specificity(passage, asked) +
+        CLOSENESS_WEIGHT * answerCloseness(question, passage, matched, asked, index) +
         (definesTerm(passage, question.defines) ? DEFINITION_BONUS : 0) +
         (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
         FOLLOW_UP_WEIGHT * carriedOver(passage, question) +

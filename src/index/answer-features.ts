@@ -6,7 +6,7 @@ import { normalizeWord } from '../text/analyze.js';
  * amount, a "when" question one with a date or a time span, a "who" question one that names
  * someone; the ranking checks the passage has one the question does not already contain.
  */
-export type AnswerType = 'quantity' | 'time' | 'entity' | 'place' | 'any';
+export type AnswerType = 'quantity' | 'time' | 'entity' | 'place' | 'reason' | 'any';
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -43,17 +43,28 @@ export function isTimeTerm(t: Pick<Term, 'term' | 'kind'>): boolean {
 }
 
 export interface AnswerFeatures {
+  /** The passage gives a purpose or cause ("designed specifically to", "because", "after talks ... lapsed"). */
+  givesReason: boolean;
   quantities: Set<string>;
   times: Set<string>;
   entities: Set<string>;
   places: Set<string>;
 }
 
+const REASON_CUE =
+  /\b(because|since|due to|in order to|so that|so as to|aim(s|ed|ing)? (to|at)|designed (specifically )?to|intended to|meant to|driven by|thanks to|as a result|the answer lies|to (address|solve|fix|justify|acquire|match|lay|reduce|enhance|build|create|ensure|achieve))\b/i;
+
 const PLACE_PREPOSITION = /\b(?:in|at|near|based in|located in)\s+((?:\p{Lu}[\p{L}'-]+)(?:,?\s+\p{Lu}[\p{L}'-]+)*)/gu;
 
 /** Features of one passage, given the corpus's entity lexicon. */
 export function answerFeatures(text: string, terms: readonly Term[], entities: ReadonlySet<string>): AnswerFeatures {
-  const features: AnswerFeatures = { quantities: new Set(), times: new Set(), entities: new Set(), places: new Set() };
+  const features: AnswerFeatures = {
+    givesReason: REASON_CUE.test(text),
+    quantities: new Set(),
+    times: new Set(),
+    entities: new Set(),
+    places: new Set(),
+  };
   for (const t of terms) {
     if (isQuantityTerm(t)) features.quantities.add(t.term);
     if (isTimeTerm(t)) features.times.add(t.term);

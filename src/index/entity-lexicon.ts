@@ -22,8 +22,12 @@ export function learnEntities(passages: readonly { kind: string; terms: readonly
     }
   }
   const lexicon = new Set<string>();
+  const acronymPlurals = new Set(
+    passages.flatMap((p) => p.terms.filter((t) => /^\p{Lu}{2,}s$/u.test(t.display)).map((t) => t.term)),
+  );
   for (const [term, count] of capitalized) {
-    if (count / (seen.get(term) ?? count) >= 0.5 && !MONTH_TERMS.has(term) && term.length > 1) lexicon.add(term);
+    // Two-letter acronyms (AI, RL, PR) and plural common nouns in capitals (GPUs) are vocabulary, not names.
+    if (count / (seen.get(term) ?? count) >= 0.5 && !MONTH_TERMS.has(term) && (term.length > 2 || /\d/.test(term)) && !acronymPlurals.has(term)) lexicon.add(term);
   }
   return lexicon;
 }

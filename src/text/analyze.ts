@@ -8,6 +8,8 @@ export interface Term {
   term: string;
   /** The word as written (lower case), before stemming and synonyms. */
   surface: string;
+  /** The word with its original capitals. */
+  display: string;
   kind: Token['kind'];
   capitalized: boolean;
   /** Position in the token stream, for proximity. */
@@ -75,9 +77,9 @@ export function analyze(text: string): Term[] {
   applyPhraseAliases(tokenize(text)).forEach((token, position) => {
     if (token.kind === 'word') {
       if (STOP_WORDS.has(token.text) || token.text.length < 2) return;
-      terms.push({ term: normalizeWord(token.text), surface: token.text, kind: 'word', capitalized: token.capitalized, position });
+      terms.push({ term: normalizeWord(token.text), surface: token.text, display: token.display ?? token.text, kind: 'word', capitalized: token.capitalized, position });
     } else {
-      terms.push({ term: token.text, surface: token.text, kind: token.kind, capitalized: token.capitalized, position });
+      terms.push({ term: token.text, surface: token.text, display: token.display ?? token.text, kind: token.kind, capitalized: token.capitalized, position });
     }
   });
   return terms;

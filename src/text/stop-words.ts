@@ -17,7 +17,7 @@ const QUESTION_WORDS = `what whats which who whom whose when where why how where
 const CHAT_FILLER = `hey hi hello yo pls plz please thanks thank thx tell know knows knew say says said saying
 tellme wanna gonna gotta kinda sorta guys folks anyone anybody someone somebody something anything
 really actually basically exactly roughly approximately like ok okay um uh hmm lol btw idk u ur ya yeah
-bot grok-facts explain describe give gimme show find look looking want wants need needs get gets got getting
+bot grok-facts explain describe gimme show find look looking want wants need needs get gets got getting
 thing things stuff exactly supposed going go goes one ones kind sort way whether info information detail details
 mean means meant word words answer question questions quick quickly`;
 
@@ -25,7 +25,7 @@ mean means meant word words answer question questions quick quickly`;
  * Light verbs: in a question they frame what is asked ("what did the merger bring", "what chips
  * does it run on") rather than name it, and in the articles they match by accident.
  */
-const LIGHT_VERBS = `make makes made making do done take takes took taken taking put puts bring brings brought
+const LIGHT_VERBS = `make makes made making do done take takes took taken taking put puts
 come comes came coming went gone happen happens happened happening run runs ran running play plays played
 work works worked working seem seems seemed become becomes became include includes included including
 `;

@@ -9,6 +9,8 @@ export interface Token {
   kind: TokenKind;
   /** True when the word was written with a capital letter somewhere but its first character. */
   capitalized: boolean;
+  /** The chunk as written, for names shown to people. */
+  display?: string;
 }
 
 // A chunk is a run of characters that can belong to one token; punctuation at its edges is trimmed.
@@ -68,7 +70,7 @@ function pushChunk(chunk: string, out: Token[]): void {
   for (const piece of cleaned.split(/\s+/)) {
     if (!piece) continue;
     if (/^[\p{L}\p{N}.&]+$/u.test(piece) && /\p{L}/u.test(piece)) {
-      out.push({ text: piece.replace(/\.$/, ''), kind: /\d/.test(piece) ? 'compound' : 'word', capitalized });
+      out.push({ text: piece.replace(/\.$/, ''), kind: /\d/.test(piece) ? 'compound' : 'word', capitalized, display: chunk });
     } else if (/^\d+$/.test(piece)) {
       out.push({ text: canonicalNumber(piece), kind: 'number', capitalized: false });
     }
