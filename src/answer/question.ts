@@ -39,10 +39,11 @@ export interface AnalysedQuestion {
 }
 
 const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
-  ['time', true, /\b(when|what time|which day|what day|what month|which month|what year|which year|how soon|how long (until|till|before|til)|dates?|timeline|eta|schedule)\b/],
+  ['time', true, /\b(when|what time|which day|what day|what month|which month|what year|which year|how soon|how long (until|till|before|til)|dates?|timeline|timeframe|timing|window|eta|schedule)\b/],
   ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|long|small|large)|number of|(what|which)('s| is| was| are| were)? (the )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/],
   ['entity', true, /\b(who|whom|whose|who's)\b|\b(which|what) (company|companies|firm|firms|person|people|investors?|organi[sz]ations?|partners?|backers?)\b/],
   ['place', true, /\b(where|what city|which city|what country|which country|what state|which state|located)\b/],
+  ['quantity', false, /\b(size|scale|price|cost|amount|count|number|percentage|valuation|worth)\b/],
   ['reason', false, /\b(why|how come|what for|purpose|reason)\b|^what (is|was|are|were) .+ for\??$/],
   ['entity', false, /\b(which|what is the name|what's the name|called|named)\b/],
 ];
@@ -58,7 +59,9 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
   city country place location located figure figures guy man woman individual organization organisation exact specific
   specifically main new newest latest upcoming current currently right now today sources source article articles coverage
   report reports reported reporting according role part purpose point deal story connection relationship link relation
-  significance situation status update background overview summary kind type sort difference plan plans exactly`.split(/\s+/),
+  significance situation status update background overview summary kind type sort difference plan plans exactly
+  mention mentioned mentions mentioning cite cited cites discuss discussed discusses talk talked talks window timeframe timing matter matters mattered important
+  importance significant`.split(/\s+/),
 );
 
 /** Role nouns are part of the content when they are a relation to something: "the CEO of Cursor", "Cursor's founder". */
@@ -188,8 +191,12 @@ const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|co
 function findMeasures(folded: string, terms: readonly QueryTerm[]): string[] {
   const measures = new Set<string>();
   const noun = MEASURED_NOUN.exec(folded)?.[1];
-  // Through the question's own terms, so a misspelt "paramters" measures the corrected word.
-  if (noun && !NOT_A_NOUN.test(noun)) for (const t of terms) if (t.surface === noun && t.known) measures.add(t.term);
+  // Through the question's own terms, so a misspelt "paramters" measures the corrected word. A
+  // measured word the corpus never uses ("how many people work at …") stays, and no figure can meet it.
+  if (noun && !NOT_A_NOUN.test(noun)) {
+    const term = terms.find((t) => t.surface === noun);
+    measures.add(term?.known ? term.term : `\u0000${noun}`);
+  }
   for (const t of terms) if (t.term === normalizeWord('cost')) measures.add(t.term);
   return [...measures];
 }

@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import porter2 from 'wink-porter2-stemmer';
 import { PHRASE_ALIASES, SYNONYM_GROUPS } from './synonyms.js';
 import { STOP_WORDS } from './stop-words.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -21,7 +21,7 @@ const stemCache = new Map<string, string>();
 function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = stemmer(word);
+    stemmed = porter2(word);
     stemCache.set(word, stemmed);
   }
   return stemmed;

@@ -21,7 +21,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['previous', 'predecessor', 'prior', 'older', 'earlier', 'old'],
   ['model', 'models', 'llm', 'llms'],
   ['speed', 'fast', 'faster', 'quicker', 'throughput', 'speedup'],
-  ['merger', 'merge', 'merged', 'merging', 'absorbed', 'absorb', 'acquisition', 'takeover', 'buyout'],
+  ['merger', 'merge', 'merged', 'merging', 'absorbed', 'absorb', 'acquisition', 'takeover', 'buyout', 'acquire', 'acquired',
+    'acquires', 'acquiring', 'buy', 'bought', 'purchase', 'purchased'],
   ['supercomputer', 'supercomputers', 'datacenter', 'datacentre', 'data-center'],
   ['train', 'trained', 'training', 'trains'],
   ['evaluation', 'evaluations', 'eval', 'evals', 'benchmark', 'benchmarks'],
@@ -29,14 +30,13 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['vehicle', 'vehicles', 'car', 'cars'],
   ['optimize', 'optimized', 'optimizes', 'optimization', 'optimise', 'optimised', 'optimisation', 'tune', 'tuned', 'tuning',
     'adapt', 'adapted', 'adaptation', 'customize', 'customized', 'customizes', 'tailored'],
-  // Porter stems "focus" to "focu" but "focuses" to "focus"; the group reunites them.
-  ['focus', 'focuses', 'focused', 'focusing'],
   ['provide', 'provides', 'provided', 'providing', 'give', 'gives', 'gave', 'given', 'bring', 'brings', 'brought', 'offer',
     'offers', 'offered', 'combine', 'combined', 'combines', 'contribute', 'contributed', 'supply', 'supplies', 'supplied', 'supplying'],
   ['announce', 'announced', 'announces', 'announcement', 'unveil', 'unveiled', 'unveils', 'reveal', 'revealed', 'reveals',
     'introduce', 'introduced', 'confirm', 'confirmed', 'confirms'],
   ['compete', 'competes', 'competing', 'competition', 'competitor', 'competitors', 'competitive', 'rival', 'rivals'],
-  ['problem', 'problems', 'issue', 'issues', 'shortcoming', 'shortcomings', 'weakness', 'weaknesses', 'flaw', 'flaws', 'wrong'],
+  ['problem', 'problems', 'issue', 'issues', 'shortcoming', 'shortcomings', 'weakness', 'weaknesses', 'flaw', 'flaws', 'wrong',
+    'criticize', 'criticized', 'criticise', 'criticised', 'criticism', 'complaint', 'complaints', 'blame', 'blamed'],
   ['ipo', 'listing'],
 ];
 
@@ -75,4 +75,8 @@ export const PHRASE_ALIASES: readonly { from: readonly string[]; to: readonly st
   { from: ['public', 'offering'], to: ['ipo'] },
   { from: ['per', 'token'], to: ['token'] },
   { from: ['good', 'at'], to: ['focus'] },
+  // Compounds whose parts mean something else alone: "large-scale" is not a size, "open source" not a release.
+  { from: ['large', 'scale'], to: ['largescale'] },
+  { from: ['open', 'source'], to: ['opensource'] },
+  { from: ['open', 'sourced'], to: ['opensource'] },
 ];
