@@ -1,0 +1,65 @@
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { Engine } from '../../src/engine/engine.js';
+import type { FeedbackLog } from '../../src/feedback/feedback.js';
+import type { Logger } from '../../src/log/logger.js';
+import { RecentAnswers } from '../shared/recent-answers.js';
+import type { DiscordContext } from './context.js';
+import { handleInteraction } from './handlers/interaction.js';
+import { handleMessage } from './handlers/message.js';
+import { inviteUrl } from './invite.js';
+import { NO_PINGS } from './respond.js';
+
+export interface DiscordBotOptions {
+  engine: Engine;
+  feedback: FeedbackLog;
+  logger: Logger;
+  token: string;
+  /** REST base URL, e.g. a local fake's `http://127.0.0.1:PORT/api`; Discord's own when absent. */
+  apiBase?: string;
+  /** Overrides for tests: fewer retries, shorter timeouts. */
+  rest?: { retries?: number; timeout?: number };
+}
+
+export interface DiscordBot {
+  client: Client;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Guilds + GuildMessages is enough: Discord sends the content of messages that mention the app
+ * without the privileged MessageContent intent. DirectMessages with the Channel partial lets
+ * DMs arrive even though DM channels are never cached up front.
+ */
+export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_PINGS,
+    rest: { ...(options.apiBase ? { api: options.apiBase } : {}), ...options.rest },
+  });
+  const ctx: DiscordContext = { engine: options.engine, feedback: options.feedback, logger: options.logger, recent: new RecentAnswers() };
+
+  client.once(Events.ClientReady, (ready) => {
+    options.logger.info('discord ready', { user: ready.user.tag, guilds: ready.guilds.cache.size, invite: inviteUrl(ready.application.id) });
+  });
+  // Handlers catch their own errors; these guards keep one bad event from ever reaching the process.
+  client.on(Events.InteractionCreate, (interaction) => {
+    handleInteraction(interaction, ctx).catch((error) => options.logger.error('discord interaction crashed', { error }));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    handleMessage(message, ctx).catch((error) => options.logger.error('discord message crashed', { error }));
+  });
+  client.on(Events.Error, (error) => options.logger.error('discord client error', { error }));
+  client.on(Events.Warn, (message) => options.logger.warn('discord warning', { message }));
+
+  return {
+    client,
+    async start() {
+      await client.login(options.token);
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
