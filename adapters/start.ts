@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../src/log/logger.js';
 import { chat } from './cli/commands/chat.js';
 import { styleFor } from './cli/style.js';
 import { createDiscordBot } from './discord/bot.js';
+import { createSlackApp, SlackConfigError } from './slack/app.js';
 
 /** Something started that must be stopped cleanly on shutdown. */
 interface Running {
@@ -30,6 +31,21 @@ async function startDiscord(core: Core): Promise<Running | undefined> {
   return { name: 'discord', stop: () => bot.stop() };
 }
 
+async function startSlack(core: Core): Promise<Running | undefined> {
+  const { config } = core;
+  if (!config.SLACK_BOT_TOKEN) return undefined;
+  const slack = createSlackApp({
+    ...core,
+    botToken: config.SLACK_BOT_TOKEN,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    appToken: config.SLACK_APP_TOKEN,
+    port: config.PORT,
+    apiUrl: config.SLACK_API_URL,
+  });
+  await slack.start();
+  return { name: 'slack', stop: () => slack.stop() };
+}
+
 /**
  * The composition root: reads the configuration once and starts what it names — Discord
  * and/or Slack when their credentials are set; otherwise the console chat, after saying how
@@ -44,7 +60,7 @@ async function main(): Promise<void> {
   const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR) });
   const core: Core = { config, engine, feedback: createFeedbackLog(), logger };
 
-  const running = (await Promise.all([startDiscord(core)])).filter((r): r is Running => r !== undefined);
+  const running = (await Promise.all([startDiscord(core), startSlack(core)])).filter((r): r is Running => r !== undefined);
   if (running.length === 0) {
     const style = styleFor(process.stdout);
     process.stdout.write(
@@ -73,7 +89,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof CorpusError;
+  const known = error instanceof ConfigError || error instanceof CorpusError || error instanceof SlackConfigError;
   process.stderr.write(`grok-facts: ${known ? (error as Error).message : `could not start — ${(error as Error)?.message ?? error}`}\n`);
   process.exitCode = 1;
 });

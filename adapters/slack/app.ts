@@ -1,0 +1,104 @@
+import type { Server } from 'node:http';
+import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Engine } from '../../src/engine/engine.js';
+import type { FeedbackLog } from '../../src/feedback/feedback.js';
+import type { Logger } from '../../src/log/logger.js';
+import { RecentAnswers } from '../shared/recent-answers.js';
+import type { SlackContext } from './context.js';
+import { registerListeners } from './listeners/index.js';
+
+export interface SlackAppOptions {
+  engine: Engine;
+  feedback: FeedbackLog;
+  logger: Logger;
+  botToken: string;
+  /** HTTP mode: Bolt verifies every request's signature with it. */
+  signingSecret?: string;
+  /** Socket Mode (no public URL needed) when set. */
+  appToken?: string;
+  port?: number;
+  host?: string;
+  /** Web API base, e.g. a local fake's `http://127.0.0.1:PORT/api/`; Slack's own when absent. */
+  apiUrl?: string;
+}
+
+export interface SlackApp {
+  app: App;
+  mode: 'socket' | 'http';
+  /** Resolves once serving; in HTTP mode with the listening server. */
+  start(): Promise<Server | undefined>;
+  stop(): Promise<void>;
+}
+
+export class SlackConfigError extends Error {}
+
+/** Bolt's own log lines go through our logger, so they are structured and redacted too. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const join = (parts: unknown[]) => parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  return {
+    debug: (...m) => logger.debug(join(m), { source: 'bolt' }),
+    info: (...m) => logger.info(join(m), { source: 'bolt' }),
+    warn: (...m) => logger.warn(join(m), { source: 'bolt' }),
+    error: (...m) => logger.error(join(m), { source: 'bolt' }),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const socket = Boolean(options.appToken);
+  if (!socket && !options.signingSecret) {
+    throw new SlackConfigError('SLACK_SIGNING_SECRET is required for the HTTP receiver (or set SLACK_APP_TOKEN to use Socket Mode)');
+  }
+  const common = {
+    token: options.botToken,
+    logger: boltLogger(options.logger),
+    clientOptions: options.apiUrl ? { slackApiUrl: options.apiUrl } : {},
+  };
+  const app = socket
+    ? new App({ ...common, appToken: options.appToken, socketMode: true })
+    : new App({
+        ...common,
+        signingSecret: options.signingSecret!,
+        customRoutes: [
+          {
+            path: '/healthz',
+            method: ['GET'],
+            handler: (_req, res) => {
+              res.writeHead(200, { 'content-type': 'text/plain' });
+              res.end('ok');
+            },
+          },
+        ],
+      });
+
+  const ctx: SlackContext = { engine: options.engine, feedback: options.feedback, logger: options.logger, recent: new RecentAnswers() };
+  registerListeners(app, ctx);
+  // A listener that throws anyway is logged here; Bolt keeps serving.
+  app.error(async (error) => {
+    options.logger.error('slack listener error', { error });
+  });
+
+  return {
+    app,
+    mode: socket ? 'socket' : 'http',
+    async start() {
+      if (socket) {
+        await app.start();
+        options.logger.info('slack started', { mode: 'socket' });
+        return undefined;
+      }
+      const server = (await app.start({ port: options.port ?? 3000, host: options.host })) as Server;
+      const address = server.address();
+      options.logger.info('slack started', { mode: 'http', port: typeof address === 'object' && address ? address.port : options.port, path: '/slack/events' });
+      return server;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { App } from '@slack/bolt';
+import { checkQuestion } from '../../../../src/answer/validate-question.js';
+import { RecentAnswers } from '../../../shared/recent-answers.js';
+import { renderAnswer, sourcesMessage, usageMessage } from '../../blocks/render-answer.js';
+import { SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
+
+export const COMMAND = '/grok-facts';
+
+/**
+ * `/grok-facts <question>`: acknowledged at once (Slack's three-second rule), then answered
+ * privately through respond(); `help` or nothing shows usage, `sources` lists the articles.
+ */
+export function registerGrokFactsCommand(app: App, ctx: SlackContext): void {
+  app.command(COMMAND, async ({ ack, command, respond }) => {
+    await ack();
+    try {
+      const text = command.text.trim();
+      if (text === '' || /^help$/i.test(text)) {
+        await respond({ response_type: 'ephemeral', ...usageMessage(ctx.engine.suggestions('', 3)) });
+        return;
+      }
+      if (/^sources$/i.test(text)) {
+        await respond({ response_type: 'ephemeral', ...sourcesMessage(ctx.engine.sources()) });
+        return;
+      }
+      const check = checkQuestion(text);
+      if (!check.ok) {
+        await respond({ response_type: 'ephemeral', text: `:warning: ${check.error}` });
+        return;
+      }
+      const answer = ctx.engine.answer(check.question);
+      const answerId = RecentAnswers.newId();
+      ctx.recent.remember(answerId, answer.question);
+      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, answerId, { restate: true, share: true }) });
+    } catch (error) {
+      ctx.logger.error('slack command failed', { error, command: command.command });
+      await respond({ response_type: 'ephemeral', text: SOMETHING_WENT_WRONG }).catch((e: unknown) =>
+        ctx.logger.error('slack error reply failed', { error: e }),
+      );
+    }
+  });
+}

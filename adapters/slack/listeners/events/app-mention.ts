@@ -1,0 +1,42 @@
+import type { App } from '@slack/bolt';
+import { checkQuestion } from '../../../../src/answer/validate-question.js';
+import { RecentAnswers } from '../../../shared/recent-answers.js';
+import { renderAnswer, usageMessage } from '../../blocks/render-answer.js';
+import { SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
+
+const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${threadTs}`;
+
+/**
+ * `@grok-facts question` in a channel: answered in the thread. A mention inside a thread where
+ * the bot answered before is a follow-up of that thread's last question. Bot messages (its
+ * own included) and edits are ignored.
+ */
+export function registerAppMention(app: App, ctx: SlackContext): void {
+  app.event('app_mention', async ({ event, say, context }) => {
+    const raw = event as typeof event & { bot_id?: string; subtype?: string; edited?: unknown };
+    if (raw.bot_id || raw.subtype || raw.edited) return;
+    const threadTs = event.thread_ts ?? event.ts;
+    try {
+      const text = event.text.replace(new RegExp(`<@${context.botUserId ?? 'U_UNKNOWN'}(\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+      if (!text) {
+        await say({ thread_ts: threadTs, ...usageMessage(ctx.engine.suggestions('', 3)) });
+        return;
+      }
+      const check = checkQuestion(text);
+      if (!check.ok) {
+        await say({ thread_ts: threadTs, text: `:warning: ${check.error}` });
+        return;
+      }
+      const key = threadKey(event.channel, threadTs);
+      const previous = event.thread_ts ? ctx.recent.question(key) : undefined;
+      const answer = ctx.engine.answer(check.question, { previous });
+      const answerId = RecentAnswers.newId();
+      ctx.recent.remember(answerId, answer.question);
+      await say({ thread_ts: threadTs, ...renderAnswer(answer, answerId, { restate: false, share: false }) });
+      ctx.recent.remember(key, answer.question);
+    } catch (error) {
+      ctx.logger.error('slack mention failed', { error, channel: event.channel });
+      await say({ thread_ts: threadTs, text: SOMETHING_WENT_WRONG }).catch((e: unknown) => ctx.logger.error('slack error reply failed', { error: e }));
+    }
+  });
+}

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack, form, signedRequest } from '../fakes/fake-slack.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BOT_TOKEN = 'xoxb-9999-8888-start-test-token';
+const APP_TOKEN = 'xapp-1-A0000001-7777-start-test-token';
+const SECRET = 'start-test-signing-secret-abcdef012345';
+const fake = new FakeSlack();
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** `npm start` (dist/adapters/start.js) as a new user runs it, with the given environment. */
+async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; logs: () => string }> {
+  let stderr = '';
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
+    cwd: ROOT,
+    env: { ...process.env, DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const deadline = Date.now() + 15_000;
+  while (!stderr.includes('slack started')) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`slack did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, logs: () => stderr };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+beforeAll(() => fake.start());
+afterAll(() => fake.close());
+
+describe('npm start with Slack configured', () => {
+  let http: { child: ChildProcess; logs: () => string };
+  let port: number;
+
+  afterAll(async () => {
+    if (http) await stop(http.child);
+  });
+
+  it('serves signed slash commands and mentions over HTTP', async () => {
+    port = await freePort();
+    http = await startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port) });
+    const events = `http://127.0.0.1:${port}/slack/events`;
+    const url = fake.responseUrl();
+    const ack = await signedRequest(events, form(fake.slashCommand('How many parameters does Grok V9 Medium have?', url)), 'application/x-www-form-urlencoded', SECRET);
+    expect(ack.status).toBe(200);
+    expect(JSON.stringify((await fake.waitForResponse(url)).body)).toMatch(/1\.5 ?(trillion|T)/);
+
+    const mention = fake.mentionEvent(`<@${fake.botUserId}> Where is the Colossus supercomputer?`);
+    await signedRequest(events, JSON.stringify(mention), 'application/json', SECRET);
+    const reply = await fake.waitForCall('chat.postMessage', (c) => c.params.thread_ts === mention.event.ts);
+    expect(JSON.stringify(reply.params.blocks)).toContain('Memphis');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
+
+  it('never logs its secrets, and stops cleanly on SIGTERM', async () => {
+    expect(http.logs()).not.toContain(BOT_TOKEN);
+    expect(http.logs()).not.toContain(SECRET);
+    expect(await stop(http.child)).toBe(0);
+  });
+
+  it('does the same over Socket Mode when SLACK_APP_TOKEN is set', async () => {
+    const socket = await startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl });
+    try {
+      await fake.waitFor(() => fake.socketConnected);
+      const url = fake.responseUrl();
+      await fake.sendEnvelope('slash_commands', fake.slashCommand('Where is the Colossus supercomputer?', url));
+      expect(JSON.stringify((await fake.waitForResponse(url)).body)).toContain('Memphis');
+    } finally {
+      expect(await stop(socket.child)).toBe(0);
+    }
+  });
+
+  it('refuses to start over HTTP without a signing secret, naming the variable', async () => {
+    const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
+      cwd: ROOT,
+      env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', SLACK_API_URL: fake.apiUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (c) => (stderr += String(c)));
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(1);
+    expect(stderr).toContain('SLACK_SIGNING_SECRET');
+    expect(stderr).not.toContain(BOT_TOKEN);
+  });
+});
+
+describe('the Slack app manifest', () => {
+  it('asks for the command, the scopes, the app_mention event, interactivity and Socket Mode', () => {
+    const manifest = JSON.parse(readFileSync(resolve(ROOT, 'adapters/slack/manifest.json'), 'utf8'));
+    expect(manifest.features.slash_commands[0].command).toBe('/grok-facts');
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});
