@@ -44,6 +44,7 @@ const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
   ['entity', true, /\b(who|whom|whose|who's)\b|\b(which|what) (company|companies|firm|firms|person|people|investors?|organi[sz]ations?|partners?|backers?)\b/],
   ['place', true, /\b(where|what city|which city|what country|which country|what state|which state|located)\b/],
   ['quantity', false, /\b(size|scale|price|cost|amount|count|number|percentage|valuation|worth)\b/],
+  ['sequence', false, /\b(what (happens|comes|is|follows) (after|next)|what's next|what next|after (that|this)|next step|then what)\b|\bafter\b/],
   ['reason', false, /\b(why|how come|what for|purpose|reason)\b|^what (is|was|are|were) .+ for\??$/],
   ['entity', false, /\b(which|what is the name|what's the name|called|named)\b/],
 ];
@@ -58,7 +59,7 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
   `date time number amount count name named called ceo boss chief executive person people company companies firm firms
   city country place location located figure figures guy man woman individual organization organisation exact specific
   specifically main new newest latest upcoming current currently right now today sources source article articles coverage
-  report reports reported reporting according role part purpose point deal story connection relationship link relation
+  report reports reported reporting according role part purpose point story connection relationship link relation
   significance situation status update background overview summary kind type sort difference plan plans exactly
   mention mentioned mentions mentioning cite cited cites discuss discussed discusses talk talked talks window timeframe timing matter matters mattered important
   importance significant`.split(/\s+/),

@@ -1,4 +1,5 @@
-import type { AnswerType } from '../index/answer-features.js';
+import { NEXT_STEP_CUE } from '../index/answer-features.js';
+import { analyze } from '../text/analyze.js';
 import type { IndexedPassage, KnowledgeIndex } from '../index/build-index.js';
 import type { AnalysedQuestion, QueryTerm } from './question.js';
 
@@ -27,8 +28,10 @@ const FOLLOW_UP_WEIGHT = 0.3;
 /** Matched words further apart than this are unlikely to be one statement about them. */
 const WINDOW = 16;
 const OUTSIDE_WINDOW = 0.5;
+/** A word found only in the sentence before counts half: "This synergy…" continues "This merger…". */
+const CONTEXT_CREDIT = 0.5;
 
-const MEASURE_RADIUS = 8;
+const MEASURE_RADIUS = 5;
 
 /** A figure counts for "how many X" only when it stands near X in the passage. */
 function measuredFigure(passage: IndexedPassage, measures: readonly string[], asked: ReadonlySet<string>): boolean {
@@ -51,9 +54,26 @@ function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: Re
       return [...passage.features.entities].some((e) => !asked.has(e) && !index.subjectTerms.has(e));
     case 'reason':
       return passage.features.givesReason;
+    case 'sequence':
+      return nextStepAfter(passage, question) > 0;
     default:
       return true;
   }
+}
+
+/**
+ * For "what happens after X": 1 when a next-step cue follows X in the passage ("X, starting
+ * Y"), 0.5 when it precedes X ("after completing X, Y"), 0 when there is none.
+ */
+function nextStepAfter(passage: IndexedPassage, question: AnalysedQuestion): number {
+  const asked = new Set(question.terms.filter((t) => !t.fromPrevious).map((t) => t.term));
+  const lastAsked = Math.max(-1, ...passage.terms.filter((t) => asked.has(t.term)).map((t) => t.position));
+  if (lastAsked < 0) return 0;
+  const cues = [...passage.text.matchAll(NEXT_STEP_CUE)].map((m) => analyze(passage.text.slice(0, m.index)).length);
+  const firstAsked = passage.terms.find((t) => asked.has(t.term))!;
+  const askedBefore = passage.terms.filter((t) => t.position <= lastAsked).length;
+  if (cues.some((at) => at >= askedBefore)) return 1;
+  return cues.some((at) => at <= passage.terms.indexOf(firstAsked)) ? 0.5 : 0;
 }
 
 /** The answer tokens a passage offers for the question's type. */
@@ -135,7 +155,7 @@ function carriedOver(passage: IndexedPassage, question: AnalysedQuestion): numbe
 
 function kindPrior(passage: IndexedPassage): number {
   if (passage.kind === 'heading') return -0.08;
-  return (passage.truncated ? -0.1 : 0) + (passage.kind === 'label' ? 0.03 : 0);
+  return passage.truncated ? -0.1 : 0;
 }
 
 /**
@@ -153,9 +173,12 @@ export function coverageOf(passage: IndexedPassage, terms: readonly QueryTerm[],
   const content = asked.some((t) => !subject.has(t.term)) ? asked.filter((t) => !subject.has(t.term)) : asked;
   const credit = new Map<string, number>();
   let total = 0;
+  let fromContext = 0;
   for (const t of content) {
     total += t.weight;
-    if (t.known && passage.termSet.has(t.term)) credit.set(t.term, t.weight * (t.corrected ? CORRECTED_MATCH : 1));
+    const match = t.weight * (t.corrected ? CORRECTED_MATCH : 1);
+    if (t.known && passage.termSet.has(t.term)) credit.set(t.term, match);
+    else if (t.known && passage.contextTerms.has(t.term)) fromContext += match * CONTEXT_CREDIT;
   }
   const matched = new Set(credit.keys());
   if (total === 0 || matched.size === 0) return { coverage: 0, matched };
@@ -167,7 +190,7 @@ export function coverageOf(passage: IndexedPassage, terms: readonly QueryTerm[],
     for (let j = i; j < hits.length && hits[j]!.position - hits[i]!.position < WINDOW; j++) inWindow.add(hits[j]!.term);
     bestWindow = Math.max(bestWindow, [...inWindow].reduce((sum, term) => sum + credit.get(term)!, 0));
   }
-  return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow)) / total, matched };
+  return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow) + fromContext) / total, matched };
 }
 
 export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex): RankedPassage[] {
@@ -186,16 +209,17 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
       const passage = index.passages[result.id as number]!;
       const { coverage, matched } = coverageOf(passage, question.terms, index.subjectTerms);
       const typeFit = fitsType(question, passage, asked, index);
-      const namesEverything = question.requiredNames.every((n) => passage.termSet.has(n) || passage.contextTerms.has(n));
+      // Names must be in the quoted passage itself: a name in the sentence before is not what this one is about.
+      const namesEverything = question.requiredNames.every((n) => passage.termSet.has(n));
       const score =
         coverage +
-        (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) : 0) +
+        (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) * (question.answerType === 'sequence' ? nextStepAfter(passage, question) : 1) : 0) +
         SEARCH_WEIGHT * (result.score / maxSearch) +
         PROXIMITY_WEIGHT * proximity(passage, matched) +
         CORROBORATION_WEIGHT * (Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal)) +
         SPECIFICITY_WEIGHT * specificity(passage, asked) +
         CLOSENESS_WEIGHT * answerCloseness(question, passage, matched, asked, index) +
-        (definesTerm(passage, question.defines) ? DEFINITION_BONUS : 0) +
+        (definesTerm(passage, question.defines) ? DEFINITION_BONUS : passage.isDefinition ? -DEFINITION_BONUS / 2 : 0) +
         (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
         FOLLOW_UP_WEIGHT * carriedOver(passage, question) +
         kindPrior(passage);

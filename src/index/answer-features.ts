@@ -6,7 +6,7 @@ import { normalizeWord } from '../text/analyze.js';
  * amount, a "when" question one with a date or a time span, a "who" question one that names
  * someone; the ranking checks the passage has one the question does not already contain.
  */
-export type AnswerType = 'quantity' | 'time' | 'entity' | 'place' | 'reason' | 'any';
+export type AnswerType = 'quantity' | 'time' | 'entity' | 'place' | 'reason' | 'sequence' | 'any';
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -41,6 +41,9 @@ export function isTimeTerm(t: Pick<Term, 'term' | 'kind'>): boolean {
   if (t.kind === 'number') return isYear(t.term);
   return t.kind === 'word' && TIME_TERMS.has(t.term);
 }
+
+/** Words that introduce the next step of a process: "…, starting reinforcement learning", "then", "followed by". */
+export const NEXT_STEP_CUE = /\b(then|next|followed by|starting|start(s|ed)? to|begin(s|ning)?|will (start|begin|follow|launch)|after (completing|that|this)|afterwards|subsequently|once (complete|completed|finished))\b/gi;
 
 export interface AnswerFeatures {
   /** The passage gives a purpose or cause ("designed specifically to", "because", "after talks ... lapsed"). */

@@ -18,6 +18,8 @@ export interface IndexedPassage extends Passage {
    * the Series E named one sentence earlier.
    */
   contextTerms: Set<string>;
+  /** A glossary-style line ("Parameter: In an AI model, parameters are…"): answers "what is X", little else. */
+  isDefinition: boolean;
   features: AnswerFeatures;
 }
 
@@ -46,6 +48,8 @@ export const MINISEARCH_OPTIONS = {
   processTerm: (term: string) => term,
   searchOptions: { tokenize: (text: string) => text.split(' ').filter(Boolean), processTerm: (term: string) => term },
 };
+
+const DEFINITION_VALUE = /^\s*(?:(?:in|for) [^,]{1,40}, )?(?:an? |the |this )?[\p{L} -]{0,40}\b(?:is|are|refers? to|means?)\b/iu;
 
 function precedingTerms(raw: readonly RawPassage[], at: { source: string; start: number }): Set<string> {
   const i = raw.findIndex((r) => r.source === at.source && r.start === at.start);
@@ -85,6 +89,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     termSet: new Set(p.terms.map((t) => t.term)),
     labelTerms: new Set(p.kind === 'label' ? analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term) : []),
     contextTerms: precedingTerms(raw, p.locations[0]!),
+    isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
     features: answerFeatures(p.text, p.terms, entities),
   }));
   const subjectTerms = findSubjectTerms(articles, entities);

@@ -6,7 +6,7 @@
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['parameter', 'parameters', 'param', 'params', 'weights'],
-  ['size', 'sized', 'scale', 'big', 'bigger', 'huge', 'sizes'],
+  ['size', 'scale', 'big', 'bigger', 'huge', 'sizes'],
   ['gpu', 'gpus', 'chip', 'chips', 'hardware', 'accelerator', 'accelerators', 'silicon'],
   ['release', 'released', 'releases', 'launch', 'launched', 'launches', 'launching', 'available', 'availability',
     'ship', 'ships', 'shipping', 'rollout', 'debut', 'debuts', 'releasing', 'drop', 'drops', 'dropping'],
@@ -22,7 +22,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['model', 'models', 'llm', 'llms'],
   ['speed', 'fast', 'faster', 'quicker', 'throughput', 'speedup'],
   ['merger', 'merge', 'merged', 'merging', 'absorbed', 'absorb', 'acquisition', 'takeover', 'buyout', 'acquire', 'acquired',
-    'acquires', 'acquiring', 'buy', 'bought', 'purchase', 'purchased'],
+    'acquires', 'acquiring', 'buy', 'bought', 'purchase', 'purchased', 'deal', 'deals'],
   ['supercomputer', 'supercomputers', 'datacenter', 'datacentre', 'data-center'],
   ['train', 'trained', 'training', 'trains'],
   ['evaluation', 'evaluations', 'eval', 'evals', 'benchmark', 'benchmarks'],
