@@ -22,6 +22,7 @@ const CORROBORATION_WEIGHT = 0.06;
 const CORRECTED_MATCH = 0.8;
 const SPECIFICITY_WEIGHT = 0.1;
 const CLOSENESS_WEIGHT = 0.12;
+const DIRECTNESS_WEIGHT = 0.15;
 const DEFINITION_BONUS = 0.25;
 const LABEL_BONUS = 0.15;
 const FOLLOW_UP_WEIGHT = 0.3;
@@ -105,6 +106,14 @@ function answerCloseness(question: AnalysedQuestion, passage: IndexedPassage, ma
   let best = Infinity;
   for (const a of answers) for (const m of anchors) best = Math.min(best, Math.abs(a.position - m.position));
   return best <= 3 ? 1 : best <= 8 ? 0.6 : best <= 16 ? 0.3 : 0;
+}
+
+/** How much of the passage is the question's words and the answer offered: a short direct statement beats a long aside. */
+function directness(passage: IndexedPassage, matched: ReadonlySet<string>, question: AnalysedQuestion, index: KnowledgeIndex): number {
+  if (passage.terms.length === 0) return 0;
+  const answers = answerTokens(question, passage, index);
+  const useful = passage.terms.filter((t) => matched.has(t.term) || answers.has(t.term) || index.subjectTerms.has(t.term)).length;
+  return useful / passage.terms.length;
 }
 
 /** Matched words close together are more likely one statement about them than a coincidence. */
@@ -219,6 +228,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         CORROBORATION_WEIGHT * (Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal)) +
         SPECIFICITY_WEIGHT * specificity(passage, asked) +
         CLOSENESS_WEIGHT * answerCloseness(question, passage, matched, asked, index) +
+        DIRECTNESS_WEIGHT * directness(passage, matched, question, index) +
         (definesTerm(passage, question.defines) ? DEFINITION_BONUS : passage.isDefinition ? -DEFINITION_BONUS / 2 : 0) +
         (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
         FOLLOW_UP_WEIGHT * carriedOver(passage, question) +

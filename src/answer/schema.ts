@@ -5,9 +5,10 @@ export const CitationSchema = z.object({
   n: z.number().int().positive(),
   source: z.string(),
   title: z.string(),
-  publisher: z.string().optional(),
-  published: z.string().optional(),
-  url: z.string().optional(),
+  /** null when the article's metadata does not say: the field is always present in JSON. */
+  publisher: z.string().nullable(),
+  published: z.string().nullable(),
+  url: z.string().nullable(),
   quote: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
