@@ -21,7 +21,7 @@ export interface QueryTerm {
 /** Verbs so common in questions ("which data was used") that they count for little. */
 const WEAK_WORDS: ReadonlySet<string> = new Set([
   'use', 'used', 'using', 'uses', 'need', 'needs', 'have', 'has', 'good', 'big', 'built', 'build', 'designed', 'design',
-  'meant', 'intended', 'supposed',
+  'meant', 'intended', 'supposed', 'question', 'questions',
 ]);
 const WEAK_WEIGHT = 0.3;
 
@@ -61,6 +61,7 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
   specifically main new newest latest upcoming current currently right now today sources source article articles coverage
   report reports reported reporting according role part purpose point story connection relationship link relation
   significance situation status update background overview summary kind type sort difference plan plans exactly
+  team teams group groups
   mention mentioned mentions mentioning cite cited cites discuss discussed discusses talk talked talks window timeframe timing matter matters mattered important
   importance significant`.split(/\s+/),
 );

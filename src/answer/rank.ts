@@ -1,4 +1,4 @@
-import { NEXT_STEP_CUE } from '../index/answer-features.js';
+import { isConcreteTime, NEXT_STEP_CUE, timeSpecificity } from '../index/answer-features.js';
 import { analyze } from '../text/analyze.js';
 import type { IndexedPassage, KnowledgeIndex } from '../index/build-index.js';
 import type { AnalysedQuestion, QueryTerm } from './question.js';
@@ -77,6 +77,13 @@ function nextStepAfter(passage: IndexedPassage, question: AnalysedQuestion): num
   return cues.some((at) => at <= passage.terms.indexOf(firstAsked)) ? 0.5 : 0;
 }
 
+/** How well the offered answer fits: a date beats "recently"; a next step after X beats one before it. */
+function typeStrength(question: AnalysedQuestion, passage: IndexedPassage, asked: ReadonlySet<string>): number {
+  if (question.answerType === 'sequence') return nextStepAfter(passage, question);
+  if (question.answerType === 'time') return Math.max(0, ...[...passage.features.times].filter((t) => !asked.has(t)).map(timeSpecificity));
+  return 1;
+}
+
 /** The answer tokens a passage offers for the question's type. */
 function answerTokens(question: AnalysedQuestion, passage: IndexedPassage, index: KnowledgeIndex): ReadonlySet<string> {
   const { features } = passage;
@@ -84,7 +91,7 @@ function answerTokens(question: AnalysedQuestion, passage: IndexedPassage, index
     case 'quantity':
       return features.quantities;
     case 'time':
-      return features.times;
+      return new Set([...features.times].filter(isConcreteTime));
     case 'place':
       return features.places;
     case 'entity':
@@ -222,7 +229,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
       const namesEverything = question.requiredNames.every((n) => passage.termSet.has(n));
       const score =
         coverage +
-        (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) * (question.answerType === 'sequence' ? nextStepAfter(passage, question) : 1) : 0) +
+        (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) * typeStrength(question, passage, asked) : 0) +
         SEARCH_WEIGHT * (result.score / maxSearch) +
         PROXIMITY_WEIGHT * proximity(passage, matched) +
         CORROBORATION_WEIGHT * (Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal)) +

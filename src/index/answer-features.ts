@@ -37,6 +37,19 @@ export function isQuantityTerm(t: Pick<Term, 'term' | 'kind'>): boolean {
   return t.kind === 'word' && NUMBER_WORD_TERMS.has(t.term);
 }
 
+/** Relative or vague time words answer "when" less well than a month, a year or a date. */
+const VAGUE_TIME_TERMS: ReadonlySet<string> = new Set(['recently', 'yesterday', 'today', 'tomorrow'].map(normalizeWord));
+
+export function isConcreteTime(term: string): boolean {
+  return !VAGUE_TIME_TERMS.has(term);
+}
+
+/** 1 for a month or a year, 0.8 for a span (weeks, days), 0.5 for "recently". */
+export function timeSpecificity(term: string): number {
+  if (isYear(term) || MONTH_TERMS.has(term)) return 1;
+  return isConcreteTime(term) ? 0.8 : 0.5;
+}
+
 export function isTimeTerm(t: Pick<Term, 'term' | 'kind'>): boolean {
   if (t.kind === 'number') return isYear(t.term);
   return t.kind === 'word' && TIME_TERMS.has(t.term);

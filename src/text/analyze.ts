@@ -1,5 +1,5 @@
 import porter2 from 'wink-porter2-stemmer';
-import { PHRASE_ALIASES, SYNONYM_GROUPS } from './synonyms.js';
+import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from './synonyms.js';
 import { STOP_WORDS } from './stop-words.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -64,7 +64,7 @@ function applyPhraseAliases(tokens: Token[]): Token[] {
 
 /** The index form of one word: stemmed and folded to its synonym group. */
 export function normalizeWord(word: string): string {
-  return CANONICAL.get(word) ?? (CANONICAL.get(stem(word)) ?? stem(word));
+  return STEM_EXCEPTIONS[word] ?? CANONICAL.get(word) ?? CANONICAL.get(stem(word)) ?? stem(word);
 }
 
 export function isStopWord(word: string): boolean {
@@ -80,6 +80,11 @@ export function analyze(text: string): Term[] {
       terms.push({ term: normalizeWord(token.text), surface: token.text, display: token.display ?? token.text, kind: 'word', capitalized: token.capitalized, position });
     } else {
       terms.push({ term: token.text, surface: token.text, display: token.display ?? token.text, kind: token.kind, capitalized: token.capitalized, position });
+      // "$12.5 billion" is also "12.5 billion" to someone who leaves out the dollar sign.
+      if (token.kind === 'money') {
+        const bare = token.text.slice(1);
+        terms.push({ term: bare, surface: bare, display: bare, kind: 'number', capitalized: false, position });
+      }
     }
   });
   return terms;

@@ -10,7 +10,10 @@ further had hadn has hasn have haven having he her here hers herself him himself
 let me more most mustn my myself no nor not of off on once only or other ought our ours ourselves out over own same
 shan she should shouldn so some such than that the their theirs them themselves then there these they this those
 through to too under until up very was wasn we were weren while with won would wouldn you your yours yourself
-yourselves will shall might must also just else other others another besides yet ever even still already much many s t d ll re ve m o y its it's im ive id`;
+yourselves will shall might must also just else other others another besides behind within without
+among across toward towards upon via per regarding concerning
+didnt doesnt dont isnt wasnt arent werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt thats theres
+youre theyre hes shes whats hows whos wheres yet ever even still already much many s t d ll re ve m o y its it's im ive id`;
 
 const QUESTION_WORDS = `what whats which who whom whose when where why how wheres whens hows whos wen wat wut hw whn wher`;
 
@@ -19,7 +22,7 @@ tellme wanna gonna gotta kinda sorta guys folks anyone anybody someone somebody 
 really actually basically exactly roughly approximately like ok okay um uh hmm lol btw idk u ur ya yeah
 bot grok-facts explain describe gimme show find look looking want wants need needs get gets got getting
 thing things stuff exactly supposed going go goes one ones kind sort way whether info information detail details
-mean means meant word words answer question questions quick quickly`;
+mean means meant word words answer quick quickly`;
 
 /**
  * Light verbs: in a question they frame what is asked ("what did the merger bring", "what chips

@@ -9,7 +9,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['size', 'scale', 'big', 'bigger', 'huge', 'sizes'],
   ['gpu', 'gpus', 'chip', 'chips', 'hardware', 'accelerator', 'accelerators', 'silicon'],
   ['release', 'released', 'releases', 'launch', 'launched', 'launches', 'launching', 'available', 'availability',
-    'ship', 'ships', 'shipping', 'rollout', 'debut', 'debuts', 'releasing', 'drop', 'drops', 'dropping'],
+    'ship', 'ships', 'shipping', 'rollout', 'debut', 'debuts', 'releasing', 'drop', 'drops', 'dropping', 'eta'],
+  ['first', 'early', 'earliest', 'initial', 'initially'],
   ['cost', 'costs', 'price', 'prices', 'pricing', 'priced', 'expensive', 'cheap', 'cheaper', 'costly'],
   ['fund', 'funding', 'funds', 'funded', 'money', 'cash', 'financing', 'capital', 'raise', 'raised', 'raises', 'raising'],
   ['decrease', 'decreased', 'decreases', 'decreasing', 'decline', 'declined', 'reduce', 'reduced', 'reduces', 'reduction',
@@ -80,3 +81,15 @@ export const PHRASE_ALIASES: readonly { from: readonly string[]; to: readonly st
   { from: ['open', 'source'], to: ['opensource'] },
   { from: ['open', 'sourced'], to: ['opensource'] },
 ];
+
+/**
+ * Words the stemmer folds into a synonym group's stem although they mean something else:
+ * Porter2 stems "competencies" like "compete". Each keeps a term of its own.
+ */
+export const STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
+  competence: 'competency',
+  competences: 'competency',
+  competency: 'competency',
+  competencies: 'competency',
+  competent: 'competency',
+};
