@@ -1,9 +1,12 @@
 #!/usr/bin/env node
+import { createBotCore, type BotCore } from '../src/bot/bot-core.js';
 import { ConfigError, loadConfig, resolveDir, type Config } from '../src/config/config.js';
 import { CorpusError } from '../src/corpus/errors.js';
-import { createEngine, type Engine } from '../src/engine/engine.js';
-import { createFeedbackLog, type FeedbackLog } from '../src/feedback/feedback.js';
+import { createDigestScheduler, type DigestSender } from '../src/digest/scheduler.js';
+import type { Platform } from '../src/digest/schema.js';
+import { createEngine } from '../src/engine/engine.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
+import { openDatabase } from '../src/store/database.js';
 import { chat } from './cli/commands/chat.js';
 import { styleFor } from './cli/style.js';
 import { createDiscordBot } from './discord/bot.js';
@@ -11,31 +14,30 @@ import { createSlackApp, SlackConfigError } from './slack/app.js';
 
 /** Something started that must be stopped cleanly on shutdown. */
 interface Running {
-  name: string;
+  platform: Platform;
+  digestSender: DigestSender;
   stop(): Promise<void>;
 }
 
-interface Core {
+interface Started {
   config: Config;
-  engine: Engine;
-  feedback: FeedbackLog;
+  core: BotCore;
   logger: Logger;
 }
 
-async function startDiscord(core: Core): Promise<Running | undefined> {
-  const { config } = core;
+async function startDiscord({ config, core, logger }: Started): Promise<Running | undefined> {
   if (!config.DISCORD_TOKEN) return undefined;
-  const bot = createDiscordBot({ ...core, token: config.DISCORD_TOKEN, apiBase: config.DISCORD_API_BASE });
+  const bot = createDiscordBot({ core, logger, token: config.DISCORD_TOKEN, apiBase: config.DISCORD_API_BASE });
   await bot.start();
-  core.logger.info('discord started');
-  return { name: 'discord', stop: () => bot.stop() };
+  logger.info('discord started');
+  return { platform: 'discord', digestSender: bot.digestSender, stop: () => bot.stop() };
 }
 
-async function startSlack(core: Core): Promise<Running | undefined> {
-  const { config } = core;
+async function startSlack({ config, core, logger }: Started): Promise<Running | undefined> {
   if (!config.SLACK_BOT_TOKEN) return undefined;
   const slack = createSlackApp({
-    ...core,
+    core,
+    logger,
     botToken: config.SLACK_BOT_TOKEN,
     signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
@@ -43,13 +45,13 @@ async function startSlack(core: Core): Promise<Running | undefined> {
     apiUrl: config.SLACK_API_URL,
   });
   await slack.start();
-  return { name: 'slack', stop: () => slack.stop() };
+  return { platform: 'slack', digestSender: slack.digestSender, stop: () => slack.stop() };
 }
 
 /**
  * The composition root: reads the configuration once and starts what it names — Discord
- * and/or Slack when their credentials are set; otherwise the console chat, after saying how
- * to connect a platform.
+ * and/or Slack when their credentials are set, with the daily-digest scheduler beside them;
+ * otherwise the console chat, after saying how to connect a platform.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -58,10 +60,8 @@ async function main(): Promise<void> {
     secrets: [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN].filter((s): s is string => !!s),
   });
   const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR) });
-  const core: Core = { config, engine, feedback: createFeedbackLog(), logger };
 
-  const running = (await Promise.all([startDiscord(core), startSlack(core)])).filter((r): r is Running => r !== undefined);
-  if (running.length === 0) {
+  if (!config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN) {
     const style = styleFor(process.stdout);
     process.stdout.write(
       style.dim(
@@ -73,13 +73,32 @@ async function main(): Promise<void> {
     return;
   }
 
+  const db = openDatabase(resolveDir(config.DATA_DIR));
+  const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ });
+  const started: Started = { config, core, logger };
+  const running = (await Promise.all([startDiscord(started), startSlack(started)])).filter((r): r is Running => r !== undefined);
+
+  const retentionMs = config.QUESTION_LOG_RETENTION_DAYS * 24 * 60 * 60 * 1000;
+  const scheduler = createDigestScheduler({
+    digests: core.digests,
+    senders: Object.fromEntries(running.map((r) => [r.platform, r.digestSender])),
+    now: () => new Date(),
+    logger,
+    onTick: (now) => core.questions.prune(new Date(now.getTime() - retentionMs)),
+  });
+  scheduler.start(config.DIGEST_TICK_SECONDS * 1000);
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info('shutting down', { signal });
-    Promise.allSettled(running.map((r) => r.stop())).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
+    scheduler
+      .stop()
+      .then(() => Promise.allSettled(running.map((r) => r.stop())))
+      .then(() => db.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -6,6 +6,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { askEachLine, askOnce } from './commands/ask.js';
 import { chat } from './commands/chat.js';
 import { evaluate } from './commands/eval.js';
+import { printDigest } from './commands/digest.js';
 import { listSources } from './commands/sources.js';
 import { styleFor } from './style.js';
 
@@ -14,10 +15,11 @@ const USAGE = `Usage:
   grok-facts ask "question"        answer one question   (--json for one JSON line)
   grok-facts ask --stdin           answer each line of standard input, in order (--json: JSON Lines)
   grok-facts sources               the indexed articles  (--json)
+  grok-facts digest                today's digest (--date YYYY-MM-DD, --json)
   grok-facts eval FILE.jsonl       answer-quality report (--verbose, --baseline, --json,
                                    --min-hit1 N --min-hit3 N --min-abstain N --max-false-abstain N --min-conflicts N)`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 function number(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -41,6 +43,7 @@ async function run(argv: string[]): Promise<number> {
       'min-abstain': { type: 'string' },
       'max-false-abstain': { type: 'string' },
       'min-conflicts': { type: 'string' },
+      date: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -48,7 +51,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const known = ['ask', 'sources', 'eval', 'chat', undefined];
+  const known = ['ask', 'sources', 'eval', 'digest', 'chat', undefined];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
@@ -63,6 +66,8 @@ async function run(argv: string[]): Promise<number> {
       return askOnce(engine, rest.join(' '), { json: values.json, style, ...io });
     case 'sources':
       return listSources(engine, values.json, style, process.stdout);
+    case 'digest':
+      return printDigest(engine, values.date, values.json, style, process.stdout);
     case 'eval': {
       if (rest.length !== 1) throw new UsageError('eval needs one file, e.g. grok-facts eval questions.jsonl');
       return evaluate(engine, rest[0]!, {

@@ -1,17 +1,17 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import type { Engine } from '../../src/engine/engine.js';
-import type { FeedbackLog } from '../../src/feedback/feedback.js';
+import type { BotCore } from '../../src/bot/bot-core.js';
+import type { DigestSender } from '../../src/digest/scheduler.js';
 import type { Logger } from '../../src/log/logger.js';
 import { RecentAnswers } from '../shared/recent-answers.js';
 import type { DiscordContext } from './context.js';
 import { handleInteraction } from './handlers/interaction.js';
 import { handleMessage } from './handlers/message.js';
+import { createDiscordDigestSender } from './digest-sender.js';
 import { inviteUrl } from './invite.js';
 import { NO_PINGS } from './respond.js';
 
 export interface DiscordBotOptions {
-  engine: Engine;
-  feedback: FeedbackLog;
+  core: BotCore;
   logger: Logger;
   token: string;
   /** REST base URL, e.g. a local fake's `http://127.0.0.1:PORT/api`; Discord's own when absent. */
@@ -22,6 +22,7 @@ export interface DiscordBotOptions {
 
 export interface DiscordBot {
   client: Client;
+  digestSender: DigestSender;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -38,7 +39,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     allowedMentions: NO_PINGS,
     rest: { ...(options.apiBase ? { api: options.apiBase } : {}), ...options.rest },
   });
-  const ctx: DiscordContext = { engine: options.engine, feedback: options.feedback, logger: options.logger, recent: new RecentAnswers() };
+  const ctx: DiscordContext = { core: options.core, logger: options.logger, recent: new RecentAnswers() };
 
   client.once(Events.ClientReady, (ready) => {
     options.logger.info('discord ready', { user: ready.user.tag, guilds: ready.guilds.cache.size, invite: inviteUrl(ready.application.id) });
@@ -55,6 +56,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   return {
     client,
+    digestSender: createDiscordDigestSender(client),
     async start() {
       await client.login(options.token);
     },

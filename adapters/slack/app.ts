@@ -1,15 +1,15 @@
 import type { Server } from 'node:http';
 import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Engine } from '../../src/engine/engine.js';
-import type { FeedbackLog } from '../../src/feedback/feedback.js';
+import type { BotCore } from '../../src/bot/bot-core.js';
+import type { DigestSender } from '../../src/digest/scheduler.js';
 import type { Logger } from '../../src/log/logger.js';
 import { RecentAnswers } from '../shared/recent-answers.js';
 import type { SlackContext } from './context.js';
+import { createSlackDigestSender } from './digest-sender.js';
 import { registerListeners } from './listeners/index.js';
 
 export interface SlackAppOptions {
-  engine: Engine;
-  feedback: FeedbackLog;
+  core: BotCore;
   logger: Logger;
   botToken: string;
   /** HTTP mode: Bolt verifies every request's signature with it. */
@@ -25,6 +25,7 @@ export interface SlackAppOptions {
 export interface SlackApp {
   app: App;
   mode: 'socket' | 'http';
+  digestSender: DigestSender;
   /** Resolves once serving; in HTTP mode with the listening server. */
   start(): Promise<Server | undefined>;
   stop(): Promise<void>;
@@ -76,7 +77,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         ],
       });
 
-  const ctx: SlackContext = { engine: options.engine, feedback: options.feedback, logger: options.logger, recent: new RecentAnswers() };
+  const ctx: SlackContext = { core: options.core, logger: options.logger, recent: new RecentAnswers() };
   registerListeners(app, ctx);
   // A listener that throws anyway is logged here; Bolt keeps serving.
   app.error(async (error) => {
@@ -86,6 +87,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     mode: socket ? 'socket' : 'http',
+    digestSender: createSlackDigestSender(app.client),
     async start() {
       if (socket) {
         await app.start();

@@ -1,12 +1,10 @@
-import type { Engine } from '../../src/engine/engine.js';
-import type { FeedbackLog } from '../../src/feedback/feedback.js';
+import type { BotCore } from '../../src/bot/bot-core.js';
 import type { Logger } from '../../src/log/logger.js';
 import type { RecentAnswers } from '../shared/recent-answers.js';
 
 /** What every Slack listener may use: the core, and the adapter's short memory of answers and threads. */
 export interface SlackContext {
-  engine: Engine;
-  feedback: FeedbackLog;
+  core: BotCore;
   logger: Logger;
   /** answer id → question (buttons), `thread:<channel>:<ts>` → the thread's last question (follow-ups). */
   recent: RecentAnswers;

@@ -13,7 +13,7 @@ const MAX_CITATIONS = 3;
 
 export const NO_ANSWER_TEXT = "That isn't in my sources — the articles I have don't say.";
 
-function toCitation(index: KnowledgeIndex, passage: IndexedPassage, n: number): Citation {
+export function toCitation(index: KnowledgeIndex, passage: IndexedPassage, n: number): Citation {
   const [quoted, ...others] = passage.locations;
   const article = index.articles.find((a) => a.source === quoted!.source)!;
   const alsoIn = others

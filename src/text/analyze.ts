@@ -72,9 +72,12 @@ export function isStopWord(word: string): boolean {
 }
 
 /** Text → terms, identical for passages and questions so both sides meet in the same vocabulary. */
+/** Reference markers such as "[17, 21, 27]" point at footnotes; they are not figures in the story. */
+const REFERENCE_MARKER = /\[\d+(?:\s*[,–-]\s*\d+)*\]/g;
+
 export function analyze(text: string): Term[] {
   const terms: Term[] = [];
-  applyPhraseAliases(tokenize(text)).forEach((token, position) => {
+  applyPhraseAliases(tokenize(text.replace(REFERENCE_MARKER, ' '))).forEach((token, position) => {
     if (token.kind === 'word') {
       if (STOP_WORDS.has(token.text) || token.text.length < 2) return;
       terms.push({ term: normalizeWord(token.text), surface: token.text, display: token.display ?? token.text, kind: 'word', capitalized: token.capitalized, position });

@@ -3,15 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../../adapters/discord/bot.js';
 import { feedbackButtonId } from '../../adapters/discord/feedback-ids.js';
 import { registerCommands } from '../../adapters/discord/register-commands.js';
+import { createBotCore } from '../../src/bot/bot-core.js';
 import type { Engine } from '../../src/engine/engine.js';
-import { createFeedbackLog } from '../../src/feedback/feedback.js';
 import { createLogger } from '../../src/log/logger.js';
+import { openDatabase } from '../../src/store/database.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake-discord.token-for-tests-only-xyz';
 const fake = new FakeDiscord();
-const feedback = createFeedbackLog();
+let core: ReturnType<typeof createBotCore>;
+const feedback = { entries: () => core.feedback.entries() };
 const logLines: string[] = [];
 let bot: DiscordBot;
 
@@ -24,9 +26,9 @@ beforeAll(async () => {
   const real = await seedEngine();
   // A question containing "explode" makes the core throw, to prove one bad event is survived.
   const engine: Engine = { ...real, index: real.index, answer: (q, c) => (q.includes('explode') ? (() => { throw new Error('boom'); })() : real.answer(q, c)) };
+  core = createBotCore({ engine, db: openDatabase(':memory:') });
   bot = createDiscordBot({
-    engine,
-    feedback,
+    core,
     logger: createLogger({ level: 'info', secrets: [TOKEN], write: (line) => logLines.push(line) }),
     token: TOKEN,
     apiBase: fake.apiBase,
@@ -191,10 +193,14 @@ describe('Discord adapter against a fake Discord', () => {
 
   it('registers the commands through REST, to one guild when asked', async () => {
     const count = await registerCommands({ token: TOKEN, appId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
-    expect(count).toBe(1);
+    expect(count).toBe(2);
     const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
     const command = put.body[0];
     expect(command.name).toBe('grok-facts');
+    const digest = put.body[1];
+    expect(digest.name).toBe('grok-facts-digest');
+    expect(digest.default_member_permissions).toBe(String(1 << 5)); // Manage Server
+    expect(digest.options.map((o: { name: string }) => o.name)).toEqual(['subscribe', 'unsubscribe', 'status', 'preview']);
     expect(command.options[0]).toMatchObject({ name: 'question', required: true, autocomplete: true, max_length: 500 });
     expect(command.options[1]).toMatchObject({ name: 'private', type: 5 });
   });

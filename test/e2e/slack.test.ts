@@ -2,9 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../adapters/slack/blocks/render-answer.js';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/app.js';
+import { createBotCore, type BotCore } from '../../src/bot/bot-core.js';
 import type { Engine } from '../../src/engine/engine.js';
-import { createFeedbackLog } from '../../src/feedback/feedback.js';
 import { createLogger } from '../../src/log/logger.js';
+import { openDatabase } from '../../src/store/database.js';
 import { FakeSlack, form, signedRequest } from '../fakes/fake-slack.js';
 import { seedEngine } from '../helpers/engine.js';
 
@@ -12,7 +13,9 @@ const BOT_TOKEN = 'xoxb-1111-2222-fake-slack-bot-token';
 const APP_TOKEN = 'xapp-1-A0000001-3333-fake-app-token';
 const SECRET = 'fake-signing-secret-0123456789abcdef';
 const fake = new FakeSlack();
-const feedback = createFeedbackLog();
+const db = openDatabase(':memory:');
+let core: BotCore;
+const feedback = { entries: () => core.feedback.entries() };
 const logLines: string[] = [];
 
 async function engineThatCanFail(): Promise<Engine> {
@@ -38,9 +41,9 @@ describe('Slack adapter over HTTP against a fake Slack', () => {
   let events: string;
 
   beforeAll(async () => {
+    core = createBotCore({ engine: await engineThatCanFail(), db });
     slack = createSlackApp({
-      engine: await engineThatCanFail(),
-      feedback,
+      core,
       logger: createLogger({ secrets: [BOT_TOKEN, SECRET], write: (l) => logLines.push(l) }),
       botToken: BOT_TOKEN,
       signingSecret: SECRET,
@@ -208,8 +211,7 @@ describe('Slack adapter over Socket Mode against a fake Slack', () => {
 
   beforeAll(async () => {
     slack = createSlackApp({
-      engine: await seedEngine(),
-      feedback,
+      core,
       logger: createLogger({ secrets: [BOT_TOKEN, APP_TOKEN], write: (l) => logLines.push(l) }),
       botToken: BOT_TOKEN,
       appToken: APP_TOKEN,

@@ -21,7 +21,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Dis
     await respond(interaction, { content: `⚠️ ${check.error}` }, { ephemeral: true });
     return;
   }
-  const answer = ctx.engine.answer(check.question);
+  const answer = ctx.core.ask(check.question, { platform: 'discord', workspace: interaction.guildId ?? 'dm' });
   const answerId = RecentAnswers.newId();
   ctx.recent.remember(answerId, answer.question);
   await respond(interaction, renderAnswer(answer, answerId), { ephemeral });
@@ -30,7 +30,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Dis
 /** Suggestions that match what has been typed so far; Discord allows 25 choices of 100 characters. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: DiscordContext): Promise<void> {
   const typed = String(interaction.options.getFocused() ?? '');
-  const choices = ctx.engine
+  const choices = ctx.core.engine
     .suggestions(typed, DISCORD_LIMITS.autocompleteChoices)
     .filter((s) => s.length <= DISCORD_LIMITS.choiceName)
     .map((s) => ({ name: s, value: s }));

@@ -23,7 +23,7 @@ async function route(interaction: Interaction, ctx: DiscordContext): Promise<voi
   if (interaction.isButton()) {
     const feedback = parseFeedbackButtonId(interaction.customId);
     if (!feedback) return;
-    ctx.feedback.record({ ...feedback, question: ctx.recent.question(feedback.answerId), platform: 'discord' });
+    ctx.core.feedback.record({ ...feedback, question: ctx.recent.question(feedback.answerId), platform: 'discord' });
     await interaction.reply({ content: 'Thanks — noted', flags: MessageFlags.Ephemeral });
   }
 }

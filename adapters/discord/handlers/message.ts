@@ -37,7 +37,7 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
   try {
     const text = questionText(message, botId);
     if (!text) {
-      await message.reply({ ...helpMessage(ctx.engine.suggestions('', 3)), allowedMentions: NO_PINGS });
+      await message.reply({ ...helpMessage(ctx.core.engine.suggestions('', 3)), allowedMentions: NO_PINGS });
       return;
     }
     const check = checkQuestion(text);
@@ -46,7 +46,7 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
       return;
     }
     const previous = await previousQuestion(message, ctx);
-    const answer = ctx.engine.answer(check.question, { previous });
+    const answer = ctx.core.ask(check.question, { previous, platform: 'discord', workspace: message.guildId ?? 'dm' });
     const answerId = RecentAnswers.newId();
     ctx.recent.remember(answerId, answer.question);
     const sent = await message.reply({ ...renderAnswer(answer, answerId), allowedMentions: NO_PINGS });

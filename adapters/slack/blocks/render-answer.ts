@@ -71,6 +71,7 @@ export function usageMessage(examples: readonly string[]): SlackMessage {
     '*grok-facts* answers questions about the Grok V9-Medium announcement from news articles, quoting them word for word.\n' +
     '• `/grok-facts <question>` — ask (only you see the answer; *Share in channel* to post it)\n' +
     '• `/grok-facts sources` — the articles I read\n' +
+    '• `/grok-facts digest on [HH:MM] [Area/City]` — a daily digest in this channel (`digest off`, `digest status`, `digest preview`)\n' +
     '• Mention me in a channel (`@grok-facts …`) and I answer in the thread; mention me again in the thread for a follow-up.';
   const tries = examples.map((e) => `• ${escapeMrkdwn(e)}`).join('\n');
   return { text: 'How to use grok-facts', blocks: [section(text), ...(tries ? [section(`*Try:*\n${tries}`)] : [])] };

@@ -10,7 +10,7 @@ export function registerFeedbackButtons(app: App, ctx: SlackContext): void {
       await ack();
       try {
         const answerId = action.value ?? 'unknown';
-        ctx.feedback.record({ answerId: answerId.slice(0, 64) || 'unknown', question: ctx.recent.question(answerId), helpful, platform: 'slack' });
+        ctx.core.feedback.record({ answerId: answerId.slice(0, 64) || 'unknown', question: ctx.recent.question(answerId), helpful, platform: 'slack' });
         await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks — noted' });
       } catch (error) {
         ctx.logger.error('slack feedback failed', { error });
@@ -30,7 +30,7 @@ export function registerShareButton(app: App, ctx: SlackContext): void {
         await respond({ response_type: 'ephemeral', replace_original: false, text: 'That answer is too old to share — ask again with /grok-facts.' });
         return;
       }
-      const answer = ctx.engine.answer(question);
+      const answer = ctx.core.engine.answer(question);
       const answerId = RecentAnswers.newId();
       ctx.recent.remember(answerId, answer.question);
       await respond({ response_type: 'in_channel', replace_original: false, ...renderAnswer(answer, answerId, { restate: true, share: false }) });

@@ -3,6 +3,7 @@ import { checkQuestion } from '../../../../src/answer/validate-question.js';
 import { RecentAnswers } from '../../../shared/recent-answers.js';
 import { renderAnswer, sourcesMessage, usageMessage } from '../../blocks/render-answer.js';
 import { SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
+import { handleDigestSubcommand } from './digest-subcommand.js';
 
 export const COMMAND = '/grok-facts';
 
@@ -11,16 +12,21 @@ export const COMMAND = '/grok-facts';
  * privately through respond(); `help` or nothing shows usage, `sources` lists the articles.
  */
 export function registerGrokFactsCommand(app: App, ctx: SlackContext): void {
-  app.command(COMMAND, async ({ ack, command, respond }) => {
+  app.command(COMMAND, async ({ ack, command, respond, client, context }) => {
     await ack();
     try {
       const text = command.text.trim();
       if (text === '' || /^help$/i.test(text)) {
-        await respond({ response_type: 'ephemeral', ...usageMessage(ctx.engine.suggestions('', 3)) });
+        await respond({ response_type: 'ephemeral', ...usageMessage(ctx.core.engine.suggestions('', 3)) });
+        return;
+      }
+      if (/^digest\b/i.test(text)) {
+        const args = text.split(/\s+/).slice(1);
+        await handleDigestSubcommand(args, { team: command.team_id, channel: command.channel_id, botUserId: context.botUserId }, respond, client, ctx);
         return;
       }
       if (/^sources$/i.test(text)) {
-        await respond({ response_type: 'ephemeral', ...sourcesMessage(ctx.engine.sources()) });
+        await respond({ response_type: 'ephemeral', ...sourcesMessage(ctx.core.engine.sources()) });
         return;
       }
       const check = checkQuestion(text);
@@ -28,7 +34,7 @@ export function registerGrokFactsCommand(app: App, ctx: SlackContext): void {
         await respond({ response_type: 'ephemeral', text: `:warning: ${check.error}` });
         return;
       }
-      const answer = ctx.engine.answer(check.question);
+      const answer = ctx.core.ask(check.question, { platform: 'slack', workspace: command.team_id });
       const answerId = RecentAnswers.newId();
       ctx.recent.remember(answerId, answer.question);
       await respond({ response_type: 'ephemeral', ...renderAnswer(answer, answerId, { restate: true, share: true }) });

@@ -19,7 +19,7 @@ export function registerAppMention(app: App, ctx: SlackContext): void {
     try {
       const text = event.text.replace(new RegExp(`<@${context.botUserId ?? 'U_UNKNOWN'}(\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
       if (!text) {
-        await say({ thread_ts: threadTs, ...usageMessage(ctx.engine.suggestions('', 3)) });
+        await say({ thread_ts: threadTs, ...usageMessage(ctx.core.engine.suggestions('', 3)) });
         return;
       }
       const check = checkQuestion(text);
@@ -29,7 +29,7 @@ export function registerAppMention(app: App, ctx: SlackContext): void {
       }
       const key = threadKey(event.channel, threadTs);
       const previous = event.thread_ts ? ctx.recent.question(key) : undefined;
-      const answer = ctx.engine.answer(check.question, { previous });
+      const answer = ctx.core.ask(check.question, { previous, platform: 'slack', workspace: context.teamId ?? event.team ?? 'unknown' });
       const answerId = RecentAnswers.newId();
       ctx.recent.remember(answerId, answer.question);
       await say({ thread_ts: threadTs, ...renderAnswer(answer, answerId, { restate: false, share: false }) });

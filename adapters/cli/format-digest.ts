@@ -1,0 +1,23 @@
+import type { Digest } from '../../src/digest/schema.js';
+import type { Style } from './style.js';
+
+const meta = (s: { publisher: string | null; published: string | null }) => [s.publisher, s.published].filter(Boolean).join(', ');
+
+export function formatDigest(digest: Digest, style: Style): string {
+  const lines = [style.bold(`📰 Grok V9-Medium digest — ${digest.dateLabel}`), ''];
+  if (digest.introduction) {
+    lines.push(`Sources (${digest.sourceCount} articles):`, ...digest.introduction.map((s) => `  • ${s.title}${meta(s) ? style.dim(` — ${meta(s)}`) : ''}`), '');
+  }
+  if (digest.newCoverage.length > 0) lines.push('New coverage:', ...digest.newCoverage.map((s) => `  • ${s.title}`), '');
+  if (digest.factOfTheDay) {
+    const c = digest.factOfTheDay.citation;
+    lines.push(style.cyan('📌 Fact of the day'), `  “${c.quote}”`, style.dim(`  — ${c.title}${meta(c) ? `, ${meta(c)}` : ''} (${c.source} @ ${c.start}–${c.end})`), '');
+  }
+  if (digest.mostAsked.length > 0) {
+    lines.push(style.cyan('🔥 Most asked in the last 24 hours'), ...digest.mostAsked.map((m, i) => `  ${i + 1}. ${m.question} (${m.count}×)\n     ${m.answer}`), '');
+  }
+  for (const d of digest.disagreements) {
+    lines.push(style.yellow(`⚠ Sources disagree on ${d.about}: ${d.sides.map((s) => `${s.value} (${s.title})`).join(' vs ')}`));
+  }
+  return lines.join('\n').trimEnd();
+}

@@ -1,0 +1,74 @@
+import { toCitation } from '../answer/answer.js';
+import type { Answer } from '../answer/schema.js';
+import type { KnowledgeIndex } from '../index/build-index.js';
+import { keyFacts } from './key-facts.js';
+import { localDateLabel } from './schedule.js';
+import type { Digest, DigestReceipt, SourceRef } from './schema.js';
+
+export interface ComposeInput {
+  index: KnowledgeIndex;
+  answer: (question: string) => Answer;
+  localDate: string;
+  timeZone: string;
+  /** Article hashes this channel has been shown; null for a channel's first digest. */
+  shownArticles: ReadonlySet<string> | null;
+  /** Fact key → local date it was last the fact of the day in this channel. */
+  shownFacts: ReadonlyMap<string, string>;
+  mostAsked: { question: string; count: number }[];
+  /** Without a channel's history: which key fact to show (a day number rotates through them). */
+  rotateBy?: number;
+}
+
+const sourceRef = (a: KnowledgeIndex['articles'][number]): SourceRef => ({
+  source: a.source, title: a.title, publisher: a.publisher ?? null, published: a.published ?? null,
+});
+
+/**
+ * One day's digest for one channel, as data. The fact of the day is the first key fact the
+ * channel has not had yet, or, once all have been shown, the one shown longest ago.
+ */
+export function composeDigest(input: ComposeInput): { digest: Digest; receipt: DigestReceipt } {
+  const { index } = input;
+  const first = input.shownArticles === null;
+  const newArticles = first ? [] : index.articles.filter((a) => !input.shownArticles!.has(a.hash));
+
+  const pool = keyFacts(index);
+  const fact = input.rotateBy !== undefined && pool.length > 0 ? pool[input.rotateBy % pool.length] : pool.find((f) => !input.shownFacts.has(f.key)) ??
+    [...pool].sort((a, b) => input.shownFacts.get(a.key)!.localeCompare(input.shownFacts.get(b.key)!))[0];
+
+  const mostAsked = input.mostAsked.map(({ question, count }) => {
+    const answer = input.answer(question);
+    const citation = answer.status === 'answered' ? answer.citations[0]! : null;
+    return { question, count, answer: citation ? citation.quote : "Not in my sources.", citation, conflicts: answer.conflicts };
+  });
+
+  // A disagreement is worth a note when today's fact, a new article or a most-asked answer touches it.
+  const newSources = new Set(newArticles.map((a) => a.source));
+  const relevant = index.conflicts.filter((c) =>
+    c.claims.some((claim) => claim.passageId === fact?.passage.id || newSources.has(claim.source)) ||
+    mostAsked.some((m) => m.conflicts.length > 0 && c.claims.some((claim) => m.citation?.quote === index.passages[claim.passageId]!.text)),
+  );
+  const disagreements = relevant.map((c) => ({
+    about: c.about.join(' '),
+    sides: c.claims.map((claim) => {
+      const passage = index.passages[claim.passageId]!;
+      const article = index.articles.find((a) => a.source === passage.locations[0]!.source)!;
+      return { value: claim.value, source: article.source, title: article.title, quote: passage.text };
+    }),
+  }));
+
+  return {
+    digest: {
+      localDate: input.localDate,
+      timeZone: input.timeZone,
+      dateLabel: localDateLabel(input.localDate),
+      introduction: first ? index.articles.map(sourceRef) : null,
+      newCoverage: newArticles.map(sourceRef),
+      factOfTheDay: fact ? { key: fact.key, citation: toCitation(index, fact.passage, 1) } : null,
+      mostAsked: mostAsked.map(({ conflicts: _conflicts, ...rest }) => rest),
+      disagreements,
+      sourceCount: index.articles.length,
+    },
+    receipt: { factKey: fact?.key ?? null, articleHashes: index.articles.map((a) => a.hash) },
+  };
+}
