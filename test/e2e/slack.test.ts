@@ -190,7 +190,7 @@ describe('Slack adapter over HTTP against a fake Slack', () => {
     await command('Where is Colossus?', next);
     expect(textOf((await fake.waitForResponse(next)).body.blocks)).toContain('Memphis');
 
-    fake.failNext.add('chat.postMessage');
+    fake.failNext.set('chat.postMessage', 'internal_error');
     const failing = fake.mentionEvent(`<@${fake.botUserId}> Where is Colossus?`);
     await signedRequest(events, JSON.stringify(failing), 'application/json', SECRET);
     await fake.waitFor(() => logLines.some((l) => l.includes('slack mention failed')));

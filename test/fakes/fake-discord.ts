@@ -28,6 +28,10 @@ export class FakeDiscord {
   readonly guildId = '300000000000000003';
   readonly channelId = '400000000000000004';
   readonly dmChannelId = '400000000000000005';
+  /** A channel where @everyone (and so the bot) may not send messages. */
+  readonly lockedChannelId = '400000000000000006';
+  /** Channels the bot has been removed from: sends there fail with Missing Access. */
+  readonly noAccess = new Set<string>();
   readonly user = { id: '500000000000000005', username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null };
   identify: any;
   /** Answer a route with a failure on purpose, e.g. to prove the bot survives it. */
@@ -128,8 +132,12 @@ export class FakeDiscord {
       threads: [],
       stage_instances: [],
       guild_scheduled_events: [],
-      roles: [{ id: this.guildId, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-      channels: [{ id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: this.guildId }],
+      // @everyone: View Channel, Send Messages, Embed Links, Read Message History.
+      roles: [{ id: this.guildId, name: '@everyone', permissions: String((1 << 10) | (1 << 11) | (1 << 14) | (1 << 16)), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      channels: [
+        { id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: this.guildId },
+        { id: this.lockedChannelId, type: 0, name: 'announcements', position: 1, permission_overwrites: [{ id: this.guildId, type: 0, allow: '0', deny: String(1 << 11) }], guild_id: this.guildId },
+      ],
     };
   }
 
@@ -160,8 +168,12 @@ export class FakeDiscord {
     return { id, token };
   }
 
-  slashCommand(name: string, options: { name: string; type: number; value: unknown }[]) {
-    return this.interactionBase(2, { id: snowflake(), name, type: 1, options });
+  slashCommand(name: string, options: { name: string; type: number; value?: unknown; options?: unknown[] }[], extra: { memberPermissions?: string; resolvedChannels?: string[] } = {}) {
+    const resolved = extra.resolvedChannels
+      ? { channels: Object.fromEntries(extra.resolvedChannels.map((id) => [id, { id, type: 0, name: id === this.lockedChannelId ? 'announcements' : 'general', permissions: '2147483647', guild_id: this.guildId }])) }
+      : undefined;
+    const member = extra.memberPermissions === undefined ? {} : { member: { user: this.user, roles: [], permissions: extra.memberPermissions, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
+    return this.interactionBase(2, { id: snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) }, member);
   }
 
   autocomplete(name: string, focused: string, value: string) {
@@ -208,6 +220,11 @@ export class FakeDiscord {
     return id;
   }
 
+  /** Messages the fake holds in a channel (what people would see). */
+  storedMessagesIn(channelId: string): any[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId && m.author?.id === this.bot.id);
+  }
+
   /** The message the bot posted in reply to `messageId`, as stored by the fake. */
   botReplyTo(messageId: string): { id: string; embeds: any[] } | undefined {
     return [...this.messages.values()].find((m) => m.author?.id === this.bot.id && m.message_reference?.message_id === messageId);
@@ -252,13 +269,24 @@ export class FakeDiscord {
     if (method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return json(204);
     if ((m = /^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/.exec(path)) && method === 'PATCH') return json(200, this.storeMessage(recorded.body, this.channelId));
     if ((m = /^\/webhooks\/[^/]+\/[^/]+$/.exec(path)) && method === 'POST') return json(200, this.storeMessage(recorded.body, this.channelId));
-    if ((m = /^\/channels\/([^/]+)\/messages$/.exec(path)) && method === 'POST') return json(200, this.storeMessage(recorded.body, m[1]!));
+    if ((m = /^\/channels\/([^/]+)\/messages$/.exec(path)) && method === 'POST') {
+      if (this.noAccess.has(m[1]!)) return json(403, { message: 'Missing Access', code: 50001 });
+      // Like Discord: with enforce_nonce, a second message with the same nonce returns the first instead.
+      const body = recorded.body as { nonce?: string; enforce_nonce?: boolean };
+      const earlier = body?.enforce_nonce && body.nonce ? [...this.messages.values()].find((x) => x.channel_id === m![1] && x.nonce === body.nonce) : undefined;
+      return json(200, earlier ?? this.storeMessage(recorded.body, m[1]!));
+    }
+    if ((m = /^\/guilds\/([^/]+)\/members\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const user = m[2] === this.bot.id ? this.bot : this.user;
+      return json(200, { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 });
+    }
     if ((m = /^\/channels\/([^/]+)\/messages\/([^/]+)$/.exec(path)) && method === 'GET') {
       const message = this.messages.get(m[2]!);
       return message ? json(200, message) : json(404, { message: 'Unknown Message', code: 10008 });
     }
     if ((m = /^\/channels\/([^/]+)$/.exec(path)) && method === 'GET') {
-      return json(200, m[1] === this.dmChannelId ? { id: this.dmChannelId, type: 1, recipients: [this.user] } : { id: m[1], type: 0, guild_id: this.guildId, name: 'general' });
+      if (this.noAccess.has(m[1]!)) return json(403, { message: 'Missing Access', code: 50001 });
+      return json(200, m[1] === this.dmChannelId ? { id: this.dmChannelId, type: 1, recipients: [this.user] } : { id: m[1], type: 0, guild_id: this.guildId, name: 'general', permission_overwrites: [] });
     }
     if (/^\/applications\/[^/]+(\/guilds\/[^/]+)?\/commands$/.test(path) && method === 'PUT') {
       return json(200, (recorded.body as unknown[]).map((c) => ({ ...(c as object), id: snowflake(), application_id: this.appId, version: snowflake() })));
@@ -284,6 +312,7 @@ export class FakeDiscord {
       pinned: false,
       type: body?.message_reference ? 19 : 0,
       flags: body?.flags ?? 0,
+      ...(body?.nonce ? { nonce: body.nonce } : {}),
       ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
     };
     this.messages.set(message.id, message);

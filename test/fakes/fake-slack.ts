@@ -29,8 +29,8 @@ export class FakeSlack {
   readonly appId = 'A0000001';
   readonly channel = 'C0000001';
   readonly user = 'U0000USER';
-  /** Method names whose next call fails with an API error, to prove the app survives it. */
-  failNext = new Set<string>();
+  /** Method name → the Web API error its next call returns (e.g. not_in_channel), to prove the app handles it. */
+  readonly failNext = new Map<string, string>();
 
   private server!: Server;
   private wss!: WebSocketServer;
@@ -182,8 +182,10 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     const params = parseParams(text, String(req.headers['content-type'] ?? ''));
     this.calls.push({ method, params, headers: req.headers });
-    if (this.failNext.delete(method)) {
-      json(200, { ok: false, error: 'internal_error' });
+    const failure = this.failNext.get(method);
+    if (failure) {
+      this.failNext.delete(method);
+      json(200, { ok: false, error: failure });
     } else {
       json(200, this.answer(method, params));
     }
