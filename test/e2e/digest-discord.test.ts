@@ -1,11 +1,11 @@
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordBot, type DiscordBot } from '../../adapters/discord/bot.js';
+import type { DiscordBot } from '../../adapters/discord/bot.js';
 import { createBotCore, type BotCore } from '../../src/bot/bot-core.js';
 import { createDigestScheduler } from '../../src/digest/scheduler.js';
 import { createLogger } from '../../src/log/logger.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
+import { startDiscordBot } from '../helpers/discord-bot.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const fake = new FakeDiscord();
@@ -25,10 +25,7 @@ async function digestCommand(sub: string, options: { name: string; type: number;
 beforeAll(async () => {
   await fake.start();
   core = createBotCore({ engine: await seedEngine(), db: openDatabase(':memory:'), now: () => new Date(clock) });
-  bot = createDiscordBot({ core, logger, token: 'digest.test.token', apiBase: fake.apiBase, rest: { retries: 0, timeout: 5000 } });
-  const ready = once(bot.client, 'clientReady');
-  await bot.start();
-  await ready;
+  bot = await startDiscordBot(fake, core, logger, 'digest.test.token');
 });
 
 afterAll(async () => {

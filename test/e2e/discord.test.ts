@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordBot, type DiscordBot } from '../../adapters/discord/bot.js';
+import type { DiscordBot } from '../../adapters/discord/bot.js';
 import { feedbackButtonId } from '../../adapters/discord/feedback-ids.js';
 import { registerCommands } from '../../adapters/discord/register-commands.js';
 import { createBotCore } from '../../src/bot/bot-core.js';
@@ -8,6 +7,7 @@ import type { Engine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log/logger.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
+import { startDiscordBot } from '../helpers/discord-bot.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake-discord.token-for-tests-only-xyz';
@@ -27,16 +27,7 @@ beforeAll(async () => {
   // A question containing "explode" makes the core throw, to prove one bad event is survived.
   const engine: Engine = { ...real, index: real.index, answer: (q, c) => (q.includes('explode') ? (() => { throw new Error('boom'); })() : real.answer(q, c)) };
   core = createBotCore({ engine, db: openDatabase(':memory:') });
-  bot = createDiscordBot({
-    core,
-    logger: createLogger({ level: 'info', secrets: [TOKEN], write: (line) => logLines.push(line) }),
-    token: TOKEN,
-    apiBase: fake.apiBase,
-    rest: { retries: 0, timeout: 5000 },
-  });
-  const ready = once(bot.client, 'clientReady');
-  await bot.start();
-  await ready;
+  bot = await startDiscordBot(fake, core, createLogger({ level: 'info', secrets: [TOKEN], write: (line) => logLines.push(line) }), TOKEN);
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WebSocket } from 'ws';
+import { LoopbackServer } from './loopback-server.js';
 
 /**
  * A small stand-in for Discord: the REST routes the bot calls and a gateway WebSocket, on
@@ -8,6 +8,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * Discord's rules that the bot depends on: MESSAGE_CREATE only with the GuildMessages intent,
  * and message content only for mentions of the bot or DMs unless MessageContent was asked for.
  */
+/** A Discord user as the fake sends it. */
+export interface FakeUser {
+  id: string;
+  username: string;
+  discriminator: string;
+  global_name: string | null;
+  avatar: string | null;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -21,7 +30,7 @@ const INTENTS = { Guilds: 1 << 0, GuildMessages: 1 << 9, DirectMessages: 1 << 12
 let nextId = 900_000_000_000_000_000n;
 export const snowflake = (): string => String(nextId++);
 
-export class FakeDiscord {
+export class FakeDiscord extends LoopbackServer {
   readonly requests: RecordedRequest[] = [];
   readonly bot = { id: '100000000000000001', username: 'grok-facts', discriminator: '0', bot: true, global_name: null, avatar: null };
   readonly appId = '200000000000000002';
@@ -32,38 +41,21 @@ export class FakeDiscord {
   readonly lockedChannelId = '400000000000000006';
   /** Channels the bot has been removed from: sends there fail with Missing Access. */
   readonly noAccess = new Set<string>();
-  readonly user = { id: '500000000000000005', username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null };
+  readonly user: FakeUser = { id: '500000000000000005', username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null };
   identify: any;
   /** Answer a route with a failure on purpose, e.g. to prove the bot survives it. */
   failNext: ((r: RecordedRequest) => boolean) | undefined;
 
-  private server!: Server;
-  private wss!: WebSocketServer;
-  private sockets = new Set<WebSocket>();
   private seq = 0;
   private readonly messages = new Map<string, any>();
   private waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
-
-  get port(): number {
-    return (this.server.address() as AddressInfo).port;
-  }
 
   get apiBase(): string {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.route(req, res));
-    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
-    this.wss.on('connection', (socket) => this.onGateway(socket));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-  }
-
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
-    this.wss.close();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  start(): Promise<void> {
+    return this.listen('/gateway');
   }
 
   /** Resolves with the first request (past or future) that matches. */
@@ -78,9 +70,7 @@ export class FakeDiscord {
 
   // --- gateway -------------------------------------------------------------------------
 
-  private onGateway(socket: WebSocket): void {
-    this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+  protected onSocket(socket: WebSocket): void {
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     socket.on('message', (raw) => {
       const packet = JSON.parse(String(raw));
@@ -186,7 +176,7 @@ export class FakeDiscord {
   }
 
   /** A message as Discord would deliver it to this bot, content withheld where Discord withholds it. */
-  message(options: { content: string; mentionsBot?: boolean; author?: typeof this.user & { bot?: boolean }; dm?: boolean; replyTo?: string; mentionEveryone?: boolean }): string {
+  message(options: { content: string; mentionsBot?: boolean; author?: FakeUser & { bot?: boolean }; dm?: boolean; replyTo?: string; mentionEveryone?: boolean }): string {
     const intents = Number(this.identify?.intents ?? 0);
     const dm = options.dm ?? false;
     if (!dm && !(intents & INTENTS.GuildMessages)) return '';
@@ -232,11 +222,9 @@ export class FakeDiscord {
 
   // --- REST ----------------------------------------------------------------------------
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const text = await LoopbackServer.readBody(req);
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WebSocket } from 'ws';
+import { LoopbackServer } from './loopback-server.js';
 
 /**
  * A small stand-in for Slack on 127.0.0.1: the Web API methods the bot calls, a sink for
@@ -19,7 +19,7 @@ export interface ResponseUrlPost {
   body: any;
 }
 
-export class FakeSlack {
+export class FakeSlack extends LoopbackServer {
   readonly calls: SlackCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly acks: { envelope_id: string; payload?: unknown }[] = [];
@@ -32,15 +32,8 @@ export class FakeSlack {
   /** Method name → the Web API error its next call returns (e.g. not_in_channel), to prove the app handles it. */
   readonly failNext = new Map<string, string>();
 
-  private server!: Server;
-  private wss!: WebSocketServer;
-  private sockets = new Set<WebSocket>();
   private tsCounter = 1_700_000_000;
   private waiters: { check: () => unknown; resolve: (v: any) => void }[] = [];
-
-  get port(): number {
-    return (this.server.address() as AddressInfo).port;
-  }
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
@@ -54,28 +47,18 @@ export class FakeSlack {
     return `${++this.tsCounter}.000100`;
   }
 
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.route(req, res));
-    this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
-    this.wss.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-      socket.on('message', (raw) => {
-        const message = JSON.parse(String(raw));
-        if (message.envelope_id) this.acks.push(message);
-        this.notify();
-      });
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: this.appId } }));
-      this.notify();
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  start(): Promise<void> {
+    return this.listen('/socket');
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
-    this.wss.close();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  protected onSocket(socket: WebSocket): void {
+    socket.on('message', (raw) => {
+      const message = JSON.parse(String(raw));
+      if (message.envelope_id) this.acks.push(message);
+      this.notify();
+    });
+    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: this.appId } }));
+    this.notify();
   }
 
   get socketConnected(): boolean {
@@ -164,11 +147,9 @@ export class FakeSlack {
 
   // --- HTTP ------------------------------------------------------------------------------
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const text = await LoopbackServer.readBody(req);
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
