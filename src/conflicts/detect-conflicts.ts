@@ -14,7 +14,6 @@ export interface Claim {
   source: string;
   value: string;
   unit: string;
-  /** The figure as written, e.g. "about 90%", for the conflict summary. */
   context: Set<string>;
 }
 
@@ -32,6 +31,8 @@ interface ClaimInput {
 
 const CONTEXT_RADIUS = 6;
 const MIN_SHARED_RARE = 2;
+/** Candidate pairs come from claims sharing a rare context word; a word shared by more is too common to tell. */
+const MAX_BUCKET = 200;
 
 function unitOf(terms: readonly Term[], i: number): string | undefined {
   const t = terms[i]!;
@@ -43,14 +44,14 @@ function unitOf(terms: readonly Term[], i: number): string | undefined {
   return next && next.kind === 'word' && next.position - t.position <= 2 ? `number:${next.term}` : undefined;
 }
 
-function claimsOf(passage: ClaimInput): Claim[] {
+function claimsOf(passage: ClaimInput, rare: (term: string) => boolean): Claim[] {
   const claims: Claim[] = [];
   passage.terms.forEach((t, i) => {
     const unit = unitOf(passage.terms, i);
     if (!unit) return;
     const context = new Set(
       passage.terms
-        .filter((o) => o !== t && Math.abs(o.position - t.position) <= CONTEXT_RADIUS && o.kind === 'word' && !isQuantityTerm(o))
+        .filter((o) => o !== t && Math.abs(o.position - t.position) <= CONTEXT_RADIUS && o.kind === 'word' && !isQuantityTerm(o) && rare(o.term))
         .map((o) => o.term),
     );
     claims.push({ passageId: passage.id, source: passage.sources[0]!, value: t.term, unit, context });
@@ -60,32 +61,44 @@ function claimsOf(passage: ClaimInput): Claim[] {
 
 export function detectConflicts(
   passages: readonly ClaimInput[],
-  articleValues: ReadonlyMap<string, ReadonlySet<string>>,
+  articlesWithValue: ReadonlyMap<string, ReadonlySet<string>>,
   idf: (term: string) => number,
   rareIdf: number,
 ): DetectedConflict[] {
-  const claims = passages.flatMap(claimsOf);
-  const byUnit = new Map<string, Claim[]>();
-  for (const claim of claims) byUnit.set(claim.unit, [...(byUnit.get(claim.unit) ?? []), claim]);
+  const rare = (term: string) => idf(term) >= rareIdf;
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  const claims = passages.flatMap((p) => claimsOf(p, rare));
+
+  // Only claims with the same unit and a shared rare context word can be about the same thing.
+  const buckets = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    for (const word of claim.context) {
+      const key = `${claim.unit}\u0000${word}`;
+      const bucket = buckets.get(key) ?? [];
+      if (bucket.length <= MAX_BUCKET) bucket.push(claim);
+      buckets.set(key, bucket);
+    }
+  }
 
   const conflicts: DetectedConflict[] = [];
   const seenPairs = new Set<string>();
-  for (const group of byUnit.values()) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const a = group[i]!;
-        const b = group[j]!;
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2 || bucket.length > MAX_BUCKET) continue;
+    for (let i = 0; i < bucket.length; i++) {
+      for (let j = i + 1; j < bucket.length; j++) {
+        const a = bucket[i]!;
+        const b = bucket[j]!;
         if (a.value === b.value || a.passageId === b.passageId) continue;
-        const sourcesA = passages.find((p) => p.id === a.passageId)!.sources;
-        const sourcesB = passages.find((p) => p.id === b.passageId)!.sources;
-        if (sourcesA.some((s) => sourcesB.includes(s))) continue;
-        const statedTogether = [...articleValues.values()].some((values) => values.has(a.value) && values.has(b.value));
-        if (statedTogether) continue;
-        const shared = [...a.context].filter((w) => b.context.has(w) && idf(w) >= rareIdf);
-        if (shared.length < MIN_SHARED_RARE) continue;
-        const key = [a.passageId, b.passageId].sort().join('-');
+        const key = a.passageId < b.passageId ? `${a.passageId}-${b.passageId}-${a.value}-${b.value}` : `${b.passageId}-${a.passageId}-${b.value}-${a.value}`;
         if (seenPairs.has(key)) continue;
         seenPairs.add(key);
+        const sourcesB = byId.get(b.passageId)!.sources;
+        if (byId.get(a.passageId)!.sources.some((s) => sourcesB.includes(s))) continue;
+        const withA = articlesWithValue.get(a.value);
+        const withB = articlesWithValue.get(b.value);
+        if (withA && withB && [...withA].some((article) => withB.has(article))) continue;
+        const shared = [...a.context].filter((w) => b.context.has(w));
+        if (shared.length < MIN_SHARED_RARE) continue;
         conflicts.push({ about: shared.sort((x, y) => idf(y) - idf(x)), claims: [a, b] });
       }
     }

@@ -27,7 +27,7 @@ export interface IndexedPassage extends Passage {
 export interface KnowledgeIndex {
   articles: Article[];
   passages: IndexedPassage[];
-  search: MiniSearch<{ id: number; text: string }>;
+  search: MiniSearch<{ id: number; terms: string }>;
   /** Passages containing each term. */
   documentFrequency: Map<string, number>;
   /** Surface word → index term, for correcting typos against words the corpus uses. */
@@ -40,21 +40,34 @@ export interface KnowledgeIndex {
   maxIdf: number;
 }
 
-/** Options shared by indexing and querying; the text is analysed once, by our own pipeline. */
+/**
+ * Options shared by indexing, querying and loading a saved index. Passages are analysed once,
+ * by our own pipeline; MiniSearch receives the resulting terms joined by spaces.
+ */
+const splitTerms = (text: string) => text.split(' ').filter(Boolean);
 export const MINISEARCH_OPTIONS = {
-  fields: ['text'],
+  fields: ['terms'],
   idField: 'id',
-  tokenize: (text: string) => analyze(text).map((t) => t.term),
+  tokenize: splitTerms,
   processTerm: (term: string) => term,
-  searchOptions: { tokenize: (text: string) => text.split(' ').filter(Boolean), processTerm: (term: string) => term },
+  searchOptions: { tokenize: splitTerms, processTerm: (term: string) => term },
 };
 
 const DEFINITION_VALUE = /^\s*(?:(?:in|for) [^,]{1,40}, )?(?:an? |the |this )?[\p{L} -]{0,40}\b(?:is|are|refers? to|means?)\b/iu;
 
-function precedingTerms(raw: readonly RawPassage[], at: { source: string; start: number }): Set<string> {
-  const i = raw.findIndex((r) => r.source === at.source && r.start === at.start);
-  const before = i > 0 ? raw[i - 1] : undefined;
-  return new Set(before && before.source === at.source ? analyze(before.text).map((t) => t.term) : []);
+/** Each raw passage's predecessor in its article, keyed by where it stands. */
+function predecessors(raw: readonly RawPassage[]): Map<string, RawPassage> {
+  const map = new Map<string, RawPassage>();
+  raw.forEach((r, i) => {
+    const before = raw[i - 1];
+    if (before && before.source === r.source) map.set(`${r.source}:${r.start}`, before);
+  });
+  return map;
+}
+
+function precedingTerms(previousOf: ReadonlyMap<string, RawPassage>, at: { source: string; start: number }): Set<string> {
+  const before = previousOf.get(`${at.source}:${at.start}`);
+  return new Set(before ? analyze(before.text).map((t) => t.term) : []);
 }
 
 /** Names that stand in at least half of the headlines. */
@@ -69,6 +82,7 @@ function findSubjectTerms(articles: readonly Article[], entities: ReadonlySet<st
 export function buildIndex(articles: Article[]): KnowledgeIndex {
   const raw = extractPassages(articles);
   const passages = collapseDuplicates(raw);
+  const previousOf = predecessors(raw);
   const analysed = passages.map((p) => ({ ...p, terms: analyze(p.text) }));
   const entities = learnEntities(analysed);
 
@@ -88,24 +102,26 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     ...p,
     termSet: new Set(p.terms.map((t) => t.term)),
     labelTerms: new Set(p.kind === 'label' ? analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term) : []),
-    contextTerms: precedingTerms(raw, p.locations[0]!),
+    contextTerms: precedingTerms(previousOf, p.locations[0]!),
     isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
     features: answerFeatures(p.text, p.terms, entities),
   }));
   const subjectTerms = findSubjectTerms(articles, entities);
 
-  const search = new MiniSearch<{ id: number; text: string }>(MINISEARCH_OPTIONS);
-  search.addAll(indexed.map((p) => ({ id: p.id, text: p.text })));
+  const search = new MiniSearch<{ id: number; terms: string }>(MINISEARCH_OPTIONS);
+  search.addAll(indexed.map((p) => ({ id: p.id, terms: p.terms.map((t) => t.term).join(' ') })));
 
-  const articleValues = new Map<string, Set<string>>();
+  // Which articles state each figure: figures one article states together are not a disagreement.
+  const articlesWithValue = new Map<string, Set<string>>();
   for (const p of indexed) {
-    for (const location of p.locations) {
-      const values = articleValues.get(location.source) ?? new Set<string>();
-      for (const t of p.terms) if (t.kind !== 'word') values.add(t.term);
-      articleValues.set(location.source, values);
+    for (const t of p.terms) {
+      if (t.kind === 'word') continue;
+      const articles = articlesWithValue.get(t.term) ?? new Set<string>();
+      for (const location of p.locations) articles.add(location.source);
+      articlesWithValue.set(t.term, articles);
     }
   }
-  const conflicts = detectConflicts(indexed, articleValues, idf, idf(String()) / 3);
+  const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3);
 
   return {
     articles,

@@ -11,6 +11,12 @@ const NEAR_DUPLICATE_JACCARD = 0.8;
 const MIN_WORDS_FOR_NEAR = 6;
 const HASHES = 12;
 const BAND = 3;
+/**
+ * A new sentence is compared with at most this many recent clusters per bucket. Templated text
+ * (thousands of "The company raised $X billion…") fills a bucket with distinct clusters; a real
+ * near-duplicate shares several buckets with its twin, so the cap loses nothing in practice.
+ */
+const MAX_COMPARISONS_PER_BUCKET = 16;
 
 function words(text: string): string[] {
   return foldTypography(text).toLowerCase().match(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu) ?? [];
@@ -20,17 +26,24 @@ function isTruncated(text: string): boolean {
   return /(\.\.\.|…)["'”’)]*$/u.test(text.trim());
 }
 
-function hash(word: string, seed: number): number {
-  let h = 2166136261 ^ seed;
+function fnv(word: string): number {
+  let h = 2166136261;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
+/** MinHash signature bands: each word is hashed once, the HASHES functions are cheap remixes of it. */
 function bands(set: ReadonlySet<string>): string[] {
+  const base = [...set].map(fnv);
   const minima: number[] = [];
-  for (let seed = 0; seed < HASHES; seed++) {
+  for (let seed = 1; seed <= HASHES; seed++) {
     let min = Infinity;
-    for (const word of set) min = Math.min(min, hash(word, seed * 7919 + 1));
+    for (const h of base) {
+      let x = Math.imul(h ^ Math.imul(seed, 0x9e3779b1), 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      min = Math.min(min, (x ^ (x >>> 16)) >>> 0);
+    }
     minima.push(min);
   }
   const out: string[] = [];
@@ -51,8 +64,14 @@ function isTruncatedCopy(short: string[], long: string[], shortText: string): bo
   return short.slice(0, -1).every((w, i) => long[i] === w);
 }
 
+/** Figures in a sentence: two sentences that differ in a figure state different facts. */
+function figures(words: readonly string[]): string {
+  return words.filter((w) => /\d/.test(w)).sort().join(' ');
+}
+
 function isDuplicate(a: Entry, b: Entry): boolean {
   if (a.key === b.key) return true;
+  if (a.figures !== b.figures && !isTruncated(a.raw.text) && !isTruncated(b.raw.text)) return false;
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
   if (isTruncatedCopy(short.words, long.words, short.raw.text)) return true;
   return Math.min(a.words.length, b.words.length) >= MIN_WORDS_FOR_NEAR && jaccard(a.set, b.set) >= NEAR_DUPLICATE_JACCARD;
@@ -63,6 +82,7 @@ interface Entry {
   words: string[];
   set: Set<string>;
   key: string;
+  figures: string;
 }
 
 class UnionFind {
@@ -98,27 +118,49 @@ function compare(a: RawPassage, b: RawPassage): number {
 export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
   const entries: Entry[] = raw.map((p) => {
     const w = words(p.text);
-    const trimmed = isTruncated(p.text) ? w : w;
-    return { raw: p, words: trimmed, set: new Set(trimmed), key: trimmed.join(' ') };
+    return { raw: p, words: w, set: new Set(w), key: w.join(' '), figures: figures(w) };
   });
   const groups = new UnionFind(entries.length);
   const buckets = new Map<string, number[]>();
+  const exact = new Map<string, number>();
   entries.forEach((entry, i) => {
-    const keys = [`k:${entry.key}`, ...(entry.words.length >= MIN_WORDS_FOR_NEAR ? bands(entry.set) : [])];
-    // Truncated teasers share their first words with the full sentence.
-    if (entry.words.length >= MIN_WORDS_FOR_NEAR) keys.push(`p:${entry.words.slice(0, MIN_WORDS_FOR_NEAR - 1).join(' ')}`);
-    for (const key of keys) {
+    const twin = exact.get(entry.key);
+    if (twin !== undefined) {
+      groups.union(i, twin);
+      return;
+    }
+    exact.set(entry.key, i);
+    if (entry.words.length < MIN_WORDS_FOR_NEAR) return;
+    const compareWith = (bucket: readonly number[]) => {
+      for (let k = bucket.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARISONS_PER_BUCKET; k--, compared++) {
+        const j = bucket[k]!;
+        if (groups.find(i) !== groups.find(j) && isDuplicate(entry, entries[j]!)) groups.union(i, j);
+      }
+    };
+    const add = (key: string) => {
       const bucket = buckets.get(key) ?? [];
-      for (const j of bucket) if (groups.find(i) !== groups.find(j) && isDuplicate(entry, entries[j]!)) groups.union(i, j);
       bucket.push(i);
       buckets.set(key, bucket);
+    };
+    // Near-duplicates state the same figures, so the figures are part of every band's key.
+    for (const band of bands(entry.set)) {
+      const key = `b:${band}|${entry.figures}`;
+      compareWith(buckets.get(key) ?? []);
+      add(key);
     }
+    // A teaser cut off with "..." starts like its full sentence: compared only with the other kind.
+    const prefix = entry.words.slice(0, MIN_WORDS_FOR_NEAR - 1).join(' ');
+    const truncated = isTruncated(entry.raw.text);
+    compareWith(buckets.get(`${truncated ? 'f' : 't'}:${prefix}`) ?? []);
+    add(`${truncated ? 't' : 'f'}:${prefix}`);
   });
 
   const clusters = new Map<number, RawPassage[]>();
   entries.forEach((entry, i) => {
     const root = groups.find(i);
-    clusters.set(root, [...(clusters.get(root) ?? []), entry.raw]);
+    const members = clusters.get(root);
+    if (members) members.push(entry.raw);
+    else clusters.set(root, [entry.raw]);
   });
 
   return [...clusters.values()]

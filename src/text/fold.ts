@@ -10,7 +10,11 @@ const DOUBLE_QUOTES = /[\u201C-\u201F\u2033\uFF02]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
+const ASCII = /^[\x00-\x7F]*$/;
+
 export function foldTypography(text: string): string {
+  // Most text is plain ASCII, which folding leaves as it is.
+  if (ASCII.test(text)) return text;
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
