@@ -5,6 +5,8 @@ import { CorpusError } from '../src/corpus/errors.js';
 import { createDigestScheduler, type DigestSender } from '../src/digest/scheduler.js';
 import type { Platform } from '../src/digest/schema.js';
 import { createEngine } from '../src/engine/engine.js';
+import { writePidFile } from '../src/engine/pid-file.js';
+import { watchCorpus } from '../src/engine/watch-corpus.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
 import { openDatabase } from '../src/store/database.js';
 import { chat } from './cli/commands/chat.js';
@@ -59,7 +61,9 @@ async function main(): Promise<void> {
     level: config.LOG_LEVEL,
     secrets: [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN].filter((s): s is string => !!s),
   });
-  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR) });
+  const corpusDir = resolveDir(config.CORPUS_DIR);
+  const dataDir = resolveDir(config.DATA_DIR);
+  const engine = await createEngine({ corpusDir, dataDir, logger });
 
   if (!config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN) {
     const style = styleFor(process.stdout);
@@ -73,7 +77,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const db = openDatabase(resolveDir(config.DATA_DIR));
+  const db = openDatabase(dataDir);
+  engine.warmUp();
   const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ });
   const started: Started = { config, core, logger };
   const running = (await Promise.all([startDiscord(started), startSlack(started)])).filter((r): r is Running => r !== undefined);
@@ -88,12 +93,20 @@ async function main(): Promise<void> {
   });
   scheduler.start(config.DIGEST_TICK_SECONDS * 1000);
 
+  // Articles dropped into the corpus folder are picked up without a restart; SIGHUP (what
+  // `grok-facts reload` sends) does the same on demand.
+  const watcher = watchCorpus(engine, corpusDir, logger);
+  process.on('SIGHUP', () => void watcher.reloadNow());
+  const removePidFile = writePidFile(dataDir);
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info('shutting down', { signal });
     setTimeout(() => process.exit(0), 10_000).unref();
+    watcher.close();
+    removePidFile();
     scheduler
       .stop()
       .then(() => Promise.allSettled(running.map((r) => r.stop())))

@@ -4,10 +4,6 @@ import { ConfigError, loadConfig, resolveDir } from '../../src/config/config.js'
 import { CorpusError } from '../../src/corpus/errors.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { askEachLine, askOnce } from './commands/ask.js';
-import { chat } from './commands/chat.js';
-import { evaluate } from './commands/eval.js';
-import { printDigest } from './commands/digest.js';
-import { listSources } from './commands/sources.js';
 import { styleFor } from './style.js';
 
 const USAGE = `Usage:
@@ -16,6 +12,7 @@ const USAGE = `Usage:
   grok-facts ask --stdin           answer each line of standard input, in order (--json: JSON Lines)
   grok-facts sources               the indexed articles  (--json)
   grok-facts digest                today's digest (--date YYYY-MM-DD, --json)
+  grok-facts reload                make the running bot re-read the corpus folder
   grok-facts eval FILE.jsonl       answer-quality report (--verbose, --baseline, --json,
                                    --min-hit1 N --min-hit3 N --min-abstain N --max-false-abstain N --min-conflicts N)`;
 
@@ -51,11 +48,16 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const known = ['ask', 'sources', 'eval', 'digest', 'chat', undefined];
+  const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'chat', undefined];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
-  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR) });
+  if (command === 'reload') {
+    const { requestReload } = await import('./commands/reload.js');
+    return requestReload(resolveDir(config.DATA_DIR), process.stdout, process.stderr);
+  }
+  // The saved index makes a one-shot `ask` start fast; commands other than ask load their code when used.
+  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR), dataDir: resolveDir(config.DATA_DIR) });
   const style = styleFor(process.stdout);
   const io = { out: process.stdout, err: process.stderr };
 
@@ -64,11 +66,16 @@ async function run(argv: string[]): Promise<number> {
       if (values.stdin) return askEachLine(engine, process.stdin, { json: values.json, style, ...io });
       if (rest.length === 0) throw new UsageError('ask needs a question, e.g. grok-facts ask "How many parameters?"');
       return askOnce(engine, rest.join(' '), { json: values.json, style, ...io });
-    case 'sources':
+    case 'sources': {
+      const { listSources } = await import('./commands/sources.js');
       return listSources(engine, values.json, style, process.stdout);
-    case 'digest':
+    }
+    case 'digest': {
+      const { printDigest } = await import('./commands/digest.js');
       return printDigest(engine, values.date, values.json, style, process.stdout);
+    }
     case 'eval': {
+      const { evaluate } = await import('./commands/eval.js');
       if (rest.length !== 1) throw new UsageError('eval needs one file, e.g. grok-facts eval questions.jsonl');
       return evaluate(engine, rest[0]!, {
         verbose: values.verbose,
@@ -84,8 +91,10 @@ async function run(argv: string[]): Promise<number> {
         ...io,
       });
     }
-    default:
+    default: {
+      const { chat } = await import('./commands/chat.js');
       return chat(engine, process.stdin, process.stdout, style);
+    }
   }
 }
 

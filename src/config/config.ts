@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isValidTimeZone } from '../digest/schedule.js';
+import { isValidTimeZone } from './time-zone.js';
 
 /** The project folder, found from this file whether it runs from src/ (tests) or dist/ (built). */
 export function projectRoot(): string {

@@ -40,8 +40,13 @@ export function titleFromText(text: string, fallback: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 100)}…`;
 }
 
+export interface LoadOptions {
+  /** Called for a file that cannot be read; without it, such a file is an error. */
+  onBadFile?: (file: string, reason: string) => void;
+}
+
 /** Reads every `.txt` and `.md` article of a folder, in name order, with its metadata. */
-export async function loadCorpus(dir: string): Promise<Article[]> {
+export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Article[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => ARTICLE_EXTENSIONS.has(extname(n).toLowerCase())).sort();
@@ -56,9 +61,22 @@ export async function loadCorpus(dir: string): Promise<Article[]> {
     try {
       bytes = await readFile(path);
     } catch (error) {
-      throw new CorpusError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path);
+      const reason = `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      if (options.onBadFile) {
+        options.onBadFile(file, reason);
+        continue;
+      }
+      throw new CorpusError(`${path}: ${reason}`, path);
     }
     const rawText = bytes.toString('utf8');
+    if (rawText.includes('\uFFFD') || bytes.includes(0)) {
+      const reason = 'is not UTF-8 text';
+      if (options.onBadFile) {
+        options.onBadFile(file, reason);
+        continue;
+      }
+      throw new CorpusError(`${path}: ${reason}`, path);
+    }
     const source = file.slice(0, -extname(file).length);
     const meta = metadata[file];
     articles.push({

@@ -16,6 +16,7 @@ export function formatTimeOfDay(text: string): string {
   return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
 }
 
+/** IANA names only ("Europe/Berlin", "UTC"), as luxon will use them. */
 export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone.trim());
 }

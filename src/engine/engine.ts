@@ -1,47 +1,123 @@
 import { answerQuestion } from '../answer/answer.js';
 import type { Answer, AnswerContext } from '../answer/schema.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
+import type { Article } from '../corpus/schema.js';
 import { buildIndex, type KnowledgeIndex } from '../index/build-index.js';
+import { loadSavedIndex, saveIndex } from '../index/persisted-index.js';
+import type { Logger } from '../log/logger.js';
 import { matchSuggestions, suggestQuestions } from '../suggestions/suggest-questions.js';
 import type { SourceSummary } from './source-summary.js';
 
-/** The core's one entry point for adapters: ask, list sources, suggest. Holds no platform knowledge. */
+/** The core's one entry point for answers: ask, list sources, suggest. Holds no platform knowledge. */
 export interface Engine {
   answer(question: string, context?: AnswerContext): Answer;
   sources(): SourceSummary[];
   /** Questions the sources answer well; filtered by what has been typed, for autocomplete. */
   suggestions(typed?: string, limit?: number): string[];
+  /** The index in use now (it changes on reload). */
   readonly index: KnowledgeIndex;
+  /** Re-reads the corpus and swaps the new index in; the old one keeps serving if that fails. */
+  reload(): Promise<ReloadResult>;
+  /** Derives what is otherwise derived on first use, so the first chat question is as fast as the rest. */
+  warmUp(): void;
+}
+
+export interface ReloadResult {
+  articles: number;
+  passages: number;
+  /** Files that could not be read and were left out, with why. */
+  skipped: { file: string; reason: string }[];
+  /** Where the index came from: a saved one, or built now. */
+  from: 'saved' | 'built';
 }
 
 const NO_ANSWER_SUGGESTIONS = 3;
 
-export function createEngineFromIndex(index: KnowledgeIndex): Engine {
-  // Built once up front so no question pays for it.
-  const suggested = suggestQuestions(index, (q) => answerQuestion(index, q));
-  const allSuggestions = (): string[] => suggested;
+/** An index with what is derived from it, swapped as one piece so no question sees a mix. */
+interface Snapshot {
+  index: KnowledgeIndex;
+  suggestions(): string[];
+}
+
+/**
+ * Suggestions are derived once per index, on first need: a one-shot `ask` that is answered
+ * never pays for them, and a bot warms them up right after start (see warmUp).
+ */
+function snapshotOf(index: KnowledgeIndex): Snapshot {
+  let suggestions: string[] | undefined;
+  return { index, suggestions: () => (suggestions ??= suggestQuestions(index, (q) => answerQuestion(index, q))) };
+}
+
+export function createEngineFromIndex(index: KnowledgeIndex, reloader?: () => Promise<{ index: KnowledgeIndex; result: ReloadResult }>): Engine {
+  let current = snapshotOf(index);
   return {
-    index,
+    get index() {
+      return current.index;
+    },
     answer(question, context) {
-      return answerQuestion(index, question, context, () => allSuggestions().slice(0, NO_ANSWER_SUGGESTIONS));
+      // One snapshot for the whole answer: a reload in between cannot mix two indexes.
+      const snapshot = current;
+      return answerQuestion(snapshot.index, question, context, () => snapshot.suggestions().slice(0, NO_ANSWER_SUGGESTIONS));
     },
     sources() {
-      return index.articles.map((article) => ({
+      const { index: idx } = current;
+      const counts = new Map<string, number>();
+      for (const p of idx.passages) for (const source of p.sources) counts.set(source, (counts.get(source) ?? 0) + 1);
+      return idx.articles.map((article) => ({
         source: article.source,
         file: article.file,
         title: article.title,
         publisher: article.publisher,
         published: article.published,
         url: article.url,
-        passages: index.passages.filter((p) => p.locations.some((l) => l.source === article.source)).length,
+        passages: counts.get(article.source) ?? 0,
       }));
     },
     suggestions(typed = '', limit = 25) {
-      return matchSuggestions(allSuggestions(), typed, limit);
+      return matchSuggestions(current.suggestions(), typed, limit);
+    },
+    async reload() {
+      if (!reloader) throw new Error('this engine has no corpus folder to reload from');
+      const { index: next, result } = await reloader();
+      const snapshot = snapshotOf(next);
+      snapshot.suggestions();
+      current = snapshot;
+      return result;
+    },
+    warmUp() {
+      current.suggestions();
     },
   };
 }
 
-export async function createEngine(options: { corpusDir: string }): Promise<Engine> {
-  return createEngineFromIndex(buildIndex(await loadCorpus(options.corpusDir)));
+export interface EngineOptions {
+  corpusDir: string;
+  /** When set, the index is saved here and loaded at the next start if the corpus is unchanged. */
+  dataDir?: string;
+  logger?: Logger;
+}
+
+async function loadIndex(options: EngineOptions, skipBadFiles: boolean): Promise<{ index: KnowledgeIndex; result: ReloadResult }> {
+  const skipped: ReloadResult['skipped'] = [];
+  const articles: Article[] = await loadCorpus(options.corpusDir, skipBadFiles ? { onBadFile: (file, reason) => skipped.push({ file, reason }) } : {});
+  for (const s of skipped) options.logger?.warn('corpus file skipped', s);
+  let index = options.dataDir ? loadSavedIndex(options.dataDir, articles, options.logger) : undefined;
+  const from = index ? 'saved' : 'built';
+  if (!index) {
+    index = buildIndex(articles);
+    if (options.dataDir) {
+      try {
+        saveIndex(options.dataDir, index);
+      } catch (error) {
+        options.logger?.warn('could not save the index; it will be rebuilt next start', { error: (error as Error).message });
+      }
+    }
+  }
+  return { index, result: { articles: articles.length, passages: index.passages.length, skipped, from } };
+}
+
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const { index } = await loadIndex(options, false);
+  // On reload a bad file is reported and left out; the rest keep serving.
+  return createEngineFromIndex(index, () => loadIndex(options, true));
 }

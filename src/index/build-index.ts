@@ -92,11 +92,8 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     for (const term of new Set(p.terms.map((t) => t.term))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     for (const t of p.terms) if (t.kind === 'word' && !surfaceWords.has(t.surface)) surfaceWords.set(t.surface, t.term);
   }
-  const total = passages.length;
-  const idf = (term: string): number => {
-    const df = documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
-  };
+  // Conflict detection needs idf before the index is assembled.
+  const idf = idfFor(documentFrequency, passages.length);
 
   const indexed: IndexedPassage[] = analysed.map((p) => ({
     ...p,
@@ -123,16 +120,20 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   }
   const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3);
 
-  return {
-    articles,
-    passages: indexed,
-    search,
-    documentFrequency,
-    surfaceWords,
-    entities,
-    subjectTerms,
-    conflicts,
-    idf,
-    maxIdf: idf(''),
+  return assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords });
+}
+
+function idfFor(documentFrequency: ReadonlyMap<string, number>, total: number): (term: string) => number {
+  return (term) => {
+    const df = documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
   };
+}
+
+/** The index from its parts, deriving what can be derived (term frequencies, idf): shared by build and load. */
+export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords'>): KnowledgeIndex {
+  const documentFrequency = new Map<string, number>();
+  for (const p of parts.passages) for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const idf = idfFor(documentFrequency, parts.passages.length);
+  return { ...parts, documentFrequency, idf, maxIdf: idf('') };
 }

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { z } from 'zod';
+import type { Article } from '../corpus/schema.js';
+import type { Logger } from '../log/logger.js';
+import { STOP_WORDS } from '../text/stop-words.js';
+import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from '../text/synonyms.js';
+import type { Term } from '../text/analyze.js';
+import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './build-index.js';
+
+/** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
+const FORMAT = 3;
+const FILE_PREFIX = 'index-';
+
+/**
+ * The key a saved index is valid for: the corpus files (names, bytes, metadata) and everything
+ * that shapes analysis (format, MiniSearch fields, stop words, synonyms). Change any and the
+ * saved index is simply not found, so a stale index is never served.
+ */
+export function indexKey(articles: readonly Article[]): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ FORMAT, fields: MINISEARCH_OPTIONS.fields, stop: [...STOP_WORDS].sort(), SYNONYM_GROUPS, PHRASE_ALIASES, STEM_EXCEPTIONS }));
+  for (const a of articles) h.update(JSON.stringify([a.file, a.hash, a.title, a.publisher, a.published, a.url]));
+  return h.digest('hex').slice(0, 32);
+}
+
+const KINDS = ['word', 'number', 'money', 'percent', 'fraction', 'version', 'compound'] as const;
+
+/**
+ * The saved shape. Files carry a sha256 of their content on the first line, so a truncated or
+ * corrupted file is caught by the checksum rather than by validating every field; the schema
+ * documents the shape and types the reader.
+ */
+const SavedSchema = z.object({
+  format: z.literal(FORMAT),
+  key: z.string(),
+  passages: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(['sentence', 'label', 'heading']),
+      locations: z.array(z.tuple([z.string(), z.number(), z.number()])).min(1),
+      sources: z.array(z.string()),
+      truncated: z.boolean(),
+      terms: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
+      labelTerms: z.array(z.string()),
+      contextTerms: z.array(z.string()),
+      isDefinition: z.boolean(),
+      features: z.object({ givesReason: z.boolean(), quantities: z.array(z.string()), times: z.array(z.string()), entities: z.array(z.string()), places: z.array(z.string()) }),
+    }),
+  ),
+  entities: z.array(z.string()),
+  subjectTerms: z.array(z.string()),
+  conflicts: z.array(z.object({ about: z.array(z.string()), claims: z.array(z.object({ passageId: z.number(), source: z.string(), value: z.string(), unit: z.string(), context: z.array(z.string()) })) })),
+  surfaceWords: z.array(z.tuple([z.string(), z.string()])),
+  search: z.string(),
+});
+
+function serialize(index: KnowledgeIndex, key: string): string {
+  return JSON.stringify({
+    format: FORMAT,
+    key,
+    passages: index.passages.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      // Quotes are sliced from the files again on load: offsets are enough, and stay verbatim.
+      locations: p.locations.map((l) => [l.source, l.start, l.end]),
+      sources: p.sources,
+      truncated: p.truncated,
+      terms: p.terms.map((t) => [t.term, t.surface, t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position]),
+      labelTerms: [...p.labelTerms],
+      contextTerms: [...p.contextTerms],
+      isDefinition: p.isDefinition,
+      features: {
+        givesReason: p.features.givesReason,
+        quantities: [...p.features.quantities],
+        times: [...p.features.times],
+        entities: [...p.features.entities],
+        places: [...p.features.places],
+      },
+    })),
+    entities: [...index.entities],
+    subjectTerms: [...index.subjectTerms],
+    conflicts: index.conflicts.map((c) => ({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) })),
+    surfaceWords: [...index.surfaceWords],
+    search: JSON.stringify(index.search),
+  });
+}
+
+type Saved = z.infer<typeof SavedSchema>;
+
+function checksum(payload: string): string {
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+function deserialize(file: string, key: string, articles: Article[]): KnowledgeIndex {
+  const newline = file.indexOf('\n');
+  const payload = file.slice(newline + 1);
+  if (newline !== 64 || checksum(payload) !== file.slice(0, 64)) throw new Error('checksum mismatch (truncated or corrupted)');
+  const saved = JSON.parse(payload) as Saved;
+  if (saved.format !== FORMAT) throw new Error(`saved in format ${saved.format}, not ${FORMAT}`);
+  if (saved.key !== key) throw new Error('saved index is for another corpus');
+  const raw = new Map(articles.map((a) => [a.source, a.rawText]));
+  const passages: IndexedPassage[] = saved.passages.map((p) => {
+    const locations = p.locations.map(([source, start, end]) => {
+      const text = raw.get(source)?.slice(start, end);
+      if (text === undefined || text.length !== end - start) throw new Error(`saved index points outside ${source}`);
+      return { source, start, end, text };
+    });
+    const terms: Term[] = p.terms.map(([term, surface, display, kind, cap, position]) => ({ term, surface, display, kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position }));
+    return {
+      id: p.id,
+      kind: p.kind,
+      text: locations[0]!.text,
+      locations,
+      sources: p.sources,
+      truncated: p.truncated,
+      terms,
+      termSet: new Set(terms.map((t) => t.term)),
+      labelTerms: new Set(p.labelTerms),
+      contextTerms: new Set(p.contextTerms),
+      isDefinition: p.isDefinition,
+      features: {
+        givesReason: p.features.givesReason,
+        quantities: new Set(p.features.quantities),
+        times: new Set(p.features.times),
+        entities: new Set(p.features.entities),
+        places: new Set(p.features.places),
+      },
+    };
+  });
+  const search = MiniSearch.loadJSON<{ id: number; terms: string }>(saved.search, MINISEARCH_OPTIONS);
+  if (search.documentCount !== passages.length) throw new Error('saved search index does not match its passages');
+  return assembleIndex({
+    articles,
+    passages,
+    search,
+    entities: new Set(saved.entities),
+    subjectTerms: new Set(saved.subjectTerms),
+    conflicts: saved.conflicts.map((c) => ({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: new Set(claim.context) })) })),
+    surfaceWords: new Map(saved.surfaceWords),
+  });
+}
+
+/**
+ * The saved index for exactly these articles, or undefined when there is none, or when the
+ * file is corrupt or truncated (that is logged and the file removed, so it is rebuilt).
+ */
+export function loadSavedIndex(dataDir: string, articles: Article[], logger?: Logger): KnowledgeIndex | undefined {
+  const key = indexKey(articles);
+  const path = join(dataDir, `${FILE_PREFIX}${key}.json`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return deserialize(text, key, articles);
+  } catch (error) {
+    logger?.warn('saved index is unreadable, rebuilding it', { file: path, error: (error as Error).message.slice(0, 200) });
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone, or read-only: the rebuild overwrites it either way.
+    }
+    return undefined;
+  }
+}
+
+/** Saves atomically (temporary file, then rename), and removes indexes saved for older corpora. */
+export function saveIndex(dataDir: string, index: KnowledgeIndex): string {
+  mkdirSync(dataDir, { recursive: true });
+  const key = indexKey(index.articles);
+  const name = `${FILE_PREFIX}${key}.json`;
+  const temporary = join(dataDir, `.${name}.${process.pid}.tmp`);
+  const payload = serialize(index, key);
+  writeFileSync(temporary, `${checksum(payload)}\n${payload}`);
+  renameSync(temporary, join(dataDir, name));
+  for (const old of readdirSync(dataDir)) {
+    if (old.startsWith(FILE_PREFIX) && old.endsWith('.json') && old !== name) {
+      try {
+        unlinkSync(join(dataDir, old));
+      } catch {
+        // Another process may have removed it first.
+      }
+    }
+  }
+  return join(dataDir, name);
+}

@@ -1,0 +1,116 @@
+import { cp, mkdtemp, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { watchCorpus } from '../../src/engine/watch-corpus.js';
+import { buildIndex } from '../../src/index/build-index.js';
+import { indexKey, loadSavedIndex, saveIndex } from '../../src/index/persisted-index.js';
+import { createLogger } from '../../src/log/logger.js';
+import { SEEDS_DIR } from '../helpers/engine.js';
+
+const QUESTIONS = ['How many parameters does Grok V9 Medium have?', 'Where is Colossus?', 'How much did the per-token cost fall?', 'What is the capital of Australia?'];
+
+async function copyOfSeeds(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'grok-facts-seeds-'));
+  await cp(SEEDS_DIR, dir, { recursive: true });
+  return dir;
+}
+
+function recordingLogger() {
+  const lines: string[] = [];
+  return { lines, logger: createLogger({ level: 'info', write: (l) => lines.push(l) }) };
+}
+
+describe('persisted index', () => {
+  it('round-trips: a loaded index answers exactly as the built one, quotes sliced from the files', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'grok-facts-data-'));
+    const articles = await loadCorpus(SEEDS_DIR);
+    const built = buildIndex(articles);
+    saveIndex(dataDir, built);
+    const loaded = loadSavedIndex(dataDir, articles)!;
+    expect(loaded).toBeDefined();
+    expect(loaded.passages.map((p) => p.text)).toEqual(built.passages.map((p) => p.text));
+    const builtEngine = await createEngine({ corpusDir: SEEDS_DIR });
+    const savedEngine = await createEngine({ corpusDir: SEEDS_DIR, dataDir });
+    for (const q of QUESTIONS) expect(savedEngine.answer(q)).toEqual(builtEngine.answer(q));
+  });
+
+  it('is keyed by the corpus: a changed file is not served a stale index', async () => {
+    const corpus = await copyOfSeeds();
+    const dataDir = await mkdtemp(join(tmpdir(), 'grok-facts-data-'));
+    const before = await loadCorpus(corpus);
+    saveIndex(dataDir, buildIndex(before));
+    await appendFile(join(corpus, '003_a4b6888dcf3fb350.txt'), '\nA new sentence about the Grok V9-Medium launch window in July.\n');
+    const after = await loadCorpus(corpus);
+    expect(indexKey(after)).not.toBe(indexKey(before));
+    expect(loadSavedIndex(dataDir, after)).toBeUndefined();
+  });
+
+  it('detects a truncated or corrupted file, logs it and rebuilds rather than serving it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'grok-facts-data-'));
+    const articles = await loadCorpus(SEEDS_DIR);
+    const path = saveIndex(dataDir, buildIndex(articles));
+    const full = await readFile(path, 'utf8');
+    for (const broken of [full.slice(0, full.length / 2), full.replace('"kind":"label"', '"kind":"labeL"'), 'not json at all']) {
+      expect(broken).not.toBe(full);
+      await writeFile(path, broken);
+      const { lines, logger } = recordingLogger();
+      expect(loadSavedIndex(dataDir, articles, logger)).toBeUndefined();
+      expect(lines.join('')).toMatch(/saved index is unreadable, rebuilding it/);
+      expect(await readdir(dataDir)).not.toContain(path.split('/').pop());
+      const engine = await createEngine({ corpusDir: SEEDS_DIR, dataDir, logger });
+      expect(engine.answer(QUESTIONS[0]!).citations[0]!.quote).toContain('1.5');
+      expect(loadSavedIndex(dataDir, articles)).toBeDefined(); // rebuilt and saved again
+    }
+  });
+});
+
+describe('live corpus', () => {
+  it('reload swaps in a new index atomically; the old one is left whole', async () => {
+    const corpus = await copyOfSeeds();
+    const engine = await createEngine({ corpusDir: corpus });
+    const old = engine.index;
+    await writeFile(join(corpus, '005_extra.md'), '# Extra\n\nThe Grok V9-Medium public beta opened to 40,000 testers in Lisbon, Portugal.\n');
+    const result = await engine.reload();
+    expect(result).toMatchObject({ articles: 6, skipped: [] });
+    expect(old.articles).toHaveLength(5);
+    expect(engine.index.articles).toHaveLength(6);
+    expect(engine.answer('How many testers were in the public beta?').citations[0]!.quote).toContain('40,000');
+  });
+
+  it('reports a file that cannot be read by name and keeps serving the rest', async () => {
+    const corpus = await copyOfSeeds();
+    const engine = await createEngine({ corpusDir: corpus });
+    await writeFile(join(corpus, '006_broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const result = await engine.reload();
+    expect(result.skipped).toEqual([{ file: '006_broken.txt', reason: 'is not UTF-8 text' }]);
+    expect(result.articles).toBe(5);
+    expect(engine.answer(QUESTIONS[0]!).status).toBe('answered');
+  });
+
+  it('keeps serving the previous index when the metadata becomes invalid', async () => {
+    const corpus = await copyOfSeeds();
+    const engine = await createEngine({ corpusDir: corpus });
+    await writeFile(join(corpus, 'sources.json'), '{ "000_62e430fcae3f5107.txt": { "title": "" } }');
+    await expect(engine.reload()).rejects.toThrow(/sources\.json.*title/);
+    expect(engine.index.articles).toHaveLength(5);
+  });
+
+  it('picks up a file added to the watched folder without a restart', async () => {
+    const corpus = await copyOfSeeds();
+    const engine = await createEngine({ corpusDir: corpus });
+    const { lines, logger } = recordingLogger();
+    const watcher = watchCorpus(engine, corpus, logger);
+    try {
+      await writeFile(join(corpus, '007_watched.txt'), 'xAI said the Grok V9-Medium API will cost $3 per million input tokens at launch.\n');
+      const deadline = Date.now() + 8000;
+      while (engine.index.articles.length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(engine.index.articles.map((a) => a.source)).toContain('007_watched');
+      expect(lines.join('')).toMatch(/corpus reloaded/);
+    } finally {
+      watcher.close();
+    }
+  });
+});
