@@ -13,13 +13,20 @@ const MAX_CITATIONS = 3;
 
 export const NO_ANSWER_TEXT = "That isn't in my sources — the articles I have don't say.";
 
+/** Other articles listed by name under a citation; `reportedBy` counts them all. */
+const MAX_ALSO_IN = 10;
+
 export function toCitation(index: KnowledgeIndex, passage: IndexedPassage, n: number): Citation {
   const [quoted, ...others] = passage.locations;
-  const article = index.articles.find((a) => a.source === quoted!.source)!;
-  const alsoIn = others
-    .filter((l) => l.source !== quoted!.source)
-    .filter((l, i, all) => all.findIndex((o) => o.source === l.source) === i)
-    .map((l) => ({ source: l.source, title: index.articles.find((a) => a.source === l.source)!.title, start: l.start, end: l.end }));
+  const article = index.articleBySource.get(quoted!.source)!;
+  const seen = new Set([quoted!.source]);
+  const alsoIn: Citation['alsoIn'] = [];
+  for (const l of others) {
+    if (alsoIn.length >= MAX_ALSO_IN) break;
+    if (seen.has(l.source)) continue;
+    seen.add(l.source);
+    alsoIn.push({ source: l.source, title: index.articleBySource.get(l.source)!.title, start: l.start, end: l.end });
+  }
   return {
     n,
     source: article.source,

@@ -209,12 +209,32 @@ export function coverageOf(passage: IndexedPassage, terms: readonly QueryTerm[],
   return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow) + fromContext) / total, matched };
 }
 
+/**
+ * Above this share of passages (and this many) a word hardly tells passages apart, yet scoring
+ * it touches them all. A small corpus never drops a word: scoring all of it is cheap.
+ */
+const COMMON_SHARE = 0.05;
+const COMMON_MIN_PASSAGES = 500;
+
+/**
+ * The words candidates are searched by: the distinctive ones. Very common words ("train" in a
+ * corpus about training) would make MiniSearch score most of the corpus for little gain; they
+ * still count in coverage, which is computed on the candidates from every word of the question.
+ */
+function searchTerms(known: readonly QueryTerm[], index: KnowledgeIndex): string[] {
+  const total = index.passages.length;
+  const limit = Math.max(COMMON_MIN_PASSAGES, COMMON_SHARE * total);
+  const distinctive = known.filter((t) => (index.documentFrequency.get(t.term) ?? 0) <= limit);
+  if (distinctive.length > 0) return distinctive.map((t) => t.term);
+  return [...known].sort((a, b) => (index.documentFrequency.get(a.term) ?? 0) - (index.documentFrequency.get(b.term) ?? 0)).slice(0, 2).map((t) => t.term);
+}
+
 export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex): RankedPassage[] {
   const known = question.terms.filter((t) => t.known);
   if (known.length === 0) return [];
   const weightOf = new Map(known.map((t) => [t.term, t.weight]));
   const results = index.search
-    .search(known.map((t) => t.term).join(' '), { combineWith: 'OR', boostTerm: (term) => weightOf.get(term) ?? 1 })
+    .search(searchTerms(known, index).join(' '), { combineWith: 'OR', boostTerm: (term) => weightOf.get(term) ?? 1 })
     .slice(0, CANDIDATES);
   const maxSearch = results[0]?.score ?? 1;
   const asked = new Set(question.terms.map((t) => t.term));

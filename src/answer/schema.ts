@@ -12,7 +12,7 @@ export const CitationSchema = z.object({
   quote: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
-  /** Other articles that carry the same (or nearly the same) sentence. */
+  /** Other articles that carry the same (or nearly the same) sentence: the first ten; reportedBy counts all. */
   alsoIn: z.array(z.object({ source: z.string(), title: z.string(), start: z.number().int(), end: z.number().int() })),
   /** How many articles report this passage, this one included. */
   reportedBy: z.number().int().positive(),

@@ -36,16 +36,16 @@ export const ConfigSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'SLACK_APP_TOKEN must be an app-level token (it starts with xapp-)'),
   SLACK_API_URL: urlText('SLACK_API_URL'),
-  PORT: z.coerce.number({ message: 'PORT must be a port number' }).int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number({ invalid_type_error: 'PORT must be a port number' }).int().min(0).max(65535).default(3000),
   DIGEST_DEFAULT_TZ: z
     .string()
     .trim()
     .default('UTC')
     .refine((zone) => isValidTimeZone(zone), 'DIGEST_DEFAULT_TZ must be an IANA time zone such as Europe/Berlin or UTC'),
   /** How often the digest scheduler looks for due digests. */
-  DIGEST_TICK_SECONDS: z.coerce.number({ message: 'DIGEST_TICK_SECONDS must be a number of seconds' }).int().min(1).max(3600).default(30),
+  DIGEST_TICK_SECONDS: z.coerce.number({ invalid_type_error: 'DIGEST_TICK_SECONDS must be a number of seconds' }).int().min(1).max(3600).default(30),
   /** Days the question log (text only) is kept for "most asked". */
-  QUESTION_LOG_RETENTION_DAYS: z.coerce.number({ message: 'QUESTION_LOG_RETENTION_DAYS must be a number of days' }).int().min(1).max(3650).default(30),
+  QUESTION_LOG_RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'QUESTION_LOG_RETENTION_DAYS must be a number of days' }).int().min(1).max(3650).default(30),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 /** One entry of `sources.json`: what we know about an article beyond its text. */
-export const SourceMetaSchema = z.strictObject({
-  title: z.string().trim().min(1, 'title must not be empty'),
-  publisher: z.string().trim().min(1).optional(),
-  published: z.iso.date('published must be an ISO 8601 date (YYYY-MM-DD)').optional(),
-  url: z.url().optional(),
-});
+export const SourceMetaSchema = z
+  .object({
+    title: z.string().trim().min(1, 'title must not be empty'),
+    publisher: z.string().trim().min(1).optional(),
+    published: z.string().date('published must be an ISO 8601 date (YYYY-MM-DD)').optional(),
+    url: z.string().url().optional(),
+  })
+  .strict();
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 
 /** `sources.json`: file name → metadata. */

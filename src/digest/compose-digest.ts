@@ -52,7 +52,7 @@ export function composeDigest(input: ComposeInput): { digest: Digest; receipt: D
     about: c.about.join(' '),
     sides: c.claims.map((claim) => {
       const passage = index.passages[claim.passageId]!;
-      const article = index.articles.find((a) => a.source === passage.locations[0]!.source)!;
+      const article = index.articleBySource.get(passage.locations[0]!.source)!;
       return { value: claim.value, source: article.source, title: article.title, quote: passage.text };
     }),
   }));

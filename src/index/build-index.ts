@@ -26,6 +26,8 @@ export interface IndexedPassage extends Passage {
 /** Everything the answer engine reads; built once per corpus, never mutated afterwards. */
 export interface KnowledgeIndex {
   articles: Article[];
+  /** Article by its source id (file name without extension). */
+  articleBySource: Map<string, Article>;
   passages: IndexedPassage[];
   search: MiniSearch<{ id: number; terms: string }>;
   /** Passages containing each term. */
@@ -132,8 +134,9 @@ function idfFor(documentFrequency: ReadonlyMap<string, number>, total: number): 
 
 /** The index from its parts, deriving what can be derived (term frequencies, idf): shared by build and load. */
 export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords'>): KnowledgeIndex {
+  const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
   const documentFrequency = new Map<string, number>();
   for (const p of parts.passages) for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const idf = idfFor(documentFrequency, parts.passages.length);
-  return { ...parts, documentFrequency, idf, maxIdf: idf('') };
+  return { ...parts, articleBySource, documentFrequency, idf, maxIdf: idf('') };
 }

@@ -116,51 +116,54 @@ function compare(a: RawPassage, b: RawPassage): number {
 }
 
 export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
-  const entries: Entry[] = raw.map((p) => {
-    const w = words(p.text);
-    return { raw: p, words: w, set: new Set(w), key: w.join(' '), figures: figures(w) };
-  });
-  const groups = new UnionFind(entries.length);
+  const groups = new UnionFind(raw.length);
   const buckets = new Map<string, number[]>();
   const exact = new Map<string, number>();
-  entries.forEach((entry, i) => {
-    const twin = exact.get(entry.key);
+  // Word sets are kept only for the first sentence of each distinct text: exact repeats are
+  // joined by their key and never compared, which keeps memory flat on repetitive corpora.
+  const distinct = new Map<number, Entry>();
+  raw.forEach((p, i) => {
+    const w = words(p.text);
+    const key = w.join(' ');
+    const twin = exact.get(key);
     if (twin !== undefined) {
       groups.union(i, twin);
       return;
     }
-    exact.set(entry.key, i);
-    if (entry.words.length < MIN_WORDS_FOR_NEAR) return;
+    exact.set(key, i);
+    if (w.length < MIN_WORDS_FOR_NEAR) return;
+    const entry: Entry = { raw: p, words: w, set: new Set(w), key, figures: figures(w) };
+    distinct.set(i, entry);
     const compareWith = (bucket: readonly number[]) => {
       for (let k = bucket.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARISONS_PER_BUCKET; k--, compared++) {
         const j = bucket[k]!;
-        if (groups.find(i) !== groups.find(j) && isDuplicate(entry, entries[j]!)) groups.union(i, j);
+        if (groups.find(i) !== groups.find(j) && isDuplicate(entry, distinct.get(j)!)) groups.union(i, j);
       }
     };
-    const add = (key: string) => {
-      const bucket = buckets.get(key) ?? [];
+    const add = (bucketKey: string) => {
+      const bucket = buckets.get(bucketKey) ?? [];
       bucket.push(i);
-      buckets.set(key, bucket);
+      buckets.set(bucketKey, bucket);
     };
     // Near-duplicates state the same figures, so the figures are part of every band's key.
     for (const band of bands(entry.set)) {
-      const key = `b:${band}|${entry.figures}`;
-      compareWith(buckets.get(key) ?? []);
-      add(key);
+      const bucketKey = `b:${band}|${entry.figures}`;
+      compareWith(buckets.get(bucketKey) ?? []);
+      add(bucketKey);
     }
     // A teaser cut off with "..." starts like its full sentence: compared only with the other kind.
-    const prefix = entry.words.slice(0, MIN_WORDS_FOR_NEAR - 1).join(' ');
-    const truncated = isTruncated(entry.raw.text);
+    const prefix = w.slice(0, MIN_WORDS_FOR_NEAR - 1).join(' ');
+    const truncated = isTruncated(p.text);
     compareWith(buckets.get(`${truncated ? 'f' : 't'}:${prefix}`) ?? []);
     add(`${truncated ? 't' : 'f'}:${prefix}`);
   });
 
   const clusters = new Map<number, RawPassage[]>();
-  entries.forEach((entry, i) => {
+  raw.forEach((p, i) => {
     const root = groups.find(i);
     const members = clusters.get(root);
-    if (members) members.push(entry.raw);
-    else clusters.set(root, [entry.raw]);
+    if (members) members.push(p);
+    else clusters.set(root, [p]);
   });
 
   return [...clusters.values()]

@@ -1,0 +1,58 @@
+/**
+ * One benchmark measurement in a process of its own, so its peak memory is its own. Mode
+ * `build` builds the index fresh and saves it; mode `serve` loads the saved index and times
+ * answers beside plain MiniSearch over the same passages. Prints one JSON line.
+ */
+import MiniSearch from 'minisearch';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { createEngineFromIndex } from '../../src/engine/engine.js';
+import { buildIndex } from '../../src/index/build-index.js';
+import { loadSavedIndex, saveIndex } from '../../src/index/persisted-index.js';
+
+const [mode, corpusDir, dataDir, questionsJson] = process.argv.slice(2) as [string, string, string, string];
+const questions: string[] = JSON.parse(questionsJson);
+
+function percentiles(samples: number[]): { p50: number; p99: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return { p50: at(50), p99: at(99) };
+}
+
+function time<T>(fn: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - start };
+}
+
+const memory = () => ({ heapMB: process.memoryUsage().heapUsed / 1e6, rssMB: process.memoryUsage().rss / 1e6, peakRssMB: process.resourceUsage().maxRSS / 1024 });
+
+const articles = await loadCorpus(corpusDir);
+if (mode === 'build') {
+  const built = time(() => buildIndex(articles));
+  saveIndex(dataDir, built.value);
+  console.log(JSON.stringify({ articles: articles.length, passages: built.value.passages.length, buildMs: built.ms, ...memory() }));
+} else {
+  const loaded = time(() => loadSavedIndex(dataDir, articles));
+  if (!loaded.value) throw new Error('no saved index to load');
+  const engine = createEngineFromIndex(loaded.value);
+  engine.warmUp();
+  for (const q of questions) engine.answer(q);
+  // The serving process's own memory, before the baseline index below adds its own.
+  const serving = memory();
+  const plain = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  plain.addAll(loaded.value.passages.map((p) => ({ id: p.id, text: p.text })));
+  const ROUNDS = 20;
+  for (const q of questions) {
+    engine.answer(q);
+    plain.search(q);
+  }
+  const ours: number[] = [];
+  const baseline: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const q of questions) {
+      ours.push(time(() => engine.answer(q)).ms);
+      baseline.push(time(() => plain.search(q)).ms);
+    }
+  }
+  console.log(JSON.stringify({ loadMs: loaded.ms, answer: percentiles(ours), plainSearch: percentiles(baseline), answers: ours.length, ...serving }));
+}
