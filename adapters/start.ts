@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createBotCore, type BotCore } from '../src/bot/bot-core.js';
-import { ConfigError, loadConfig, resolveDir, type Config } from '../src/config/config.js';
+import { ConfigError, loadConfig, rateLimitsOf, resolveDir, type Config } from '../src/config/config.js';
 import { CorpusError } from '../src/corpus/errors.js';
 import { createDigestScheduler, type DigestSender } from '../src/digest/scheduler.js';
 import type { Platform } from '../src/digest/schema.js';
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 
   const db = openDatabase(dataDir);
   engine.warmUp();
-  const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ });
+  const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ, limits: rateLimitsOf(config) });
   const started: Started = { config, core, logger };
   const running = (await Promise.all([startDiscord(started), startSlack(started)])).filter((r): r is Running => r !== undefined);
 

@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine.js';
 import { createStoredFeedbackLog, type FeedbackLog } from '../feedback/feedback.js';
 import { createQuestionLog, type QuestionLog } from '../questions/question-log.js';
 import type { Db } from '../store/database.js';
+import { createRateLimiter, type RateLimiter, type RateLimits } from '../rate-limit/rate-limiter.js';
 
 export type AskPlatform = 'discord' | 'slack' | 'console';
 
@@ -16,10 +17,12 @@ export interface BotCore {
   readonly feedback: FeedbackLog;
   readonly questions: QuestionLog;
   readonly digests: DigestService;
+  /** Per-user and per-channel limits, shared by every adapter. */
+  readonly limits: RateLimiter;
   ask(question: string, where: AnswerContext & { platform: AskPlatform; workspace: string }): Answer;
 }
 
-export function createBotCore(options: { engine: Engine; db: Db; now?: () => Date; defaultTz?: string }): BotCore {
+export function createBotCore(options: { engine: Engine; db: Db; now?: () => Date; defaultTz?: string; limits?: RateLimits }): BotCore {
   const now = options.now ?? (() => new Date());
   const questions = createQuestionLog(options.db, now);
   const digests = createDigestService({
@@ -35,6 +38,7 @@ export function createBotCore(options: { engine: Engine; db: Db; now?: () => Dat
     feedback: createStoredFeedbackLog(options.db, now),
     questions,
     digests,
+    limits: createRateLimiter(options.limits, () => now().getTime()),
     ask(question, where) {
       const answer = options.engine.answer(question, { previous: where.previous });
       questions.record({ platform: where.platform, workspace: where.workspace, question: answer.question });

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isValidTimeZone } from './time-zone.js';
+import { DEFAULT_LIMITS, type RateLimits } from '../rate-limit/rate-limiter.js';
 
 /** The project folder, found from this file whether it runs from src/ (tests) or dist/ (built). */
 export function projectRoot(): string {
@@ -44,6 +45,11 @@ export const ConfigSchema = z.object({
     .refine((zone) => isValidTimeZone(zone), 'DIGEST_DEFAULT_TZ must be an IANA time zone such as Europe/Berlin or UTC'),
   /** How often the digest scheduler looks for due digests. */
   DIGEST_TICK_SECONDS: z.coerce.number({ invalid_type_error: 'DIGEST_TICK_SECONDS must be a number of seconds' }).int().min(1).max(3600).default(30),
+  /** Questions a user may ask per RATE_USER_WINDOW_SECONDS, and a channel per RATE_CHANNEL_WINDOW_SECONDS. */
+  RATE_USER_MAX: z.coerce.number({ invalid_type_error: 'RATE_USER_MAX must be a whole number' }).int().min(1).max(10_000).default(5),
+  RATE_USER_WINDOW_SECONDS: z.coerce.number({ invalid_type_error: 'RATE_USER_WINDOW_SECONDS must be a number of seconds' }).int().min(1).max(86_400).default(30),
+  RATE_CHANNEL_MAX: z.coerce.number({ invalid_type_error: 'RATE_CHANNEL_MAX must be a whole number' }).int().min(1).max(100_000).default(30),
+  RATE_CHANNEL_WINDOW_SECONDS: z.coerce.number({ invalid_type_error: 'RATE_CHANNEL_WINDOW_SECONDS must be a number of seconds' }).int().min(1).max(86_400).default(60),
   /** Days the question log (text only) is kept for "most asked". */
   QUESTION_LOG_RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'QUESTION_LOG_RETENTION_DAYS must be a number of days' }).int().min(1).max(3650).default(30),
 });
@@ -80,4 +86,13 @@ export function resolveDir(dir: string): string {
   if (isAbsolute(dir)) return dir;
   const fromCwd = resolve(process.cwd(), dir);
   return existsSync(fromCwd) ? fromCwd : resolve(projectRoot(), dir);
+}
+
+/** The rate limits the configuration asks for. */
+export function rateLimitsOf(config: Config): RateLimits {
+  return {
+    userQuestions: { capacity: config.RATE_USER_MAX, windowMs: config.RATE_USER_WINDOW_SECONDS * 1000 },
+    channelQuestions: { capacity: config.RATE_CHANNEL_MAX, windowMs: config.RATE_CHANNEL_WINDOW_SECONDS * 1000 },
+    channelDigestCommands: DEFAULT_LIMITS.channelDigestCommands,
+  };
 }

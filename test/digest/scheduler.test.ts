@@ -11,6 +11,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log/logger.js';
 import { openDatabase } from '../../src/store/database.js';
 import { SEEDS_DIR, seedEngine } from '../helpers/engine.js';
+import { GENEROUS_LIMITS } from '../helpers/limits.js';
 
 const silent = createLogger({ level: 'silent' });
 
@@ -36,7 +37,7 @@ class RecordingSender implements DigestSender {
 
 async function setup(dataDir: string | ':memory:' = ':memory:', clock = new Clock(Date.parse('2026-06-01T08:00:00Z'))) {
   const db = openDatabase(dataDir);
-  const core = createBotCore({ engine: await seedEngine(), db, now: clock.now });
+  const core = createBotCore({ engine: await seedEngine(), db, now: clock.now, limits: GENEROUS_LIMITS });
   const sender = new RecordingSender();
   const scheduler = (id: string, s: DigestSender = sender, c: BotCore = core) =>
     createDigestScheduler({ digests: c.digests, senders: { slack: s, discord: s }, now: clock.now, logger: silent, instanceId: id });
@@ -195,7 +196,7 @@ describe('digest scheduler', () => {
     await cp(SEEDS_DIR, corpus, { recursive: true });
     const clock = new Clock(Date.parse('2026-06-01T10:00:00Z'));
     const db = openDatabase(':memory:');
-    let core = createBotCore({ engine: await createEngine({ corpusDir: corpus }), db, now: clock.now });
+    let core = createBotCore({ engine: await createEngine({ corpusDir: corpus }), db, now: clock.now, limits: GENEROUS_LIMITS });
     core.digests.subscribe({ platform: 'discord', workspace: 'G', channel: 'D', time: '09:00', tz: 'UTC' });
     const sender = new RecordingSender();
     await createDigestScheduler({ digests: core.digests, senders: { discord: sender }, now: clock.now, logger: silent }).tick();
@@ -203,7 +204,7 @@ describe('digest scheduler', () => {
     expect(sender.sent[0]!.digest.newCoverage).toEqual([]);
 
     await writeFile(join(corpus, '005_new.txt'), 'Grok V9-Medium will ship to the public on June 16, 2026, xAI said in a statement today.\n');
-    core = createBotCore({ engine: await createEngine({ corpusDir: corpus }), db, now: clock.now });
+    core = createBotCore({ engine: await createEngine({ corpusDir: corpus }), db, now: clock.now, limits: GENEROUS_LIMITS });
     clock.set('2026-06-02T10:00:00Z');
     await createDigestScheduler({ digests: core.digests, senders: { discord: sender }, now: clock.now, logger: silent }).tick();
     const second = sender.sent[1]!.digest;

@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
 import { startDiscordBot } from '../helpers/discord-bot.js';
 import { seedEngine } from '../helpers/engine.js';
+import { GENEROUS_LIMITS } from '../helpers/limits.js';
 
 const fake = new FakeDiscord();
 let bot: DiscordBot;
@@ -24,7 +25,7 @@ async function digestCommand(sub: string, options: { name: string; type: number;
 
 beforeAll(async () => {
   await fake.start();
-  core = createBotCore({ engine: await seedEngine(), db: openDatabase(':memory:'), now: () => new Date(clock) });
+  core = createBotCore({ engine: await seedEngine(), db: openDatabase(':memory:'), now: () => new Date(clock), limits: GENEROUS_LIMITS });
   bot = await startDiscordBot(fake, core, logger, 'digest.test.token');
 });
 

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/log/logger.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeSlack, form, signedRequest } from '../fakes/fake-slack.js';
 import { seedEngine } from '../helpers/engine.js';
+import { GENEROUS_LIMITS } from '../helpers/limits.js';
 
 const SECRET = 'digest-test-signing-secret-0123456789';
 const fake = new FakeSlack();
@@ -27,7 +28,7 @@ const digestPosts = () => fake.calls.filter((c) => c.method === 'chat.postMessag
 
 beforeAll(async () => {
   await fake.start();
-  core = createBotCore({ engine: await seedEngine(), db: openDatabase(':memory:'), now: () => new Date(clock) });
+  core = createBotCore({ engine: await seedEngine(), db: openDatabase(':memory:'), now: () => new Date(clock), limits: GENEROUS_LIMITS });
   slack = createSlackApp({ core, logger, botToken: 'xoxb-digest-test', signingSecret: SECRET, port: 0, host: '127.0.0.1', apiUrl: fake.apiUrl });
   const server = await slack.start();
   events = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/slack/events`;

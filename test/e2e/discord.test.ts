@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
 import { startDiscordBot } from '../helpers/discord-bot.js';
 import { seedEngine } from '../helpers/engine.js';
+import { GENEROUS_LIMITS } from '../helpers/limits.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake-discord.token-for-tests-only-xyz';
 const fake = new FakeDiscord();
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const real = await seedEngine();
   // A question containing "explode" makes the core throw, to prove one bad event is survived.
   const engine: Engine = { ...real, index: real.index, answer: (q, c) => (q.includes('explode') ? (() => { throw new Error('boom'); })() : real.answer(q, c)) };
-  core = createBotCore({ engine, db: openDatabase(':memory:') });
+  core = createBotCore({ engine, db: openDatabase(':memory:'), limits: GENEROUS_LIMITS });
   bot = await startDiscordBot(fake, core, createLogger({ level: 'info', secrets: [TOKEN], write: (line) => logLines.push(line) }), TOKEN);
 });
 

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/log/logger.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeSlack, form, signedRequest } from '../fakes/fake-slack.js';
 import { seedEngine } from '../helpers/engine.js';
+import { GENEROUS_LIMITS } from '../helpers/limits.js';
 
 const BOT_TOKEN = 'xoxb-1111-2222-fake-slack-bot-token';
 const APP_TOKEN = 'xapp-1-A0000001-3333-fake-app-token';
@@ -41,7 +42,7 @@ describe('Slack adapter over HTTP against a fake Slack', () => {
   let events: string;
 
   beforeAll(async () => {
-    core = createBotCore({ engine: await engineThatCanFail(), db });
+    core = createBotCore({ engine: await engineThatCanFail(), db, limits: GENEROUS_LIMITS });
     slack = createSlackApp({
       core,
       logger: createLogger({ secrets: [BOT_TOKEN, SECRET], write: (l) => logLines.push(l) }),

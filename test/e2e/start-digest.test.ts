@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/store/database.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
+import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const fake = new FakeDiscord();
@@ -16,7 +17,7 @@ async function startBot(): Promise<ChildProcess> {
   let stderr = '';
   const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: 'start.digest.token', DISCORD_API_BASE: fake.apiBase, SLACK_BOT_TOKEN: '', DATA_DIR: dataDir, DIGEST_TICK_SECONDS: '1' },
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: 'start.digest.token', DISCORD_API_BASE: fake.apiBase, SLACK_BOT_TOKEN: '', DATA_DIR: dataDir, DIGEST_TICK_SECONDS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

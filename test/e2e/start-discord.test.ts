@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/fake-discord.js';
+import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.start-test.token-for-tests-only-abc';
@@ -14,7 +15,7 @@ beforeAll(async () => {
   // As a new user would: `DISCORD_TOKEN=... DISCORD_API_BASE=... npm start` (npm start runs this file).
   child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, SLACK_BOT_TOKEN: '', LOG_LEVEL: 'info' },
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, SLACK_BOT_TOKEN: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));

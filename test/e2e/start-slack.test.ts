@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, form, signedRequest } from '../fakes/fake-slack.js';
+import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BOT_TOKEN = 'xoxb-9999-8888-start-test-token';
@@ -24,7 +25,7 @@ async function startBot(env: Record<string, string>): Promise<{ child: ChildProc
   let stderr = '';
   const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
@@ -91,7 +92,7 @@ describe('npm start with Slack configured', () => {
   it('refuses to start over HTTP without a signing secret, naming the variable', async () => {
     const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
       cwd: ROOT,
-      env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', SLACK_API_URL: fake.apiUrl },
+      env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', SLACK_API_URL: fake.apiUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

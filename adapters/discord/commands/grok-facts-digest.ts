@@ -3,6 +3,7 @@ import {
   type ChatInputCommandInteraction, type GuildBasedChannel, type PermissionResolvable,
 } from 'discord.js';
 import type { SubscriptionStatus } from '../../../src/digest/digest-service.js';
+import { slowDownMessage } from '../../../src/rate-limit/rate-limiter.js';
 import type { DiscordContext } from '../context.js';
 import { renderDigest } from '../render-digest.js';
 import { respond } from '../respond.js';
@@ -57,6 +58,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Dis
   // Discord hides the command from members without Manage Server, but server admins can change that.
   if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
     await respond(interaction, { content: 'You need the **Manage Server** permission to change digests.' }, { ephemeral: true });
+    return;
+  }
+  const limit = ctx.core.limits.digestCommand({ platform: 'discord', channel: interaction.channelId });
+  if (!limit.ok) {
+    await respond(interaction, { content: `⏳ ${slowDownMessage(limit)}` }, { ephemeral: true });
     return;
   }
   const digests = ctx.core.digests;

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { checkQuestion } from '../../../src/answer/validate-question.js';
+import { slowDownMessage } from '../../../src/rate-limit/rate-limiter.js';
 import { RecentAnswers } from '../../shared/recent-answers.js';
 import type { DiscordContext } from '../context.js';
 import { DISCORD_LIMITS } from '../limits.js';
@@ -19,6 +20,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Dis
   const check = checkQuestion(interaction.options.getString('question', true));
   if (!check.ok) {
     await respond(interaction, { content: `⚠️ ${check.error}` }, { ephemeral: true });
+    return;
+  }
+  const limit = ctx.core.limits.question({ platform: 'discord', user: interaction.user.id, channel: interaction.channelId });
+  if (!limit.ok) {
+    await respond(interaction, { content: `⏳ ${slowDownMessage(limit)}` }, { ephemeral: true });
     return;
   }
   const answer = ctx.core.ask(check.question, { platform: 'discord', workspace: interaction.guildId ?? 'dm' });

@@ -1,5 +1,6 @@
 import type { Message } from 'discord.js';
 import { checkQuestion } from '../../../src/answer/validate-question.js';
+import { slowDownMessage } from '../../../src/rate-limit/rate-limiter.js';
 import { RecentAnswers } from '../../shared/recent-answers.js';
 import type { DiscordContext } from '../context.js';
 import { helpMessage, renderAnswer } from '../render-answer.js';
@@ -43,6 +44,11 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
     const check = checkQuestion(text);
     if (!check.ok) {
       await message.reply({ content: `⚠️ ${check.error}`, allowedMentions: NO_PINGS });
+      return;
+    }
+    const limit = ctx.core.limits.question({ platform: 'discord', user: message.author.id, channel: message.channelId });
+    if (!limit.ok) {
+      await message.reply({ content: `⏳ ${slowDownMessage(limit)}`, allowedMentions: NO_PINGS });
       return;
     }
     const previous = await previousQuestion(message, ctx);

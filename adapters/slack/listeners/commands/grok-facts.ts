@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { checkQuestion } from '../../../../src/answer/validate-question.js';
+import { slowDownMessage } from '../../../../src/rate-limit/rate-limiter.js';
 import { RecentAnswers } from '../../../shared/recent-answers.js';
 import { renderAnswer, sourcesMessage, usageMessage } from '../../blocks/render-answer.js';
 import { SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
@@ -21,6 +22,11 @@ export function registerGrokFactsCommand(app: App, ctx: SlackContext): void {
         return;
       }
       if (/^digest\b/i.test(text)) {
+        const limit = ctx.core.limits.digestCommand({ platform: 'slack', channel: command.channel_id });
+        if (!limit.ok) {
+          await respond({ response_type: 'ephemeral', text: `:hourglass: ${slowDownMessage(limit)}` });
+          return;
+        }
         const args = text.split(/\s+/).slice(1);
         await handleDigestSubcommand(args, { team: command.team_id, channel: command.channel_id, botUserId: context.botUserId }, respond, client, ctx);
         return;
@@ -32,6 +38,11 @@ export function registerGrokFactsCommand(app: App, ctx: SlackContext): void {
       const check = checkQuestion(text);
       if (!check.ok) {
         await respond({ response_type: 'ephemeral', text: `:warning: ${check.error}` });
+        return;
+      }
+      const limit = ctx.core.limits.question({ platform: 'slack', user: command.user_id, channel: command.channel_id });
+      if (!limit.ok) {
+        await respond({ response_type: 'ephemeral', text: `:hourglass: ${slowDownMessage(limit)}` });
         return;
       }
       const answer = ctx.core.ask(check.question, { platform: 'slack', workspace: command.team_id });

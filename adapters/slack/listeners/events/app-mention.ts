@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { checkQuestion } from '../../../../src/answer/validate-question.js';
+import { slowDownMessage } from '../../../../src/rate-limit/rate-limiter.js';
 import { RecentAnswers } from '../../../shared/recent-answers.js';
 import { renderAnswer, usageMessage } from '../../blocks/render-answer.js';
 import { SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
@@ -25,6 +26,12 @@ export function registerAppMention(app: App, ctx: SlackContext): void {
       const check = checkQuestion(text);
       if (!check.ok) {
         await say({ thread_ts: threadTs, text: `:warning: ${check.error}` });
+        return;
+      }
+      const limit = ctx.core.limits.question({ platform: 'slack', user: event.user ?? 'unknown', channel: event.channel });
+      if (!limit.ok) {
+        // A mention has no private reply; the thread gets the short notice.
+        await say({ thread_ts: threadTs, text: `:hourglass: ${slowDownMessage(limit)}` });
         return;
       }
       const key = threadKey(event.channel, threadTs);
