@@ -3,13 +3,9 @@ import { checkQuestion } from '../../../src/answer/validate-question.js';
 import { slowDownMessage } from '../../../src/rate-limit/rate-limiter.js';
 import { RecentAnswers } from '../../shared/recent-answers.js';
 import type { DiscordContext } from '../context.js';
+import { questionFromMessage } from '../mention-text.js';
 import { helpMessage, renderAnswer } from '../render-answer.js';
 import { NO_PINGS } from '../respond.js';
-
-/** The message text without mentions of this bot (`<@id>` / `<@!id>`). */
-function questionText(message: Message, botId: string): string {
-  return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
-}
 
 /** The question our earlier answer (the message being replied to) was about, for follow-ups. */
 async function previousQuestion(message: Message, ctx: DiscordContext): Promise<string | undefined> {
@@ -36,7 +32,7 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
   const isDirect = !message.inGuild();
   if (!isDirect && !message.mentions.users.has(botId)) return;
   try {
-    const text = questionText(message, botId);
+    const text = questionFromMessage(message.content, botId);
     if (!text) {
       await message.reply({ ...helpMessage(ctx.core.engine.suggestions('', 3)), allowedMentions: NO_PINGS });
       return;

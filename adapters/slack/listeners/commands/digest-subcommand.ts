@@ -4,6 +4,7 @@ import { escapeMrkdwn } from '../../blocks/escape.js';
 import { renderDigest } from '../../blocks/render-digest.js';
 import type { SlackContext } from '../../context.js';
 import { isNoAccessError } from '../../digest-sender.js';
+import { parseDigestOn } from '../../mention-text.js';
 
 type WebClient = App['client'];
 
@@ -21,14 +22,6 @@ function describe(s: SubscriptionStatus): string {
   return `• <#${sub.channel}> at ${sub.time} (${escapeMrkdwn(sub.tz)}) — ${next}${s.lastSent ? `, last sent ${s.lastSent}` : ''}${paused}`;
 }
 
-/** `digest on 08:30 Europe/Berlin`: the word with a colon is the time, the one with a slash (or UTC) the zone. */
-function parseOn(args: string[]): { time?: string; tz?: string } {
-  return {
-    time: args.find((a) => /^\d{1,2}:\d{2}$/.test(a) || /^\d+$/.test(a)),
-    tz: args.find((a) => a.includes('/') || /^(utc|gmt)$/i.test(a)) ?? args.find((a) => !/^\d/.test(a)),
-  };
-}
-
 export async function handleDigestSubcommand(
   args: string[],
   where: { team: string; channel: string; botUserId?: string },
@@ -40,7 +33,7 @@ export async function handleDigestSubcommand(
   const [action = '', ...rest] = args;
   switch (action.toLowerCase()) {
     case 'on': {
-      const checked = digests.validate(parseOn(rest));
+      const checked = digests.validate(parseDigestOn(rest));
       if (!checked.ok) {
         await respond({ response_type: 'ephemeral', text: `:warning: ${checked.error}` });
         return;

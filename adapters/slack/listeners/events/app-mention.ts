@@ -4,6 +4,7 @@ import { slowDownMessage } from '../../../../src/rate-limit/rate-limiter.js';
 import { RecentAnswers } from '../../../shared/recent-answers.js';
 import { renderAnswer, usageMessage } from '../../blocks/render-answer.js';
 import { SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
+import { questionFromMention } from '../../mention-text.js';
 
 const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${threadTs}`;
 
@@ -18,7 +19,7 @@ export function registerAppMention(app: App, ctx: SlackContext): void {
     if (raw.bot_id || raw.subtype || raw.edited) return;
     const threadTs = event.thread_ts ?? event.ts;
     try {
-      const text = event.text.replace(new RegExp(`<@${context.botUserId ?? 'U_UNKNOWN'}(\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+      const text = questionFromMention(event.text, context.botUserId);
       if (!text) {
         await say({ thread_ts: threadTs, ...usageMessage(ctx.core.engine.suggestions('', 3)) });
         return;
