@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { BotCore } from '../../src/bot/bot-core.js';
 import type { DigestSender } from '../../src/digest/scheduler.js';
@@ -45,12 +46,16 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     options.logger.info('discord ready', { user: ready.user.tag, guilds: ready.guilds.cache.size, invite: inviteUrl(ready.application.id) });
   });
   // Handlers catch their own errors; these guards keep one bad event from ever reaching the process.
-  client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, ctx).catch((error) => options.logger.error('discord interaction crashed', { error }));
-  });
-  client.on(Events.MessageCreate, (message) => {
-    handleMessage(message, ctx).catch((error) => options.logger.error('discord message crashed', { error }));
-  });
+  // One log line per event, with a request id that every line about that event carries too.
+  const traced = (kind: string, id: string, handle: (c: DiscordContext) => Promise<void>) => {
+    const logger = options.logger.child({ requestId: randomUUID().slice(0, 8), platform: 'discord' });
+    const started = performance.now();
+    handle({ ...ctx, logger })
+      .catch((error) => logger.error(`discord ${kind} crashed`, { error }))
+      .finally(() => logger.debug('discord event', { kind, id, ms: Math.round(performance.now() - started) }));
+  };
+  client.on(Events.InteractionCreate, (interaction) => traced('interaction', interaction.id, (c) => handleInteraction(interaction, c)));
+  client.on(Events.MessageCreate, (message) => traced('message', message.id, (c) => handleMessage(message, c)));
   client.on(Events.Error, (error) => options.logger.error('discord client error', { error }));
   client.on(Events.Warn, (message) => options.logger.warn('discord warning', { message }));
 

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { BotCore } from '../../src/bot/bot-core.js';
 import type { DigestSender } from '../../src/digest/scheduler.js';
@@ -78,6 +79,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       });
 
   const ctx: SlackContext = { core: options.core, logger: options.logger, recent: new RecentAnswers() };
+  // Every request gets an id, carried by its log lines (listeners log through context.logger).
+  app.use(async ({ next, body, context }) => {
+    const requestId = randomUUID().slice(0, 8);
+    const logger = options.logger.child({ requestId, platform: 'slack' });
+    context.logger = logger;
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      const b = body as { type?: string; command?: string; event?: { type?: string } };
+      logger.debug('slack event', { kind: b.command ?? b.event?.type ?? b.type ?? 'unknown', ms: Math.round(performance.now() - started) });
+    }
+  });
   registerListeners(app, ctx);
   // A listener that throws anyway is logged here; Bolt keeps serving.
   app.error(async (error) => {

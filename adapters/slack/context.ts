@@ -11,3 +11,8 @@ export interface SlackContext {
 }
 
 export const SOMETHING_WENT_WRONG = 'Something went wrong — please try again';
+
+/** The request's own logger (with its request id), set by the app's middleware; the app's otherwise. */
+export function requestLogger(ctx: SlackContext, context: Record<string, unknown>): Logger {
+  return (context['logger'] as Logger | undefined) ?? ctx.logger;
+}

@@ -1,7 +1,11 @@
+import { pino, stdSerializers, type Logger as Pino } from 'pino';
+
 /**
- * One JSON line per event on stderr. Values that look like credentials are redacted before
- * anything is written, so a token pasted into the wrong variable or echoed by a library error
- * never reaches the log.
+ * Structured logs: one JSON line per event on stderr (pino), with a request id where an event
+ * has one. Two layers keep secrets out: known places (Authorization headers, token fields)
+ * are censored by path, and every finished line is scrubbed of the configured secret values
+ * and of anything shaped like a Slack or Discord token — so a token pasted into the wrong
+ * variable, or echoed inside a library's error message, never reaches the log.
  */
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -10,15 +14,20 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** A logger whose every line also carries `bindings` (e.g. a request id). */
+  child(bindings: Record<string, unknown>): Logger;
 }
 
-const ORDER: Record<LogLevel, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: 99 };
-
-// Slack tokens, Discord bot tokens (three dot-separated base64 parts), Bearer/Bot headers.
+// Slack tokens, Discord bot tokens (three dot-separated base64 parts), Bearer/Bot credentials.
 const SECRET_PATTERNS = [
   /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g,
   /\b[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{20,}\b/g,
   /\b(Bearer|Bot)\s+[A-Za-z0-9._-]{8,}/g,
+];
+
+const REDACT_PATHS = [
+  'headers.authorization', '*.headers.authorization', '*.*.headers.authorization',
+  'token', '*.token', 'signingSecret', '*.signingSecret', 'appToken', '*.appToken', 'botToken', '*.botToken',
 ];
 
 export function redact(text: string, secrets: readonly string[] = []): string {
@@ -28,24 +37,31 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   return out;
 }
 
-function describe(value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
+function wrap(log: Pino): Logger {
+  return {
+    error: (m, f) => log.error(f ?? {}, m),
+    warn: (m, f) => log.warn(f ?? {}, m),
+    info: (m, f) => log.info(f ?? {}, m),
+    debug: (m, f) => log.debug(f ?? {}, m),
+    child: (bindings) => wrap(log.child(bindings)),
+  };
 }
 
 export function createLogger(options: { level?: LogLevel; secrets?: readonly string[]; write?: (line: string) => void } = {}): Logger {
-  const threshold = ORDER[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stderr.write(line));
   const secrets = (options.secrets ?? []).filter(Boolean);
-  const emit = (level: LogLevel, message: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[level] < threshold) return;
-    const entry = { level, time: new Date().toISOString(), msg: message, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, describe(v)])) };
-    write(`${redact(JSON.stringify(entry), secrets)}\n`);
-  };
-  return {
-    error: (m, f) => emit('error', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    info: (m, f) => emit('info', m, f),
-    debug: (m, f) => emit('debug', m, f),
-  };
+  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  return wrap(
+    pino(
+      {
+        level: options.level ?? 'info',
+        base: undefined,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        serializers: { error: stdSerializers.err, err: stdSerializers.err },
+        redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+        hooks: { streamWrite: (line) => redact(line, secrets) },
+      },
+      { write },
+    ),
+  );
 }

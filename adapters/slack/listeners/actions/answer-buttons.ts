@@ -1,19 +1,20 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { RecentAnswers } from '../../../shared/recent-answers.js';
 import { ACTION_IDS, renderAnswer } from '../../blocks/render-answer.js';
-import { SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
+import { requestLogger, SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
 
 /** 👍 / 👎 under an answer: recorded through the core, acknowledged privately. */
 export function registerFeedbackButtons(app: App, ctx: SlackContext): void {
   for (const [actionId, helpful] of [[ACTION_IDS.helpful, true], [ACTION_IDS.notHelpful, false]] as const) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, respond }) => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, respond, context }) => {
       await ack();
+      const log = requestLogger(ctx, context);
       try {
         const answerId = action.value ?? 'unknown';
         ctx.core.feedback.record({ answerId: answerId.slice(0, 64) || 'unknown', question: ctx.recent.question(answerId), helpful, platform: 'slack' });
         await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks — noted' });
       } catch (error) {
-        ctx.logger.error('slack feedback failed', { error });
+        log.error('slack feedback failed', { error });
         await respond({ response_type: 'ephemeral', replace_original: false, text: SOMETHING_WENT_WRONG }).catch(() => undefined);
       }
     });
@@ -22,8 +23,9 @@ export function registerFeedbackButtons(app: App, ctx: SlackContext): void {
 
 /** "Share in channel": the private answer, posted visibly for everyone in the channel. */
 export function registerShareButton(app: App, ctx: SlackContext): void {
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, action, respond }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, action, respond, context }) => {
     await ack();
+    const log = requestLogger(ctx, context);
     try {
       const question = action.value ? ctx.recent.question(action.value) : undefined;
       if (!question) {
@@ -35,7 +37,7 @@ export function registerShareButton(app: App, ctx: SlackContext): void {
       ctx.recent.remember(answerId, answer.question);
       await respond({ response_type: 'in_channel', replace_original: false, ...renderAnswer(answer, answerId, { restate: true, share: false }) });
     } catch (error) {
-      ctx.logger.error('slack share failed', { error });
+      log.error('slack share failed', { error });
       await respond({ response_type: 'ephemeral', replace_original: false, text: SOMETHING_WENT_WRONG }).catch(() => undefined);
     }
   });

@@ -3,7 +3,7 @@ import { checkQuestion } from '../../../../src/answer/validate-question.js';
 import { slowDownMessage } from '../../../../src/rate-limit/rate-limiter.js';
 import { RecentAnswers } from '../../../shared/recent-answers.js';
 import { renderAnswer, sourcesMessage, usageMessage } from '../../blocks/render-answer.js';
-import { SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
+import { requestLogger, SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
 import { handleDigestSubcommand } from './digest-subcommand.js';
 
 export const COMMAND = '/grok-facts';
@@ -14,6 +14,7 @@ export const COMMAND = '/grok-facts';
  */
 export function registerGrokFactsCommand(app: App, ctx: SlackContext): void {
   app.command(COMMAND, async ({ ack, command, respond, client, context }) => {
+    const log = requestLogger(ctx, context);
     await ack();
     try {
       const text = command.text.trim();
@@ -50,9 +51,9 @@ export function registerGrokFactsCommand(app: App, ctx: SlackContext): void {
       ctx.recent.remember(answerId, answer.question);
       await respond({ response_type: 'ephemeral', ...renderAnswer(answer, answerId, { restate: true, share: true }) });
     } catch (error) {
-      ctx.logger.error('slack command failed', { error, command: command.command });
+      log.error('slack command failed', { error, command: command.command });
       await respond({ response_type: 'ephemeral', text: SOMETHING_WENT_WRONG }).catch((e: unknown) =>
-        ctx.logger.error('slack error reply failed', { error: e }),
+        log.error('slack error reply failed', { error: e }),
       );
     }
   });

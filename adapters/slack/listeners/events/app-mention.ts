@@ -3,7 +3,7 @@ import { checkQuestion } from '../../../../src/answer/validate-question.js';
 import { slowDownMessage } from '../../../../src/rate-limit/rate-limiter.js';
 import { RecentAnswers } from '../../../shared/recent-answers.js';
 import { renderAnswer, usageMessage } from '../../blocks/render-answer.js';
-import { SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
+import { requestLogger, SOMETHING_WENT_WRONG, type SlackContext } from '../../context.js';
 import { questionFromMention } from '../../mention-text.js';
 
 const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${threadTs}`;
@@ -15,6 +15,7 @@ const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${th
  */
 export function registerAppMention(app: App, ctx: SlackContext): void {
   app.event('app_mention', async ({ event, say, context }) => {
+    const log = requestLogger(ctx, context);
     const raw = event as typeof event & { bot_id?: string; subtype?: string; edited?: unknown };
     if (raw.bot_id || raw.subtype || raw.edited) return;
     const threadTs = event.thread_ts ?? event.ts;
@@ -43,8 +44,8 @@ export function registerAppMention(app: App, ctx: SlackContext): void {
       await say({ thread_ts: threadTs, ...renderAnswer(answer, answerId, { restate: false, share: false }) });
       ctx.recent.remember(key, answer.question);
     } catch (error) {
-      ctx.logger.error('slack mention failed', { error, channel: event.channel });
-      await say({ thread_ts: threadTs, text: SOMETHING_WENT_WRONG }).catch((e: unknown) => ctx.logger.error('slack error reply failed', { error: e }));
+      log.error('slack mention failed', { error, channel: event.channel });
+      await say({ thread_ts: threadTs, text: SOMETHING_WENT_WRONG }).catch((e: unknown) => log.error('slack error reply failed', { error: e }));
     }
   });
 }
