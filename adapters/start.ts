@@ -9,6 +9,8 @@ import { writePidFile } from '../src/engine/pid-file.js';
 import { watchCorpus } from '../src/engine/watch-corpus.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
 import { openDatabase } from '../src/store/database.js';
+import { InFlight } from '../src/lifecycle/in-flight.js';
+import { createShutdown } from '../src/lifecycle/shutdown.js';
 import { chat } from './cli/commands/chat.js';
 import { styleFor } from './cli/style.js';
 import { createDiscordBot } from './discord/bot.js';
@@ -25,21 +27,23 @@ interface Started {
   config: Config;
   core: BotCore;
   logger: Logger;
+  inFlight: InFlight;
 }
 
-async function startDiscord({ config, core, logger }: Started): Promise<Running | undefined> {
+async function startDiscord({ config, core, logger, inFlight }: Started): Promise<Running | undefined> {
   if (!config.DISCORD_TOKEN) return undefined;
-  const bot = createDiscordBot({ core, logger, token: config.DISCORD_TOKEN, apiBase: config.DISCORD_API_BASE });
+  const bot = createDiscordBot({ core, logger, inFlight, token: config.DISCORD_TOKEN, apiBase: config.DISCORD_API_BASE });
   await bot.start();
   logger.info('discord started');
   return { platform: 'discord', digestSender: bot.digestSender, stop: () => bot.stop() };
 }
 
-async function startSlack({ config, core, logger }: Started): Promise<Running | undefined> {
+async function startSlack({ config, core, logger, inFlight }: Started): Promise<Running | undefined> {
   if (!config.SLACK_BOT_TOKEN) return undefined;
   const slack = createSlackApp({
     core,
     logger,
+    inFlight,
     botToken: config.SLACK_BOT_TOKEN,
     signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
@@ -80,7 +84,8 @@ async function main(): Promise<void> {
   const db = openDatabase(dataDir);
   engine.warmUp();
   const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ, limits: rateLimitsOf(config) });
-  const started: Started = { config, core, logger };
+  const inFlight = new InFlight();
+  const started: Started = { config, core, logger, inFlight };
   const running = (await Promise.all([startDiscord(started), startSlack(started)])).filter((r): r is Running => r !== undefined);
 
   const retentionMs = config.QUESTION_LOG_RETENTION_DAYS * 24 * 60 * 60 * 1000;
@@ -99,20 +104,18 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => void watcher.reloadNow());
   const removePidFile = writePidFile(dataDir);
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info('shutting down', { signal });
-    setTimeout(() => process.exit(0), 10_000).unref();
-    watcher.close();
-    removePidFile();
-    scheduler
-      .stop()
-      .then(() => Promise.allSettled(running.map((r) => r.stop())))
-      .then(() => db.close())
-      .finally(() => process.exit(0));
-  };
+  const shutdown = createShutdown({
+    inFlight,
+    logger,
+    exit: (code) => process.exit(code),
+    steps: [
+      { name: 'corpus watcher', run: () => watcher.close() },
+      { name: 'pid file', run: removePidFile },
+      { name: 'digest scheduler', run: () => scheduler.stop() },
+      ...running.map((r) => ({ name: r.platform, run: () => r.stop() })),
+      { name: 'database', run: () => db.close() },
+    ],
+  });
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   // One bad event must never take the bot down: log it and keep serving.

@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { BotCore } from '../../src/bot/bot-core.js';
 import type { DigestSender } from '../../src/digest/scheduler.js';
 import type { Logger } from '../../src/log/logger.js';
+import { InFlight } from '../../src/lifecycle/in-flight.js';
 import { RecentAnswers } from '../shared/recent-answers.js';
 import type { DiscordContext } from './context.js';
 import { handleInteraction } from './handlers/interaction.js';
@@ -19,6 +20,8 @@ export interface DiscordBotOptions {
   apiBase?: string;
   /** Overrides for tests: fewer retries, shorter timeouts. */
   rest?: { retries?: number; timeout?: number };
+  /** Events are handled through it, so shutdown can wait for them; new ones are dropped once it closes. */
+  inFlight?: InFlight;
 }
 
 export interface DiscordBot {
@@ -47,12 +50,13 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   });
   // Handlers catch their own errors; these guards keep one bad event from ever reaching the process.
   // One log line per event, with a request id that every line about that event carries too.
+  const inFlight = options.inFlight ?? new InFlight();
   const traced = (kind: string, id: string, handle: (c: DiscordContext) => Promise<void>) => {
     const logger = options.logger.child({ requestId: randomUUID().slice(0, 8), platform: 'discord' });
     const started = performance.now();
-    handle({ ...ctx, logger })
-      .catch((error) => logger.error(`discord ${kind} crashed`, { error }))
-      .finally(() => logger.debug('discord event', { kind, id, ms: Math.round(performance.now() - started) }));
+    const run = inFlight.run(() => handle({ ...ctx, logger }).catch((error) => logger.error(`discord ${kind} crashed`, { error })));
+    if (!run) logger.info('discord event dropped: shutting down', { kind, id });
+    void run?.finally(() => logger.debug('discord event', { kind, id, ms: Math.round(performance.now() - started) }));
   };
   client.on(Events.InteractionCreate, (interaction) => traced('interaction', interaction.id, (c) => handleInteraction(interaction, c)));
   client.on(Events.MessageCreate, (message) => traced('message', message.id, (c) => handleMessage(message, c)));

@@ -4,6 +4,7 @@ import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { BotCore } from '../../src/bot/bot-core.js';
 import type { DigestSender } from '../../src/digest/scheduler.js';
 import type { Logger } from '../../src/log/logger.js';
+import { InFlight } from '../../src/lifecycle/in-flight.js';
 import { RecentAnswers } from '../shared/recent-answers.js';
 import type { SlackContext } from './context.js';
 import { createSlackDigestSender } from './digest-sender.js';
@@ -21,6 +22,8 @@ export interface SlackAppOptions {
   host?: string;
   /** Web API base, e.g. a local fake's `http://127.0.0.1:PORT/api/`; Slack's own when absent. */
   apiUrl?: string;
+  /** Requests are handled through it, so shutdown can wait for them; new ones are refused once it closes. */
+  inFlight?: InFlight;
 }
 
 export interface SlackApp {
@@ -80,13 +83,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   const ctx: SlackContext = { core: options.core, logger: options.logger, recent: new RecentAnswers() };
   // Every request gets an id, carried by its log lines (listeners log through context.logger).
+  const inFlight = options.inFlight ?? new InFlight();
   app.use(async ({ next, body, context }) => {
     const requestId = randomUUID().slice(0, 8);
     const logger = options.logger.child({ requestId, platform: 'slack' });
     context.logger = logger;
     const started = performance.now();
     try {
-      await next();
+      const run = inFlight.run(() => next());
+      if (!run) logger.info('slack request refused: shutting down');
+      await run;
     } finally {
       const b = body as { type?: string; command?: string; event?: { type?: string } };
       logger.debug('slack event', { kind: b.command ?? b.event?.type ?? b.type ?? 'unknown', ms: Math.round(performance.now() - started) });
