@@ -8,25 +8,17 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { FakeSlack, form, slackSignature } from '../fakes/fake-slack.js';
+import { freePort } from '../helpers/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
 const SECRET = 'load-test-signing-secret-0123456789';
 const QUESTIONS = ['How many parameters does Grok V9 Medium have?', 'When is the public launch expected?', 'Where is Colossus?', 'What is the capital of Australia?', 'How much did the per-token cost fall?'];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 function rssMB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -7,26 +7,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/store/database.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { FakeSlack, form, signedRequest } from '../fakes/fake-slack.js';
+import { freePort } from '../helpers/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 20);
 const SECRET = 'soak-signing-secret-0123456789abcdef';
 const QUESTIONS = ['How many parameters does Grok V9 Medium have?', 'When is the public launch expected?', 'Where is Colossus?', 'What is the capital of Australia?', 'Who invested in xAI?'];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 const slack = new FakeSlack();
 const discord = new FakeDiscord();

@@ -1,24 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, form, signedRequest } from '../fakes/fake-slack.js';
 import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
+import { freePort } from '../helpers/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BOT_TOKEN = 'xoxb-9999-8888-start-test-token';
 const APP_TOKEN = 'xapp-1-A0000001-7777-start-test-token';
 const SECRET = 'start-test-signing-secret-abcdef012345';
 const fake = new FakeSlack();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** `npm start` (dist/adapters/start.js) as a new user runs it, with the given environment. */
 async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; logs: () => string }> {
