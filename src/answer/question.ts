@@ -111,6 +111,18 @@ function correctSpelling(surface: string, index: KnowledgeIndex): string | undef
   return best?.term;
 }
 
+const PREFIXES = ['under', 'over', 'pre', 'post', 're', 'non', 'multi', 'co', 'sub', 'super', 'mis', 'out', 'up'];
+
+/** "undertrained", "pretraining": a prefix glued to a word the corpus knows (it writes "under-trained"). */
+function withoutPrefix(surface: string, index: KnowledgeIndex): string | undefined {
+  for (const prefix of PREFIXES) {
+    if (!surface.startsWith(prefix) || surface.length - prefix.length < 4) continue;
+    const term = normalizeWord(surface.slice(prefix.length));
+    if (index.documentFrequency.has(term)) return term;
+  }
+  return undefined;
+}
+
 /** A question written mostly in capitals (a headline, or shouting) says nothing about which words are names. */
 function capitalsAreMeaningful(terms: readonly Term[]): boolean {
   const words = terms.filter((t) => t.kind === 'word');
@@ -131,8 +143,8 @@ function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean
     seen.add(t.term);
     let term = t.term;
     let corrected = false;
-    if (!index.documentFrequency.has(term)) {
-      const fixed = t.kind === 'word' ? correctSpelling(t.surface, index) : undefined;
+    if (!index.documentFrequency.has(term) && t.kind === 'word') {
+      const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index);
       if (fixed) {
         term = fixed;
         corrected = true;
@@ -167,10 +179,25 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[]): boole
   return FOLLOW_UP_CUE.test(folded) || terms.filter((t) => t.known).length <= 1;
 }
 
-export function analyseQuestion(question: string, index: KnowledgeIndex, previous?: string): AnalysedQuestion {
+/**
+ * "…according to the English article", "…as the sources report": where an answer should come
+ * from, not what it should say. Dropped before the question is read.
+ */
+const PROVENANCE = /\s*,?\s*\b(according to|as reported (by|in)|as per|per|in|from)\s+(the\s+)?([\p{L}-]+\s+){0,3}(article|articles|coverage|source|sources|report|reports|piece|story|stories|outlet|press)\b.*$/iu;
+
+export function stripProvenance(question: string): string {
+  const stripped = question.replace(PROVENANCE, '');
+  return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
+}
+
+export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, previous?: string): AnalysedQuestion {
+  const question = stripProvenance(rawQuestion);
   const folded = normalizeQuestion(question);
-  const { answerType, strictType } = detectAnswerType(folded);
+  const detected = detectAnswerType(folded);
   const terms = toQueryTerms(question, index, false);
+  // "Who is Elon Musk?" names who it is about: it asks what the sources say of them, not for another name.
+  const aboutNamed = /^who (is|was|are|were) /.test(folded) && terms.some((t) => t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term));
+  const { answerType, strictType } = aboutNamed ? { answerType: 'any' as const, strictType: false } : detected;
   if (previous && isFollowUp(question, terms)) {
     const present = new Set(terms.map((t) => t.term));
     for (const carried of toQueryTerms(previous, index, true)) {

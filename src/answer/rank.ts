@@ -245,8 +245,8 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
       const passage = index.passages[result.id as number]!;
       const { coverage, matched } = coverageOf(passage, question.terms, index.subjectTerms);
       const typeFit = fitsType(question, passage, asked, index);
-      // Names must be in the quoted passage itself: a name in the sentence before is not what this one is about.
-      const namesEverything = question.requiredNames.every((n) => passage.termSet.has(n));
+      // Names must be in the quoted passage itself, unless it opens by referring back to the sentence that names them.
+      const namesEverything = question.requiredNames.every((n) => passage.termSet.has(n) || (passage.refersBack && passage.contextTerms.has(n)));
       const score =
         coverage +
         (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) * typeStrength(question, passage, asked) : 0) +

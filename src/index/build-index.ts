@@ -18,6 +18,8 @@ export interface IndexedPassage extends Passage {
    * the Series E named one sentence earlier.
    */
   contextTerms: Set<string>;
+  /** Opens by referring back ("The round…", "This merger…", "It…"): the sentence before says what it is about. */
+  refersBack: boolean;
   /** A glossary-style line ("Parameter: In an AI model, parameters are…"): answers "what is X", little else. */
   isDefinition: boolean;
   features: AnswerFeatures;
@@ -55,6 +57,7 @@ export const MINISEARCH_OPTIONS = {
   searchOptions: { tokenize: splitTerms, processTerm: (term: string) => term },
 };
 
+const REFERS_BACK = /^(the|this|that|these|those|it|its|they|their|he|she|his|her|such)\b/i;
 const DEFINITION_VALUE = /^\s*(?:(?:in|for) [^,]{1,40}, )?(?:an? |the |this )?[\p{L} -]{0,40}\b(?:is|are|refers? to|means?)\b/iu;
 
 /** Each raw passage's predecessor in its article, keyed by where it stands. */
@@ -103,6 +106,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     labelTerms: new Set(p.kind === 'label' ? analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term) : []),
     contextTerms: precedingTerms(previousOf, p.locations[0]!),
     isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
+    refersBack: REFERS_BACK.test(p.text),
     features: answerFeatures(p.text, p.terms, entities),
   }));
   const subjectTerms = findSubjectTerms(articles, entities);

@@ -11,7 +11,7 @@ import type { Term } from '../text/analyze.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './build-index.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-const FORMAT = 3;
+const FORMAT = 4;
 const FILE_PREFIX = 'index-';
 
 /**
@@ -47,6 +47,7 @@ const SavedSchema = z.object({
       labelTerms: z.array(z.string()),
       contextTerms: z.array(z.string()),
       isDefinition: z.boolean(),
+      refersBack: z.boolean(),
       features: z.object({ givesReason: z.boolean(), quantities: z.array(z.string()), times: z.array(z.string()), entities: z.array(z.string()), places: z.array(z.string()) }),
     }),
   ),
@@ -72,6 +73,7 @@ function serialize(index: KnowledgeIndex, key: string): string {
       labelTerms: [...p.labelTerms],
       contextTerms: [...p.contextTerms],
       isDefinition: p.isDefinition,
+      refersBack: p.refersBack,
       features: {
         givesReason: p.features.givesReason,
         quantities: [...p.features.quantities],
@@ -121,6 +123,7 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
       labelTerms: new Set(p.labelTerms),
       contextTerms: new Set(p.contextTerms),
       isDefinition: p.isDefinition,
+      refersBack: p.refersBack,
       features: {
         givesReason: p.features.givesReason,
         quantities: new Set(p.features.quantities),

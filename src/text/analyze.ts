@@ -79,7 +79,7 @@ export function analyze(text: string): Term[] {
   const terms: Term[] = [];
   applyPhraseAliases(tokenize(text.replace(REFERENCE_MARKER, ' '))).forEach((token, position) => {
     if (token.kind === 'word') {
-      if (STOP_WORDS.has(token.text) || token.text.length < 2) return;
+      if (STOP_WORDS.has(token.text) || (token.text.length < 2 && token.text !== 'x')) return;
       terms.push({ term: normalizeWord(token.text), surface: token.text, display: token.display ?? token.text, kind: 'word', capitalized: token.capitalized, position });
     } else {
       terms.push({ term: token.text, surface: token.text, display: token.display ?? token.text, kind: token.kind, capitalized: token.capitalized, position });

@@ -30,7 +30,7 @@ mean means meant word words answer quick quickly`;
  */
 const LIGHT_VERBS = `make makes made making do done take takes took taken taking put puts
 come comes came coming went gone happen happens happened happening run runs ran running play plays played
-work works worked working seem seems seemed become becomes became include includes included including
+work works worked working seem seems seemed become becomes became
 help helps helped helping
 `;
 

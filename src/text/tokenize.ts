@@ -50,9 +50,9 @@ function pushChunk(chunk: string, out: Token[]): void {
   }
   // "v8-small", "gpt-5", "per-token", "2-3": hyphen and slash compounds split into parts;
   // compounds that mix letters and digits ("gpt-5") are names, so the whole is kept as well.
-  // "I/O", "A/B": single letters joined by a slash are one name.
+  // "I/O", "A/B": single letters joined by a slash are one name, written "io" as people type it.
   if (/^\p{L}\/\p{L}$/u.test(lower)) {
-    out.push({ text: lower, kind: 'compound', capitalized });
+    out.push({ text: lower.replace('/', ''), kind: 'word', capitalized });
     return;
   }
   if (/[-/+]/.test(lower)) {
