@@ -90,8 +90,11 @@ export const PHRASE_ALIASES: readonly { from: readonly string[]; to: readonly st
   { from: ['out', 'yet'], to: ['release'] },
   { from: ['out', 'now'], to: ['release'] },
   { from: ['up', 'against'], to: ['compete'] },
-  { from: ['versus'], to: ['compete'] },
-  { from: ['vs'], to: ['compete'] },
+  // Question phrasing, not content: "how long till launch" asks when.
+  { from: ['how', 'long'], to: [] },
+  { from: ['how', 'soon'], to: [] },
+  { from: ['start', 'using'], to: ['use'] },
+  { from: ['start', 'use'], to: ['use'] },
   { from: ['kick', 'off'], to: ['start'] },
   // The social network X: a one-letter name the filter for stray letters would drop.
   { from: ['x', 'platform'], to: ['x-platform'] },
