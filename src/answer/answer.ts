@@ -55,11 +55,11 @@ function noAnswer(question: string, index: KnowledgeIndex, suggestions: string[]
 }
 
 /** Citations in order, pulling in the other side of any disagreement that the chosen passages are part of. */
-function chooseCitations(ranked: RankedPassage[], index: KnowledgeIndex, requireType: boolean): {
+function chooseCitations(ranked: RankedPassage[], index: KnowledgeIndex): {
   passages: IndexedPassage[];
   conflicts: DetectedConflict[];
 } {
-  const eligible = ranked.filter((r) => r.coverage >= MIN_SUPPORTING_COVERAGE && (!requireType || r.typeFit));
+  const eligible = ranked.filter((r) => r.coverage >= MIN_SUPPORTING_COVERAGE);
   const chosen: IndexedPassage[] = [];
   const conflicts: DetectedConflict[] = [];
   for (const r of eligible) {
@@ -104,7 +104,7 @@ export function answerQuestion(
   if (!best || best.coverage < MIN_COVERAGE) return noAnswer(question, index, suggestions());
 
   const ordered = [best, ...ranked.filter((r) => r !== best)];
-  const { passages, conflicts } = chooseCitations(ordered, index, false);
+  const { passages, conflicts } = chooseCitations(ordered, index);
   const citations = passages.map((p, i) => toCitation(index, p, i + 1));
   const described = describeConflicts(conflicts, citations, passages);
   const shown = described.length > 0 ? citations.filter((c) => described.some((d) => d.sides.some((s) => s.n === c.n))) : citations.slice(0, 1);

@@ -18,21 +18,6 @@ export interface FeedbackLog {
   entries(): readonly Feedback[];
 }
 
-const MAX_KEPT = 10_000;
-
-export function createFeedbackLog(now: () => Date = () => new Date()): FeedbackLog {
-  const kept: Feedback[] = [];
-  return {
-    record(entry) {
-      const feedback = FeedbackSchema.parse({ ...entry, at: now().toISOString() });
-      kept.push(feedback);
-      if (kept.length > MAX_KEPT) kept.shift();
-      return feedback;
-    },
-    entries: () => kept,
-  };
-}
-
 /** Feedback kept in the bot's database, so it survives restarts. */
 export function createStoredFeedbackLog(db: Db, now: () => Date = () => new Date()): FeedbackLog {
   const insert = db.prepare('INSERT INTO feedback (answer_id, question, helpful, platform, at) VALUES (?, ?, ?, ?, ?)');

@@ -91,5 +91,4 @@ console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')}
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log(`\nOne-shot: grok-facts ask ${f(oneShot, 3)} s (median of 15), node -e floor ${f(floor, 3)} s\n`);
 for (const c of checks) console.log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.target}: ${c.detail}`);
-void execFileSync;
 process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
