@@ -1,4 +1,4 @@
-import type { KnowledgeIndex, IndexedPassage } from '../index/build-index.js';
+import type { KnowledgeIndex, IndexedPassage } from '../index/index-model.js';
 import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
 import { analyseQuestion } from './question.js';
 import { rankPassages, type RankedPassage } from './rank.js';

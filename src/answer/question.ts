@@ -1,5 +1,5 @@
 import type { AnswerType } from '../index/answer-features.js';
-import type { KnowledgeIndex } from '../index/build-index.js';
+import type { KnowledgeIndex } from '../index/index-model.js';
 import { analyze, normalizeWord, type Term } from '../text/analyze.js';
 import { editDistance } from '../text/edit-distance.js';
 import { foldTypography } from '../text/fold.js';

@@ -1,6 +1,6 @@
 import { isConcreteTime, NEXT_STEP_CUE, timeSpecificity } from '../index/answer-features.js';
 import { analyze } from '../text/analyze.js';
-import type { IndexedPassage, KnowledgeIndex } from '../index/build-index.js';
+import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
 import type { AnalysedQuestion, QueryTerm } from './question.js';
 
 export interface RankedPassage {

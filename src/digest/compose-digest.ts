@@ -1,6 +1,6 @@
 import { toCitation } from '../answer/answer.js';
 import type { Answer } from '../answer/schema.js';
-import type { KnowledgeIndex } from '../index/build-index.js';
+import type { KnowledgeIndex } from '../index/index-model.js';
 import { keyFacts } from './key-facts.js';
 import { localDateLabel } from './schedule.js';
 import type { Digest, DigestReceipt, SourceRef } from './schema.js';

@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/schema.js';
-import type { KnowledgeIndex } from '../index/build-index.js';
+import type { KnowledgeIndex } from '../index/index-model.js';
 import type { QuestionLog } from '../questions/question-log.js';
 import type { Db } from '../store/database.js';
 import { composeDigest } from './compose-digest.js';

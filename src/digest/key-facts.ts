@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IndexedPassage, KnowledgeIndex } from '../index/build-index.js';
+import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
 import { isConcreteTime } from '../index/answer-features.js';
 
 export interface KeyFact {

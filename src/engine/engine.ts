@@ -2,7 +2,7 @@ import { answerQuestion } from '../answer/answer.js';
 import type { Answer, AnswerContext } from '../answer/schema.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import type { Article } from '../corpus/schema.js';
-import { buildIndex, type KnowledgeIndex } from '../index/build-index.js';
+import type { KnowledgeIndex } from '../index/index-model.js';
 import { loadSavedIndex, saveIndex } from '../index/persisted-index.js';
 import type { Logger } from '../log/logger.js';
 import { matchSuggestions, suggestQuestions } from '../suggestions/suggest-questions.js';
@@ -104,6 +104,8 @@ async function loadIndex(options: EngineOptions, skipBadFiles: boolean): Promise
   let index = options.dataDir ? loadSavedIndex(options.dataDir, articles, options.logger) : undefined;
   const from = index ? 'saved' : 'built';
   if (!index) {
+    // The builder is loaded only when there is something to build.
+    const { buildIndex } = await import('../index/build-index.js');
     index = buildIndex(articles);
     if (options.dataDir) {
       try {

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Answer } from '../answer/schema.js';
-import type { KnowledgeIndex } from '../index/build-index.js';
+import type { KnowledgeIndex } from '../index/index-model.js';
 import { normalizeForMatch } from '../text/fold.js';
 import { type Alternative, type EvalQuestion, EvalQuestionSchema, type EvalReport } from './schema.js';
 

@@ -1,4 +1,4 @@
-import type { KnowledgeIndex } from '../index/build-index.js';
+import type { KnowledgeIndex } from '../index/index-model.js';
 import { analyze } from '../text/analyze.js';
 import type { Answer } from '../answer/schema.js';
 

@@ -1,0 +1,76 @@
+import type MiniSearch from 'minisearch';
+import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
+import type { Article } from '../corpus/schema.js';
+import type { Passage } from '../passages/schema.js';
+import type { Term } from '../text/analyze.js';
+import type { AnswerFeatures } from './answer-features.js';
+
+/**
+ * The index as the answer engine reads it, and what both building and loading a saved index
+ * need. Kept apart from the builder so a start from a saved index never loads the builder.
+ */
+export interface IndexedPassage extends Passage {
+  terms: Term[];
+  termSet: Set<string>;
+  /** For "Label: value" lines, the terms of the label: what the line is the answer to. */
+  labelTerms: Set<string>;
+  /**
+   * Terms of the sentence before it in its article: "The round attracted investors" is about
+   * the Series E named one sentence earlier.
+   */
+  contextTerms: Set<string>;
+  /** Opens by referring back ("The round…", "This merger…", "It…"): the sentence before says what it is about. */
+  refersBack: boolean;
+  /** A glossary-style line ("Parameter: In an AI model, parameters are…"): answers "what is X", little else. */
+  isDefinition: boolean;
+  features: AnswerFeatures;
+}
+
+/** Everything the answer engine reads; built once per corpus, never mutated afterwards. */
+export interface KnowledgeIndex {
+  articles: Article[];
+  /** Article by its source id (file name without extension). */
+  articleBySource: Map<string, Article>;
+  passages: IndexedPassage[];
+  search: MiniSearch<{ id: number; terms: string }>;
+  /** Passages containing each term. */
+  documentFrequency: Map<string, number>;
+  /** Surface word → index term, for correcting typos against words the corpus uses. */
+  surfaceWords: Map<string, string>;
+  entities: Set<string>;
+  /** Names most headlines carry (Grok, xAI): the story itself, implied by every question. */
+  subjectTerms: Set<string>;
+  conflicts: DetectedConflict[];
+  idf(term: string): number;
+  maxIdf: number;
+}
+
+/**
+ * Options shared by indexing, querying and loading a saved index. Passages are analysed once,
+ * by our own pipeline; MiniSearch receives the resulting terms joined by spaces.
+ */
+const splitTerms = (text: string) => text.split(' ').filter(Boolean);
+export const MINISEARCH_OPTIONS = {
+  fields: ['terms'],
+  idField: 'id',
+  tokenize: splitTerms,
+  processTerm: (term: string) => term,
+  searchOptions: { tokenize: splitTerms, processTerm: (term: string) => term },
+};
+
+
+export function idfFor(documentFrequency: ReadonlyMap<string, number>, total: number): (term: string) => number {
+  return (term) => {
+    const df = documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+  };
+}
+
+/** The index from its parts, deriving what can be derived (term frequencies, idf): shared by build and load. */
+export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords'>): KnowledgeIndex {
+  const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
+  const documentFrequency = new Map<string, number>();
+  for (const p of parts.passages) for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const idf = idfFor(documentFrequency, parts.passages.length);
+  return { ...parts, articleBySource, documentFrequency, idf, maxIdf: idf('') };
+}
