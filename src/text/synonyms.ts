@@ -39,6 +39,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['extend', 'extends', 'extended', 'extension'],
   ['produce', 'produces', 'produced', 'production'],
   ['introduce', 'introduces', 'introduction'],
+  ['deploy', 'deploys', 'deployed', 'deploying', 'deployment', 'deployments', 'implement', 'implements', 'implemented', 'implementation'],
   ['start', 'starts', 'started', 'starting', 'begin', 'begins', 'began', 'beginning', 'commence', 'commences', 'commenced', 'kickoff'],
   ['include', 'includes', 'included', 'including', 'contain', 'contains', 'contained', 'cover', 'covers', 'covered', 'covering', 'comprise', 'comprises', 'consist', 'consists'],
   ['announce', 'announced', 'announces', 'announcement', 'unveil', 'unveiled', 'unveils', 'reveal', 'revealed', 'reveals',
