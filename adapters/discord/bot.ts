@@ -56,7 +56,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     const started = performance.now();
     const run = inFlight.run(() => handle({ ...ctx, logger }).catch((error) => logger.error(`discord ${kind} crashed`, { error })));
     if (!run) logger.info('discord event dropped: shutting down', { kind, id });
-    void run?.finally(() => logger.debug('discord event', { kind, id, ms: Math.round(performance.now() - started) }));
+    void run?.finally(() => logger.info('discord event', { kind, id, ms: Math.round(performance.now() - started) }));
   };
   client.on(Events.InteractionCreate, (interaction) => traced('interaction', interaction.id, (c) => handleInteraction(interaction, c)));
   client.on(Events.MessageCreate, (message) => traced('message', message.id, (c) => handleMessage(message, c)));

@@ -95,7 +95,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await run;
     } finally {
       const b = body as { type?: string; command?: string; event?: { type?: string } };
-      logger.debug('slack event', { kind: b.command ?? b.event?.type ?? b.type ?? 'unknown', ms: Math.round(performance.now() - started) });
+      logger.info('slack event', { kind: b.command ?? b.event?.type ?? b.type ?? 'unknown', ms: Math.round(performance.now() - started) });
     }
   });
   registerListeners(app, ctx);

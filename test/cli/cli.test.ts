@@ -99,6 +99,20 @@ describe('grok-facts command', () => {
     expect(stdout).toMatch(/Valor|Fidelity|Cisco/);
   });
 
+  it('prints a digest for a date, as text or JSON, and rejects a bad date', () => {
+    const json = cli(['digest', '--date', '2026-06-02', '--json']);
+    expect(json.code).toBe(0);
+    const digest = JSON.parse(json.stdout);
+    expect(digest).toMatchObject({ localDate: '2026-06-02', dateLabel: 'Tuesday, 2 June 2026' });
+    expect(digest.introduction).toHaveLength(5);
+    expect(raw(digest.factOfTheDay.citation.source).slice(digest.factOfTheDay.citation.start, digest.factOfTheDay.citation.end)).toBe(digest.factOfTheDay.citation.quote);
+    const text = cli(['digest', '--date', '2026-06-02']);
+    expect(text.stdout).toMatch(/Grok V9-Medium digest — Tuesday, 2 June 2026[\s\S]*Fact of the day/);
+    const bad = cli(['digest', '--date', '2026-13-40']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--date must be a calendar date/);
+  });
+
   it('eval reports the metrics and fails below a threshold', () => {
     const ok = cli(['eval', 'test/data/questions.jsonl']);
     expect(ok.code).toBe(0);

@@ -191,6 +191,21 @@ describe('digest scheduler', () => {
     }
   });
 
+  it('adds a "sources disagree" note when the fact of the day is one side of a disagreement', async () => {
+    const { core, clock, sender, scheduler } = await setup();
+    core.digests.subscribe({ platform: 'slack', workspace: 'T1', channel: 'C1', time: '09:00', tz: 'UTC' });
+    const s = scheduler('conflict');
+    for (let day = 1; day <= 15; day++) {
+      clock.set(`2026-08-${String(day).padStart(2, '0')}T10:00:00Z`);
+      await s.tick();
+    }
+    const withConflict = sender.sent.map((x) => x.digest).filter((d) => d.factOfTheDay!.citation.quote.includes('90%'));
+    expect(withConflict.length).toBeGreaterThan(0);
+    expect(withConflict[0]!.disagreements[0]!.sides.map((side) => side.value).sort()).toEqual(['40%', '90%']);
+    const without = sender.sent.map((x) => x.digest).filter((d) => !/90%|40%/.test(d.factOfTheDay!.citation.quote));
+    expect(without.every((d) => d.disagreements.length === 0)).toBe(true);
+  });
+
   it('introduces the sources first, then lists only articles added since as new coverage', async () => {
     const corpus = await mkdtemp(join(tmpdir(), 'grok-facts-corpus-'));
     await cp(SEEDS_DIR, corpus, { recursive: true });

@@ -183,6 +183,13 @@ describe('Discord adapter against a fake Discord', () => {
     expect(logLines.some((l) => l.includes('discord message failed'))).toBe(true);
   });
 
+  it('logs one line per event with a request id', () => {
+    const events = logLines.map((l) => JSON.parse(l)).filter((e) => e.msg === 'discord event');
+    expect(events.length).toBeGreaterThan(10);
+    expect(events.every((e) => typeof e.requestId === 'string' && e.requestId.length > 0 && typeof e.ms === 'number')).toBe(true);
+    expect(new Set(events.map((e) => e.requestId)).size).toBe(events.length);
+  });
+
   it('registers the commands through REST, to one guild when asked', async () => {
     const count = await registerCommands({ token: TOKEN, appId: fake.appId, guildId: fake.guildId, apiBase: fake.apiBase });
     expect(count).toBe(2);
