@@ -2,6 +2,7 @@ import type { AnswerType } from '../index/answer-features.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
 import { analyze, normalizeWord, type Term } from '../text/analyze.js';
 import { editDistance } from '../text/edit-distance.js';
+import { KNOWN_WORDS, MAPPED_WORDS } from '../text/known-words.js';
 import { foldTypography } from '../text/fold.js';
 
 export interface QueryTerm {
@@ -33,6 +34,8 @@ export interface AnalysedQuestion {
   measures: string[];
   /** Names in the question other than the story's subject: a passage that answers must mention them. */
   requiredNames: string[];
+  /** "Cursor or GitHub?": the names are alternatives, and a passage needs only one of them. */
+  anyName: boolean;
   /** The answer type must be met (how many, when, who, where) rather than merely preferred. */
   strictType: boolean;
   terms: QueryTerm[];
@@ -57,7 +60,7 @@ const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
  */
 const FRAMING_WORDS: ReadonlySet<string> = new Set(
   `date time number amount count name named called ceo boss chief executive person people company companies firm firms
-  city country place location located figure figures guy man woman individual organization organisation exact specific
+  city country state region town place location located figure figures guy man woman individual organization organisation exact specific
   specifically main new newest latest upcoming current currently right now today sources source article articles coverage
   report reports reported reporting according role part purpose point story connection relationship link relation
   significance situation status update background overview summary kind type sort difference plan plans exactly
@@ -129,8 +132,50 @@ function capitalsAreMeaningful(terms: readonly Term[]): boolean {
   return words.filter((t) => t.capitalized).length <= Math.max(1, words.length / 2);
 }
 
+/** Words that name a model's size or edition: "V8 Small", "V9 Medium", "GPT Mini". */
+const VARIANT_WORDS = new Set(['small', 'medium', 'large', 'mini', 'micro', 'nano', 'pro', 'ultra', 'max', 'lite', 'plus', 'base', 'xl', 'turbo', 'heavy', 'flash']);
+
+/**
+ * "V8 Large" when the sources only know "V8 Small": a version followed by an edition word the
+ * corpus never puts after it is a model the articles do not cover.
+ */
+function unknownVariant(analysed: readonly Term[], index: KnowledgeIndex): string | undefined {
+  for (let i = 0; i + 1 < analysed.length; i++) {
+    const version = analysed[i]!;
+    const next = analysed[i + 1]!;
+    if (version.kind !== 'version' || next.position !== version.position + 1 || !VARIANT_WORDS.has(next.surface)) continue;
+    if (!index.versionNames.has(`${version.term} ${next.term}`) && [...index.versionNames].some((n) => n.startsWith(`${version.term} `))) return `${version.term} ${next.term}`;
+  }
+  return undefined;
+}
+
+/**
+ * Typos of the analyzer's function words, fixed before the question is read so its phrases
+ * still match: "comming out" is "coming out". Words the corpus uses are left alone, and
+ * content words are corrected later, against the corpus.
+ */
+function correctTypos(text: string, index: KnowledgeIndex): string {
+  return text.replace(/\p{L}{6,}/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (index.surfaceWords.has(lower) || KNOWN_WORDS.has(lower) || MAPPED_WORDS.has(lower)) return word;
+    return closestWord(lower, KNOWN_WORDS) ?? word;
+  });
+}
+
+function closestWord(word: string, vocabulary: Iterable<string>): string | undefined {
+  const max = word.length >= 8 ? 2 : 1;
+  let best: { word: string; distance: number } | undefined;
+  for (const candidate of vocabulary) {
+    if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max) continue;
+    const distance = editDistance(word, candidate, max);
+    if (distance <= max && (!best || distance < best.distance)) best = { word: candidate, distance };
+  }
+  return best?.word;
+}
+
 function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean): QueryTerm[] {
-  const analysed = analyze(text);
+  const analysed = analyze(correctTypos(text, index));
+  const variant = unknownVariant(analysed, index);
   const roleIsContent = ROLE_RELATION.test(normalizeQuestion(text));
   const namesMeaningful = capitalsAreMeaningful(analysed);
   const total = index.passages.length;
@@ -159,13 +204,13 @@ function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean
         ? index.idf(term) * SUBJECT_WEIGHT
         : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1);
     out.push({
-      term,
+      term: variant && t.kind === 'version' && variant.startsWith(`${term} `) ? variant : term,
       surface: t.surface,
       weight: fromPrevious ? weight * 0.5 : weight,
       known,
       corrected,
       fromPrevious,
-      unknownName: !known && looksLikeName && !fromPrevious,
+      unknownName: (!known && looksLikeName && !fromPrevious) || (!fromPrevious && variant !== undefined && t.kind === 'version' && variant.startsWith(`${term} `)),
     });
   }
   return out;
@@ -210,7 +255,8 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     .filter((t) => !t.fromPrevious && t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term))
     .map((t) => t.term);
   const measures = answerType === 'quantity' ? findMeasures(folded, terms) : [];
-  return { answerType, strictType, defines, requiredNames, measures, terms };
+  const anyName = requiredNames.length > 1 && /\bor\b/.test(folded);
+  return { answerType, strictType, defines, requiredNames, anyName, measures, terms };
 }
 
 const MEASURED_NOUN = /\bhow (?:many|much)\s+([\p{L}-]+)/u;

@@ -179,7 +179,12 @@ function kindPrior(passage: IndexedPassage): number {
  * passage's densest cluster of matches count half; the story's subject counts only when the
  * question asks nothing else.
  */
-export function coverageOf(passage: IndexedPassage, terms: readonly QueryTerm[], subject: ReadonlySet<string>): {
+export function coverageOf(
+  passage: IndexedPassage,
+  terms: readonly QueryTerm[],
+  subject: ReadonlySet<string>,
+  alternatives: ReadonlySet<string> = new Set(),
+): {
   coverage: number;
   matched: Set<string>;
 } {
@@ -190,7 +195,16 @@ export function coverageOf(passage: IndexedPassage, terms: readonly QueryTerm[],
   const credit = new Map<string, number>();
   let total = 0;
   let fromContext = 0;
+  // "Cursor or GitHub": alternatives are one slot, as heavy as the heaviest, met by any of them.
+  const slot = content.filter((t) => alternatives.has(t.term));
+  const slotWeight = Math.max(0, ...slot.map((t) => t.weight));
+  const slotMet = slot.find((t) => t.known && passage.termSet.has(t.term));
+  if (slot.length > 0) {
+    total += slotWeight;
+    if (slotMet) credit.set(slotMet.term, slotWeight);
+  }
   for (const t of content) {
+    if (alternatives.has(t.term)) continue;
     total += t.weight;
     const match = t.weight * (t.corrected ? CORRECTED_MATCH : 1);
     if (t.known && passage.termSet.has(t.term)) credit.set(t.term, match);
@@ -243,10 +257,11 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
   return results
     .map((result) => {
       const passage = index.passages[result.id as number]!;
-      const { coverage, matched } = coverageOf(passage, question.terms, index.subjectTerms);
+      const { coverage, matched } = coverageOf(passage, question.terms, index.subjectTerms, question.anyName ? new Set(question.requiredNames) : undefined);
       const typeFit = fitsType(question, passage, asked, index);
       // Names must be in the quoted passage itself, unless it opens by referring back to the sentence that names them.
-      const namesEverything = question.requiredNames.every((n) => passage.termSet.has(n) || (passage.refersBack && passage.contextTerms.has(n)));
+      const named = (n: string) => passage.termSet.has(n) || (passage.refersBack && passage.contextTerms.has(n));
+      const namesEverything = question.anyName ? question.requiredNames.some(named) : question.requiredNames.every(named);
       const score =
         coverage +
         (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) * typeStrength(question, passage, asked) : 0) +

@@ -40,6 +40,8 @@ export interface KnowledgeIndex {
   entities: Set<string>;
   /** Names most headlines carry (Grok, xAI): the story itself, implied by every question. */
   subjectTerms: Set<string>;
+  /** A version and the word after it, as the corpus writes them ("v8 small", "v9 medium"). */
+  versionNames: Set<string>;
   conflicts: DetectedConflict[];
   idf(term: string): number;
   maxIdf: number;
@@ -69,8 +71,15 @@ export function idfFor(documentFrequency: ReadonlyMap<string, number>, total: nu
 /** The index from its parts, deriving what can be derived (term frequencies, idf): shared by build and load. */
 export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords'>): KnowledgeIndex {
   const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
+  const versionNames = new Set<string>();
+  for (const p of parts.passages) {
+    p.terms.forEach((t, i) => {
+      const next = p.terms[i + 1];
+      if (t.kind === 'version' && next && next.position === t.position + 1 && next.kind === 'word') versionNames.add(`${t.term} ${next.term}`);
+    });
+  }
   const documentFrequency = new Map<string, number>();
   for (const p of parts.passages) for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const idf = idfFor(documentFrequency, parts.passages.length);
-  return { ...parts, articleBySource, documentFrequency, idf, maxIdf: idf('') };
+  return { ...parts, articleBySource, versionNames, documentFrequency, idf, maxIdf: idf('') };
 }

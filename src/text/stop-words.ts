@@ -11,7 +11,7 @@ let me more most mustn my myself no nor not of off on once only or other ought o
 shan she should shouldn so some such than that the their theirs them themselves then there these they this those
 through to too under until up very was wasn we were weren while with won would wouldn you your yours yourself
 yourselves will shall might must also just else other others another besides behind within without
-among across toward towards upon via per regarding concerning until till til vs versus compared
+among across toward towards upon via per regarding concerning until till til vs versus compared us
 didnt doesnt dont isnt wasnt arent werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt thats theres
 youre theyre hes shes whats hows whos wheres yet ever even still already much many s t d ll re ve m o y its it's im ive id`;
 
@@ -20,7 +20,7 @@ const QUESTION_WORDS = `what whats which who whom whose when where why how where
 const CHAT_FILLER = `hey hi hello yo pls plz please thanks thank thx tell know knows knew say says said saying
 tellme wanna gonna gotta kinda sorta guys folks anyone anybody someone somebody something anything
 really actually basically exactly roughly approximately like ok okay um uh hmm lol btw idk u ur ya yeah
-bot grok-facts explain describe gimme show find look looking want wants need needs get gets got getting
+bot grok-facts explain describe gimme show stated states stating find look looking want wants need needs get gets got getting
 thing things stuff exactly supposed going go goes one ones kind sort way whether info information detail details
 mean means meant word words answer quick quickly keep keeps kept hear hears heard hearing able unable wonder wondering
 wondered curious guess think thinking thought sure maybe perhaps probably`;

@@ -6,7 +6,7 @@
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['parameter', 'parameters', 'param', 'params', 'weights'],
-  ['size', 'scale', 'big', 'bigger', 'huge', 'sizes'],
+  ['size', 'scale', 'big', 'bigger', 'larger', 'huge', 'sizes'],
   ['gpu', 'gpus', 'chip', 'chips', 'hardware', 'accelerator', 'accelerators', 'silicon'],
   ['release', 'released', 'releases', 'launch', 'launched', 'launches', 'launching', 'available', 'availability',
     'ship', 'ships', 'shipping', 'rollout', 'debut', 'debuts', 'releasing', 'drop', 'drops', 'dropping', 'eta'],
