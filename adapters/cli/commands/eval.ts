@@ -43,6 +43,8 @@ export async function evaluate(engine: Engine, file: string, options: EvalOption
     options.err.write(`grok-facts: ${file}: ${reason}\n`);
     return 2;
   }
+  // Measure answers as a running bot gives them: suggestions are derived at start, not inside the first refusal.
+  engine.warmUp();
   const report = runEval(questions, (q) => engine.answer(q), engine.index);
   const baseline = options.baseline ? runEval(questions, plainMiniSearchAsker(engine.index), engine.index) : undefined;
   if (options.json) {
