@@ -102,16 +102,9 @@ function detectAnswerType(folded: string): { answerType: AnswerType; strictType:
 
 function correctSpelling(surface: string, index: KnowledgeIndex): string | undefined {
   if (surface.length < 5 || !/^\p{L}+$/u.test(surface)) return undefined;
-  const max = surface.length >= 8 ? 2 : 1;
-  let best: { term: string; distance: number; df: number } | undefined;
-  for (const [word, term] of index.surfaceWords) {
-    if (word[0] !== surface[0] || Math.abs(word.length - surface.length) > max) continue;
-    const distance = editDistance(surface, word, max);
-    if (distance > max) continue;
-    const df = index.documentFrequency.get(term) ?? 0;
-    if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term, distance, df };
-  }
-  return best?.term;
+  // Between equally close words, the one more passages use.
+  const word = closestWord(surface, index.surfaceWords.keys(), (w) => index.documentFrequency.get(index.surfaceWords.get(w)!) ?? 0);
+  return word === undefined ? undefined : index.surfaceWords.get(word);
 }
 
 const PREFIXES = ['under', 'over', 'pre', 'post', 're', 'non', 'multi', 'co', 'sub', 'super', 'mis', 'out', 'up'];
@@ -162,13 +155,16 @@ function correctTypos(text: string, index: KnowledgeIndex): string {
   });
 }
 
-function closestWord(word: string, vocabulary: Iterable<string>): string | undefined {
+/** The vocabulary word fewest edits from `word` (1 edit, or 2 from 8 letters on), same first letter; ties go to the higher `preference`. */
+function closestWord(word: string, vocabulary: Iterable<string>, preference: (candidate: string) => number = () => 0): string | undefined {
   const max = word.length >= 8 ? 2 : 1;
-  let best: { word: string; distance: number } | undefined;
+  let best: { word: string; distance: number; preference: number } | undefined;
   for (const candidate of vocabulary) {
     if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max) continue;
     const distance = editDistance(word, candidate, max);
-    if (distance <= max && (!best || distance < best.distance)) best = { word: candidate, distance };
+    if (distance > max) continue;
+    const score = preference(candidate);
+    if (!best || distance < best.distance || (distance === best.distance && score > best.preference)) best = { word: candidate, distance, preference: score };
   }
   return best?.word;
 }

@@ -18,7 +18,19 @@ export function factKey(text: string): string {
  * a date, best corroborated first — how many articles state that figure — then the more
  * direct (shorter) statement. Derived from the corpus, so new articles change the pool.
  */
+const derived = new WeakMap<KnowledgeIndex, KeyFact[]>();
+
+/** The pool changes only with the index, so it is derived once per index, not per digest. */
 export function keyFacts(index: KnowledgeIndex): KeyFact[] {
+  let pool = derived.get(index);
+  if (!pool) {
+    pool = deriveKeyFacts(index);
+    derived.set(index, pool);
+  }
+  return pool;
+}
+
+function deriveKeyFacts(index: KnowledgeIndex): KeyFact[] {
   const articlesWith = new Map<string, Set<string>>();
   for (const p of index.passages) {
     for (const t of p.terms) {

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
@@ -16,10 +16,7 @@ export function formatTimeOfDay(text: string): string {
   return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
 }
 
-/** IANA names only ("Europe/Berlin", "UTC"), as luxon will use them. */
-export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone.trim());
-}
+export { isValidTimeZone } from '../config/time-zone.js';
 
 export interface DueInfo {
   /** The subscriber's local calendar date at `now`, YYYY-MM-DD. */

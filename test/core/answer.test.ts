@@ -70,11 +70,9 @@ describe('answer', () => {
   });
 
   it('understands an elliptical follow-up through the previous question', () => {
-    const alone = engine.answer('and who invested?');
     const followUp = engine.answer('and who else invested?', { previous: 'How much did xAI raise in its Series E?' });
     expect(followUp.status).toBe('answered');
     expect(followUp.citations.slice(0, 3).map((c) => c.quote).join(' ')).toMatch(/Valor|Fidelity|Nvidia and Cisco/);
-    expect(alone.status === 'no_answer' || alone.citations[0]!.quote !== '').toBe(true);
   });
 
   it('never throws on hostile input and never quotes more than the limit', () => {
