@@ -33,15 +33,18 @@ function measure(mode: 'build' | 'serve', corpusDir: string, dataDir: string, qu
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
-function medianSeconds(command: string[], runs: number, env: NodeJS.ProcessEnv): number {
-  const times: number[] = [];
+/** Median wall time of each command, run in turn so that drift in machine load hits them alike. */
+function medianSeconds(commands: string[][], runs: number, env: NodeJS.ProcessEnv): number[] {
+  const times: number[][] = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, command, { cwd: ROOT, env, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
-    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+    commands.forEach((command, c) => {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, command, { cwd: ROOT, env, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
+      times[c]!.push(Number(process.hrtime.bigint() - start) / 1e9);
+    });
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
 }
 
 const f = (n: number, digits = 2) => n.toFixed(digits);
@@ -78,10 +81,9 @@ for (const scale of scales) {
 // The one-shot command beside the floor: node loading MiniSearch, indexing the seed sentences, searching once.
 const dataDir = mkdtempSync(join(tmpdir(), 'grok-facts-bench-cli-'));
 const env = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
-const ask = [join(ROOT, 'dist/adapters/cli/main.js'), 'ask', 'How many parameters does Grok V9 Medium have?'];
+const ask = [join(ROOT, 'dist/cli/main.js'), 'ask', 'How many parameters does Grok V9 Medium have?'];
 spawnSync(process.execPath, ask, { cwd: ROOT, env }); // saves the index, as the first run of a new install does
-const oneShot = medianSeconds(ask, 15, env);
-const floor = medianSeconds([join(ROOT, 'test/bench/floor.cjs')], 15, env);
+const [oneShot, floor] = medianSeconds([ask, [join(ROOT, 'test/bench/floor.cjs')]], 15, env) as [number, number];
 checks.push({ target: 'one-shot `grok-facts ask` within 1.5x of the `node -e` floor', ok: oneShot <= 1.5 * floor, detail: `${f(oneShot, 3)} s vs ${f(floor, 3)} s (${f(oneShot / floor, 2)}x)` });
 
 const header = ['articles', 'passages', 'build ms', 'load ms', 'answer p50 ms', 'answer p99 ms', 'MiniSearch p50 ms', 'MiniSearch p99 ms', 'p99 ratio', 'heap MB', 'peak RSS MB (serve)', 'peak RSS MB (build)'];

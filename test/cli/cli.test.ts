@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = resolve(ROOT, 'dist/adapters/cli/main.js');
+const BIN = resolve(ROOT, 'dist/cli/main.js');
 
 function cli(args: string[], input?: string) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
