@@ -1,6 +1,7 @@
 import porter2 from 'wink-porter2-stemmer';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from './synonyms.js';
 import { STOP_WORDS } from './stop-words.js';
+import { synonymFolder } from './synonym-folder.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /** One index or query term, with what the answer engine needs to know about where it came from. */
@@ -17,25 +18,21 @@ export interface Term {
 }
 
 const stemCache = new Map<string, string>();
+/** Questions bring words of every kind; a bound keeps a long-running bot's cache from growing forever. */
+const STEM_CACHE_LIMIT = 200_000;
 
 function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = porter2(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stemmed);
   }
   return stemmed;
 }
 
 // Synonyms are folded after stemming, so "launching" and "launched" reach the group through "launch".
-const CANONICAL = new Map<string, string>();
-for (const group of SYNONYM_GROUPS) {
-  const head = stem(group[0]!);
-  for (const word of group) {
-    CANONICAL.set(word, head);
-    CANONICAL.set(stem(word), head);
-  }
-}
+const foldedHead = synonymFolder(SYNONYM_GROUPS, stem);
 
 const PHRASES_BY_FIRST = new Map<string, typeof PHRASE_ALIASES[number][]>();
 for (const alias of PHRASE_ALIASES) {
@@ -64,7 +61,7 @@ function applyPhraseAliases(tokens: Token[]): Token[] {
 
 /** The index form of one word: stemmed and folded to its synonym group. */
 export function normalizeWord(word: string): string {
-  return STEM_EXCEPTIONS[word] ?? CANONICAL.get(word) ?? CANONICAL.get(stem(word)) ?? stem(word);
+  return STEM_EXCEPTIONS[word] ?? foldedHead(word) ?? foldedHead(stem(word)) ?? stem(word);
 }
 
 export function isStopWord(word: string): boolean {
