@@ -10,7 +10,8 @@ import { assembleIndex, idfFor, MINISEARCH_OPTIONS, type IndexedPassage, type Kn
 
 export type { IndexedPassage, KnowledgeIndex } from './index-model.js';
 
-const REFERS_BACK = /^(the|this|that|these|those|it|its|they|their|he|she|his|her|such)\b/i;
+/** Opens by pointing back ("This merger…"), or speaks of "both entities" / "the two companies" named before. */
+const REFERS_BACK = /^(the|this|that|these|those|it|its|they|their|he|she|his|her|such)\b|\b(both|the two)\s+\p{L}+\b(?!\s+(and|&)\b)/iu;
 const DEFINITION_VALUE = /^\s*(?:(?:in|for) [^,]{1,40}, )?(?:an? |the |this )?[\p{L} -]{0,40}\b(?:is|are|refers? to|means?)\b/iu;
 
 /** Each raw passage's predecessor in its article, keyed by where it stands. */

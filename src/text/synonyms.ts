@@ -48,6 +48,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['problem', 'problems', 'issue', 'issues', 'shortcoming', 'shortcomings', 'weakness', 'weaknesses', 'flaw', 'flaws', 'wrong',
     'criticize', 'criticized', 'criticise', 'criticised', 'criticism', 'complaint', 'complaints', 'blame', 'blamed'],
   ['ipo', 'listing'],
+  // Running an organisation; "leading" and "leader" stay apart ("the leading AI editor", "leader in coding").
+  ['oversee', 'oversees', 'overseeing', 'oversaw', 'overseen', 'manage', 'manages', 'managed', 'managing', 'helm', 'helms'],
 ];
 
 /** Phrases rewritten before single words are looked up (token sequences, already tokenized). */
@@ -91,6 +93,13 @@ export const PHRASE_ALIASES: readonly { from: readonly string[]; to: readonly st
   { from: ['out', 'yet'], to: ['release'] },
   { from: ['out', 'now'], to: ['release'] },
   { from: ['up', 'against'], to: ['compete'] },
+  // "Who runs X" asks who is in charge; elsewhere "run" is a light verb ("what does it run on").
+  { from: ['who', 'runs'], to: ['who', 'oversee'] },
+  { from: ['who', 'ran'], to: ['who', 'oversee'] },
+  { from: ['who', 'leads'], to: ['who', 'oversee'] },
+  { from: ['who', 'led'], to: ['who', 'oversee'] },
+  { from: ['who', 'heads'], to: ['who', 'oversee'] },
+  { from: ['in', 'charge'], to: ['oversee'] },
   // Question phrasing, not content: "how long till launch" asks when.
   { from: ['how', 'long'], to: [] },
   { from: ['how', 'soon'], to: [] },
