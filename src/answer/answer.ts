@@ -1,5 +1,6 @@
 import type { KnowledgeIndex, IndexedPassage } from '../index/index-model.js';
 import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
+import { followingPassages, isLeadIn } from './lead-in.js';
 import { analyseQuestion } from './question.js';
 import { rankPassages, type RankedPassage } from './rank.js';
 import type { Answer, AnswerContext, Citation, Conflict } from './schema.js';
@@ -104,10 +105,16 @@ export function answerQuestion(
   if (!best || best.coverage < MIN_COVERAGE) return noAnswer(question, index, suggestions());
 
   const ordered = [best, ...ranked.filter((r) => r !== best)];
-  const { passages, conflicts } = chooseCitations(ordered, index);
+  const introduced = isLeadIn(best.passage) ? followingPassages(index, best.passage, MAX_CITATIONS - 1) : [];
+  const { passages, conflicts } = introduced.length > 0 ? { passages: [best.passage, ...introduced], conflicts: [] } : chooseCitations(ordered, index);
   const citations = passages.map((p, i) => toCitation(index, p, i + 1));
   const described = describeConflicts(conflicts, citations, passages);
-  const shown = described.length > 0 ? citations.filter((c) => described.some((d) => d.sides.some((s) => s.n === c.n))) : citations.slice(0, 1);
+  const shown =
+    introduced.length > 0
+      ? citations
+      : described.length > 0
+        ? citations.filter((c) => described.some((d) => d.sides.some((s) => s.n === c.n)))
+        : citations.slice(0, 1);
   return {
     question,
     status: 'answered',

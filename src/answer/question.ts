@@ -32,10 +32,14 @@ export interface AnalysedQuestion {
   defines: string[];
   /** For "how many X" / "how much does it cost": what is measured; the figure must stand near it. */
   measures: string[];
+  /** "How much does it cost?" asks for a price: a sum of money answers it, a percentage or a ratio does not. */
+  wantsMoney: boolean;
   /** Names in the question other than the story's subject: a passage that answers must mention them. */
   requiredNames: string[];
   /** "Cursor or GitHub?": the names are alternatives, and a passage needs only one of them. */
   anyName: boolean;
+  /** "besides Cursor": terms the answer should go beyond, so they are neither required nor rewarded. */
+  excluded: string[];
   /** The answer type must be met (how many, when, who, where) rather than merely preferred. */
   strictType: boolean;
   terms: QueryTerm[];
@@ -45,7 +49,8 @@ const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
   ['time', true, /\b(when|what time|which day|what day|what month|which month|what year|which year|how soon|how long (until|till|before|til)|dates?|timeline|timeframe|timing|window|eta|schedule)\b/],
   ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|long|small|large)|number of|(what|which)('s| is| was| are| were)? (the )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/],
   ['entity', true, /\b(who|whom|whose|who's)\b|\b(which|what) (company|companies|firm|firms|person|people|investors?|organi[sz]ations?|partners?|backers?)\b/],
-  ['place', true, /\b(where|what city|which city|what country|which country|what state|which state|located)\b/],
+  // "Where does the data come from?" asks for a source, not a place.
+  ['place', true, /\b(where\b(?!.*\bfrom\b)|what city|which city|what country|which country|what state|which state|located)\b/],
   ['quantity', false, /\b(size|scale|price|cost|amount|count|number|percentage|valuation|worth)\b/],
   ['sequence', false, /\b(what (happens|comes|is|follows) (after|next)|what's next|what next|after (that|this)|next step|then what)\b|\bafter\b/],
   ['reason', false, /\b(why|how come|what for|purpose|reason)\b|^what (is|was|are|were) .+ for\??$/],
@@ -66,7 +71,7 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
   significance situation status update background overview summary kind type sort difference plan plans exactly
   team teams group groups
   mention mentioned mentions mentioning cite cited cites discuss discussed discusses talk talked talks window timeframe timing matter matters mattered important
-  importance significant`.split(/\s+/),
+  importance significant define defined definition definitions meaning`.split(/\s+/),
 );
 
 /** Role nouns are part of the content when they are a relation to something: "the CEO of Cursor", "Cursor's founder". */
@@ -80,6 +85,13 @@ const CHAT_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
   [/\bwher\b/g, 'where'],
   [/\bwho'?s\b/g, 'who is'],
 ];
+
+/**
+ * Adverbs of manner or stance ("eventually", "officially", "seriously") the corpus does not use
+ * shade a question without naming what it asks, unlike an unknown noun ("weather", "Louvre").
+ * Adverbs of frequency ("monthly", "daily") do name a measure, so they keep their weight.
+ */
+const MANNER_ADVERB = /^(?!(daily|weekly|monthly|yearly|hourly|quarterly|annually|nightly)$)\p{L}{3,}ly$/u;
 
 /** Every question is implicitly about the story's subject, so naming it adds little. */
 const SUBJECT_WEIGHT = 0.2;
@@ -195,7 +207,7 @@ function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean
     const known = df > 0;
     const looksLikeName = t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0);
     const weight = !known
-      ? unknownWeight
+      ? unknownWeight * (looksLikeName || !MANNER_ADVERB.test(t.surface) ? 1 : WEAK_WEIGHT)
       : index.subjectTerms.has(term)
         ? index.idf(term) * SUBJECT_WEIGHT
         : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1);
@@ -226,16 +238,24 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[]): boole
  */
 const PROVENANCE = /\s*,?\s*\b(according to|as reported (by|in)|as per|per|in|from)\s+(the\s+)?([\p{L}-]+\s+){0,3}(article|articles|coverage|source|sources|report|reports|piece|story|stories|outlet|press)\b.*$/iu;
 
+/** "@grok-facts", "in this context": who the question is addressed to, or where it stands; not what it asks. */
+const ADDRESSING = /(^|\s)@[\p{L}\p{N}_.-]+:?|\s*,?\s*\bin (this|that|the) (context|case)\b/giu;
+
 export function stripProvenance(question: string): string {
-  const stripped = question.replace(PROVENANCE, '');
+  const stripped = question.replace(ADDRESSING, ' ').replace(PROVENANCE, '').trim();
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
+
+/** "…besides Cursor", "other than Nvidia": what the asker already knows and wants more than. */
+const EXCLUSION = /\b(besides|other than|apart from|aside from|except for|except|excluding|not counting|beyond)\s+([^,?!.;]{2,40}?)\s*(?=[,?!.;]|$)/iu;
 
 export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, previous?: string): AnalysedQuestion {
   const question = stripProvenance(rawQuestion);
   const folded = normalizeQuestion(question);
   const detected = detectAnswerType(folded);
-  const terms = toQueryTerms(question, index, false);
+  const exclusion = EXCLUSION.exec(question);
+  const excluded = exclusion ? toQueryTerms(exclusion[2]!, index, false).map((t) => t.term) : [];
+  const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, false);
   // "Who is Elon Musk?" names who it is about: it asks what the sources say of them, not for another name.
   const aboutNamed = /^who (is|was|are|were) /.test(folded) && terms.some((t) => t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term));
   const { answerType, strictType } = aboutNamed ? { answerType: 'any' as const, strictType: false } : detected;
@@ -251,9 +271,14 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     .filter((t) => !t.fromPrevious && t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term))
     .map((t) => t.term);
   const measures = answerType === 'quantity' ? findMeasures(folded, terms) : [];
+  const wantsMoney = answerType === 'quantity' && PRICE_QUESTION.test(folded) && !RELATIVE_CHANGE.test(folded);
   const anyName = requiredNames.length > 1 && /\bor\b/.test(folded);
-  return { answerType, strictType, defines, requiredNames, anyName, measures, terms };
+  return { answerType, strictType, defines, requiredNames, anyName, measures, wantsMoney, excluded, terms };
 }
+
+const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|should|could)\b.*\b(cost|costs|charge|charges|pay|paid|priced)\b|\bhow expensive\b|\b(price|pricing|prices|price tag|subscription|fee|fees)\b/;
+/** "How much did the cost drop?" asks for a change, which a percentage does answer. */
+const RELATIVE_CHANGE = /\b(cheaper|lower|less|drop|dropped|drops|fall|fell|decrease|decreased|decline|declined|reduce|reduced|reduction|cut|save|saving|savings|change|changed|compared|than)\b/;
 
 const MEASURED_NOUN = /\bhow (?:many|much)\s+([\p{L}-]+)/u;
 const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger)$/;

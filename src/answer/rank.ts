@@ -1,5 +1,6 @@
 import { isConcreteTime, NEXT_STEP_CUE, timeSpecificity } from '../index/answer-features.js';
 import { analyze } from '../text/analyze.js';
+import { isLeadIn } from './lead-in.js';
 import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
 import type { AnalysedQuestion, QueryTerm } from './question.js';
 
@@ -26,6 +27,8 @@ const DIRECTNESS_WEIGHT = 0.15;
 const DEFINITION_BONUS = 0.25;
 const LABEL_BONUS = 0.15;
 const FOLLOW_UP_WEIGHT = 0.3;
+const EXCLUDED_PENALTY = 0.2;
+const WORDING_WEIGHT = 0.1;
 /** Matched words further apart than this are unlikely to be one statement about them. */
 const WINDOW = 16;
 const OUTSIDE_WINDOW = 0.5;
@@ -35,8 +38,8 @@ const CONTEXT_CREDIT = 0.5;
 const MEASURE_RADIUS = 5;
 
 /** A figure counts for "how many X" only when it stands near X in the passage. */
-function measuredFigure(passage: IndexedPassage, measures: readonly string[], asked: ReadonlySet<string>): boolean {
-  const figures = passage.terms.filter((t) => passage.features.quantities.has(t.term) && !asked.has(t.term));
+function measuredFigure(passage: IndexedPassage, measures: readonly string[], asked: ReadonlySet<string>, wantsMoney: boolean): boolean {
+  const figures = passage.terms.filter((t) => passage.features.quantities.has(t.term) && !asked.has(t.term) && (!wantsMoney || t.kind === 'money'));
   if (measures.length === 0) return figures.length > 0;
   const measured = passage.terms.filter((t) => measures.includes(t.term));
   return figures.some((f) => measured.some((m) => Math.abs(m.position - f.position) <= MEASURE_RADIUS));
@@ -46,7 +49,7 @@ function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: Re
   const offered = (values: ReadonlySet<string>) => [...values].some((v) => !asked.has(v));
   switch (question.answerType) {
     case 'quantity':
-      return measuredFigure(passage, question.measures, asked);
+      return measuredFigure(passage, question.measures, asked, question.wantsMoney);
     case 'time':
       return offered(passage.features.times);
     case 'place':
@@ -160,6 +163,19 @@ function labelAnswers(passage: IndexedPassage, question: AnalysedQuestion, index
   return question.terms.some((t) => !t.fromPrevious && !index.subjectTerms.has(t.term) && passage.labelTerms.has(t.term));
 }
 
+/**
+ * Share of the matched words the passage writes as the question does (up to a plural): stems
+ * join "competitors" with "competitive", but the asker's own word is better evidence.
+ */
+function sameWording(passage: IndexedPassage, question: AnalysedQuestion, matched: ReadonlySet<string>): number {
+  const asked = question.terms.filter((t) => matched.has(t.term) && !t.fromPrevious);
+  const total = asked.reduce((sum, t) => sum + t.weight, 0);
+  if (total === 0) return 0;
+  const written = new Set(passage.terms.map((t) => t.surface));
+  const writtenAlike = (w: string) => [w, `${w}s`, `${w}es`, w.replace(/s$/, ''), w.replace(/es$/, '')].some((form) => written.has(form));
+  return asked.filter((t) => writtenAlike(t.surface)).reduce((sum, t) => sum + t.weight, 0) / total;
+}
+
 /** Share of a follow-up's carried-over topic found in the passage or the sentence before it. */
 function carriedOver(passage: IndexedPassage, question: AnalysedQuestion): number {
   const carried = question.terms.filter((t) => t.fromPrevious);
@@ -170,6 +186,8 @@ function carriedOver(passage: IndexedPassage, question: AnalysedQuestion): numbe
 }
 
 function kindPrior(passage: IndexedPassage): number {
+  // It is quoted with the lines it introduces, but a statement that answers by itself is better.
+  if (isLeadIn(passage)) return -0.25;
   if (passage.kind === 'heading') return -0.08;
   return passage.truncated ? -0.1 : 0;
 }
@@ -274,6 +292,8 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         (definesTerm(passage, question.defines) ? DEFINITION_BONUS : passage.isDefinition ? -DEFINITION_BONUS / 2 : 0) +
         (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
         FOLLOW_UP_WEIGHT * carriedOver(passage, question) +
+        WORDING_WEIGHT * sameWording(passage, question, matched) -
+        (question.excluded.some((t) => passage.termSet.has(t)) ? EXCLUDED_PENALTY : 0) +
         kindPrior(passage);
       return { passage, score, coverage, typeFit, namesEverything };
     })

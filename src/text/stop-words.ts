@@ -23,7 +23,8 @@ really actually basically exactly roughly approximately like ok okay um uh hmm l
 bot grok-facts explain describe gimme show stated states stating find look looking want wants need needs get gets got getting
 thing things stuff exactly supposed going go goes one ones kind sort way whether info information detail details
 mean means meant word words answer quick quickly keep keeps kept hear hears heard hearing able unable wonder wondering
-wondered curious guess think thinking thought sure maybe perhaps probably`;
+wondered curious guess think thinking thought sure maybe perhaps probably
+rn atm tbh ngl imo imho lmk iirc afaik tho cuz coz bc fyi smh omg lmao rofl ty tysm srsly pls fr rly`;
 
 /**
  * Light verbs: in a question they frame what is asked ("what did the merger bring", "what chips

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { analyseQuestion } from '../../src/answer/question.js';
+import { seedEngine } from '../helpers/engine.js';
+
+const engine = await seedEngine();
+const read = (q: string) => analyseQuestion(q, engine.index);
+const terms = (q: string) => read(q).terms.map((t) => t.term);
+
+describe('reading a question', () => {
+  it('ignores who it is addressed to and chat abbreviations', () => {
+    expect(terms('@grok-facts how big is the funding round')).toEqual(terms('how big is the funding round'));
+    expect(terms('hey @some.bot: who invested, tbh idk')).toEqual(terms('who invested'));
+    expect(terms('what stage is it at rn')).toEqual(terms('what stage is it at'));
+    expect(engine.answer('@grok-facts when was the announcement made').status).toBe('answered');
+  });
+
+  it('drops "in this context" and the word "define", keeping what is to be defined', () => {
+    expect(terms('what does SFT mean in this context')).toEqual(terms('what does SFT mean'));
+    const defined = read('define reinforcement learning');
+    expect(defined.terms.map((t) => t.surface)).not.toContain('define');
+    expect(defined.defines.length).toBeGreaterThan(0);
+  });
+
+  it('reads "where … from" as asking for a source, not a place', () => {
+    expect(read('where is the supercomputer').answerType).toBe('place');
+    expect(read('where did the money come from').answerType).not.toBe('place');
+  });
+
+  it('wants a sum of money for a price, and accepts a percentage for a change in price', () => {
+    expect(read('how much does a subscription cost').wantsMoney).toBe(true);
+    expect(read('how much will it cost to use').wantsMoney).toBe(true);
+    expect(read('how much did the cost per token drop').wantsMoney).toBe(false);
+    expect(read('how many parameters').wantsMoney).toBe(false);
+    // The articles give per-token costs only as percentages and ratios: no price to quote.
+    expect(engine.answer('how much does one Blackwell chip cost').status).toBe('no_answer');
+    expect(engine.answer('how much cheaper are tokens').status).toBe('answered');
+  });
+
+  it('treats "besides X" as what the answer should go beyond', () => {
+    const q = read('who invested besides Nvidia?');
+    expect(q.excluded).toContain(terms('Nvidia')[0]);
+    expect(q.requiredNames).not.toContain(terms('Nvidia')[0]);
+    const answer = engine.answer('which investors were there other than Nvidia?');
+    expect(answer.status).toBe('answered');
+    expect(answer.citations[0]!.quote).toMatch(/Valor|Fidelity|Qatar/);
+  });
+
+  it('weighs an unknown adverb less than an unknown noun', () => {
+    const weight = (q: string, surface: string) => read(q).terms.find((t) => t.surface === surface)!.weight;
+    expect(weight('will tesla cars eventually get it', 'eventually')).toBeLessThan(weight('will tesla cars get pizza', 'pizza'));
+    // Adverbs of frequency name a measure: they keep an unknown word's full weight.
+    expect(weight('how much is it quarterly', 'quarterly')).toBe(weight('will tesla cars get pizza', 'pizza'));
+  });
+});
+
+describe('ranking', () => {
+  it('quotes a line that introduces a list together with the lines it introduces, in reading order', () => {
+    for (const q of ['what improvement came from the hardware collaboration', 'what are the core differences from previous models']) {
+      const answer = engine.answer(q);
+      expect(answer.status, q).toBe('answered');
+      const [lead, ...items] = answer.citations;
+      expect(lead!.quote, q).toMatch(/:\s*$/);
+      expect(items.length, q).toBeGreaterThan(0);
+      let at = lead!.end;
+      for (const item of items) {
+        expect(item.source).toBe(lead!.source);
+        expect(item.start).toBeGreaterThanOrEqual(at);
+        at = item.end;
+        expect(answer.text).toContain(item.quote);
+      }
+    }
+  });
+
+  it('prefers the asker\'s own wording among passages that match the same stems', () => {
+    const quote = engine.answer('who are its competitors').citations[0]?.quote ?? '';
+    expect(quote).toMatch(/competitors/);
+  });
+});
