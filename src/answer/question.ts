@@ -38,6 +38,11 @@ export interface AnalysedQuestion {
   requiredNames: string[];
   /** "Cursor or GitHub?": the names are alternatives, and a passage needs only one of them. */
   anyName: boolean;
+  /**
+   * "What is the capital of Tennessee?": the noun the question asks for, of something else. A
+   * passage that only mentions Tennessee does not answer it; the passage must name the relation.
+   */
+  relation?: string;
   /** "besides Cursor": terms the answer should go beyond, so they are neither required nor rewarded. */
   excluded: string[];
   /** The answer type must be met (how many, when, who, where) rather than merely preferred. */
@@ -47,12 +52,12 @@ export interface AnalysedQuestion {
 
 const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
   ['time', true, /\b(when|what time|which day|what day|what month|which month|what year|which year|how soon|how long (until|till|before|til)|dates?|timeline|timeframe|timing|window|eta|schedule)\b/],
-  ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|long|small|large)|number of|(what|which)('s| is| was| are| were)? (the )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/],
+  ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|long|small|large)|number of|(what|which)('s| is| was| are| were)? (the )?([\p{L}-]+ )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/u],
   ['entity', true, /\b(who|whom|whose|who's)\b|\b(which|what) (company|companies|firm|firms|person|people|investors?|organi[sz]ations?|partners?|backers?)\b/],
   // "Where does the data come from?" asks for a source, not a place.
   ['place', true, /\b(where\b(?!.*\bfrom\b)|what city|which city|what country|which country|what state|which state|located)\b/],
   ['quantity', false, /\b(size|scale|price|cost|amount|count|number|percentage|valuation|worth)\b/],
-  ['sequence', false, /\b(what (happens|comes|is|follows) (after|next)|what's next|what next|after (that|this)|next step|then what)\b|\bafter\b/],
+  ['sequence', false, /\b((what|which) ([\p{L}-]+ )?((happens|comes|is|follows) (after|next)|follows)|what's next|what next|after (that|this)|next step|then what)\b|\bafter\b/u],
   ['reason', false, /\b(why|how come|what for|purpose|reason)\b|^what (is|was|are|were) .+ for\??$/],
   ['entity', false, /\b(which|what is the name|what's the name|called|named)\b/],
 ];
@@ -71,7 +76,7 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
   significance situation status update background overview summary kind type sort difference plan plans exactly
   team teams group groups
   mention mentioned mentions mentioning cite cited cites discuss discussed discusses talk talked talks window timeframe timing matter matters mattered important
-  importance significant define defined definition definitions meaning`.split(/\s+/),
+  importance significant define defined definition definitions meaning glossary`.split(/\s+/),
 );
 
 /** Role nouns are part of the content when they are a relation to something: "the CEO of Cursor", "Cursor's founder". */
@@ -246,6 +251,30 @@ export function stripProvenance(question: string): string {
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 
+const RELATION = /^(?:what|who|which)(?:'s| is| was| are| were) (?:the |an? )?([\p{L}-]+) of\b/u;
+
+/**
+ * The noun in "what is the X of Y" when it is content: not a word of framing ("name",
+ * "date"), not a measure the answer type covers ("size", "number"), and used by the articles
+ * (an unknown one already counts against coverage).
+ */
+function relationAsked(folded: string, terms: readonly QueryTerm[], index: KnowledgeIndex): string | undefined {
+  const noun = RELATION.exec(folded)?.[1];
+  if (!noun || FRAMING_WORDS.has(noun) || QUANTITY_NOUNS.test(noun)) return undefined;
+  const term = terms.find((t) => t.surface === noun);
+  return term?.known && !index.subjectTerms.has(term.term) ? term.term : undefined;
+}
+
+const QUANTITY_NOUNS = /^(size|scale|number|amount|count|percentage|figure|price|cost|valuation|total|value)$/;
+
+/** How a sequence question says "after": the answer type carries it. */
+const SEQUENCE_WORDS: ReadonlySet<string> = new Set(['follow', 'follows', 'followed', 'following', 'next', 'step', 'steps']);
+const STEP_SLOT = /\b(?:what|which) ([\p{L}-]+) (?:happens|comes|is|follows)\b/u;
+
+function answerTypeOf(question: string): AnswerType {
+  return detectAnswerType(normalizeQuestion(question)).answerType;
+}
+
 /** "…besides Cursor", "other than Nvidia": what the asker already knows and wants more than. */
 const EXCLUSION = /\b(besides|other than|apart from|aside from|except for|except|excluding|not counting|beyond)\s+([^,?!.;]{2,40}?)\s*(?=[,?!.;]|$)/iu;
 
@@ -255,7 +284,12 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const detected = detectAnswerType(folded);
   const exclusion = EXCLUSION.exec(question);
   const excluded = exclusion ? toQueryTerms(exclusion[2]!, index, false).map((t) => t.term) : [];
-  const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, false);
+  // "What stage comes after X": the stage is what is asked for, as the answer type says; X is the content.
+  const sequence = answerTypeOf(question) === 'sequence';
+  const stepWord = sequence ? STEP_SLOT.exec(normalizeQuestion(question))?.[1] : undefined;
+  const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, false).filter(
+    (t) => t.surface !== stepWord && !(sequence && SEQUENCE_WORDS.has(t.surface)),
+  );
   // "Who is Elon Musk?" names who it is about: it asks what the sources say of them, not for another name.
   const aboutNamed = /^who (is|was|are|were) /.test(folded) && terms.some((t) => t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term));
   const { answerType, strictType } = aboutNamed ? { answerType: 'any' as const, strictType: false } : detected;
@@ -273,7 +307,7 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const measures = answerType === 'quantity' ? findMeasures(folded, terms) : [];
   const wantsMoney = answerType === 'quantity' && PRICE_QUESTION.test(folded) && !RELATIVE_CHANGE.test(folded);
   const anyName = requiredNames.length > 1 && /\bor\b/.test(folded);
-  return { answerType, strictType, defines, requiredNames, anyName, measures, wantsMoney, excluded, terms };
+  return { answerType, strictType, defines, requiredNames, anyName, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), terms };
 }
 
 const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|should|could)\b.*\b(cost|costs|charge|charges|pay|paid|priced)\b|\bhow expensive\b|\b(price|pricing|prices|price tag|subscription|fee|fees)\b/;

@@ -36,6 +36,7 @@ const OUTSIDE_WINDOW = 0.5;
 const CONTEXT_CREDIT = 0.5;
 
 const MEASURE_RADIUS = 5;
+const COMPLETION_CUE = /^(after completing|once (complete|completed|finished))$/i;
 
 /** A figure counts for "how many X" only when it stands near X in the passage. */
 function measuredFigure(passage: IndexedPassage, measures: readonly string[], asked: ReadonlySet<string>, wantsMoney: boolean): boolean {
@@ -73,10 +74,19 @@ function nextStepAfter(passage: IndexedPassage, question: AnalysedQuestion): num
   const asked = new Set(question.terms.filter((t) => !t.fromPrevious).map((t) => t.term));
   const lastAsked = Math.max(-1, ...passage.terms.filter((t) => asked.has(t.term)).map((t) => t.position));
   if (lastAsked < 0) return 0;
-  const cues = [...passage.text.matchAll(NEXT_STEP_CUE)].map((m) => analyze(passage.text.slice(0, m.index)).length);
+  const matches = [...passage.text.matchAll(NEXT_STEP_CUE)];
+  const cues = matches.map((m) => analyze(passage.text.slice(0, m.index)).length);
   const firstAsked = passage.terms.find((t) => asked.has(t.term))!;
   const askedBefore = passage.terms.filter((t) => t.position <= lastAsked).length;
   if (cues.some((at) => at >= askedBefore)) return 1;
+  // "After completing X, Y": the cue marks X as done, so Y is the step after X, unless the
+  // completed clause goes on past X ("after completing X and Z, Y": Y comes after Z).
+  const completesAsked = matches.some((m) => {
+    if (!COMPLETION_CUE.test(m[0])) return false;
+    const clause = analyze(passage.text.slice(m.index + m[0].length).split(/[,;:]/)[0]!);
+    return clause.length > 0 && asked.has(clause[clause.length - 1]!.term);
+  });
+  if (completesAsked && askedBefore < passage.terms.length) return 1;
   return cues.some((at) => at <= passage.terms.indexOf(firstAsked)) ? 0.5 : 0;
 }
 
@@ -279,7 +289,9 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
       const typeFit = fitsType(question, passage, asked, index);
       // Names must be in the quoted passage itself, unless it opens by referring back to the sentence that names them.
       const named = (n: string) => passage.termSet.has(n) || (passage.refersBack && passage.contextTerms.has(n));
-      const namesEverything = question.anyName ? question.requiredNames.some(named) : question.requiredNames.every(named);
+      const namesEverything =
+        (question.anyName ? question.requiredNames.some(named) : question.requiredNames.every(named)) &&
+        (question.relation === undefined || passage.termSet.has(question.relation));
       const score =
         coverage +
         (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) * typeStrength(question, passage, asked) : 0) +

@@ -48,6 +48,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['problem', 'problems', 'issue', 'issues', 'shortcoming', 'shortcomings', 'weakness', 'weaknesses', 'flaw', 'flaws', 'wrong',
     'criticize', 'criticized', 'criticise', 'criticised', 'criticism', 'complaint', 'complaints', 'blame', 'blamed'],
   ['ipo', 'listing'],
+  ['improve', 'improves', 'improved', 'improving', 'improvement', 'improvements', 'gain', 'gains', 'boost', 'boosts', 'boosted', 'uplift'],
+  ['surpass', 'surpasses', 'surpassed', 'beat', 'beats', 'outperform', 'outperforms', 'outperformed', 'exceed', 'exceeds', 'exceeded',
+    'exceeding', 'outdo', 'outdoes', 'top', 'tops', 'topped'],
   // Running an organisation; "leading" and "leader" stay apart ("the leading AI editor", "leader in coding").
   ['oversee', 'oversees', 'overseeing', 'oversaw', 'overseen', 'manage', 'manages', 'managed', 'managing', 'helm', 'helms'],
 ];

@@ -53,6 +53,38 @@ describe('reading a question', () => {
   });
 });
 
+describe('reading a question (continued)', () => {
+  it('needs the relation in "what is the X of Y" to be named, not just Y', () => {
+    expect(read('what is the population of memphis').relation).toBeUndefined(); // unknown word: coverage handles it
+    expect(read('what is the capital of tennessee').relation).toBe(terms('capital')[0]);
+    expect(engine.answer('what is the capital of tennessee').status).toBe('no_answer');
+    // Framing and measure nouns are not relations: the answer type carries them.
+    expect(read('what is the name of the supercomputer').relation).toBeUndefined();
+    expect(read('what is the size of the new model').relation).toBeUndefined();
+    expect(engine.answer('what is the location of the supercomputer').status).toBe('answered');
+  });
+
+  it('reads a price asked with a qualifier as a strict quantity', () => {
+    const q = read('what is the subscription price for grok v9');
+    expect(q.answerType).toBe('quantity');
+    expect(q.strictType).toBe(true);
+    expect(engine.answer('what is the monthly price for grok v9').status).toBe('no_answer');
+  });
+
+  it('treats "glossary" as where to look, not what to find', () => {
+    expect(terms('what does the glossary say about fine-tuning')).toEqual(terms('what does it say about fine-tuning'));
+  });
+
+  it('reads "what step comes after X" as a sequence, and "after completing X, Y" as naming what follows X', () => {
+    expect(read('which step comes after supervised fine-tuning').answerType).toBe('sequence');
+    expect(read('what follows the fine-tuning').answerType).toBe('sequence');
+    const quotes = engine.answer('what stage follows reinforcement learning').citations.map((c) => c.quote);
+    expect(quotes.some((q) => /after completing/i.test(q))).toBe(true);
+    // …but not when the completed clause goes past X: after SFT comes RL, not the launch.
+    expect(engine.answer('what happens after SFT').citations[0]?.quote).not.toMatch(/^Public launch/);
+  });
+});
+
 describe('ranking', () => {
   it('quotes a line that introduces a list together with the lines it introduces, in reading order', () => {
     for (const q of ['what improvement came from the hardware collaboration', 'what are the core differences from previous models']) {
