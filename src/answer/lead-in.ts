@@ -5,7 +5,7 @@ import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
  * by itself. Quoted alone it would answer nobody, so it is quoted with what it introduces.
  */
 export function isLeadIn(passage: IndexedPassage): boolean {
-  return /:\s*$/.test(passage.text);
+  return passage.text.trimEnd().endsWith(':');
 }
 
 /** The passages that follow a passage's quoted location in its article, in reading order. */

@@ -120,7 +120,7 @@ function detectAnswerType(folded: string): { answerType: AnswerType; strictType:
 function correctSpelling(surface: string, index: KnowledgeIndex): string | undefined {
   if (surface.length < 5 || !/^\p{L}+$/u.test(surface)) return undefined;
   // Between equally close words, the one more passages use.
-  const word = closestWord(surface, index.surfaceWords.keys(), (w) => index.documentFrequency.get(index.surfaceWords.get(w)!) ?? 0);
+  const word = closestWord(surface, byInitial(index.surfaceWords.keys(), index), (w) => index.documentFrequency.get(index.surfaceWords.get(w)!) ?? 0);
   return word === undefined ? undefined : index.surfaceWords.get(word);
 }
 
@@ -168,16 +168,36 @@ function correctTypos(text: string, index: KnowledgeIndex): string {
   return text.replace(/\p{L}{6,}/gu, (word) => {
     const lower = word.toLowerCase();
     if (index.surfaceWords.has(lower) || KNOWN_WORDS.has(lower) || MAPPED_WORDS.has(lower)) return word;
-    return closestWord(lower, KNOWN_WORDS) ?? word;
+    return closestWord(lower, byInitial(KNOWN_WORDS, KNOWN_WORDS)) ?? word;
   });
 }
 
+const initialsCache = new WeakMap<object, Map<string, string[]>>();
+
+/**
+ * A vocabulary grouped by first letter, made once per vocabulary (`owner`): corrections keep
+ * the first letter, so only that group is compared, not every word the corpus uses.
+ */
+function byInitial(vocabulary: Iterable<string>, owner: object): Map<string, string[]> {
+  let groups = initialsCache.get(owner);
+  if (!groups) {
+    groups = new Map();
+    for (const word of vocabulary) {
+      const group = groups.get(word[0]!);
+      if (group) group.push(word);
+      else groups.set(word[0]!, [word]);
+    }
+    initialsCache.set(owner, groups);
+  }
+  return groups;
+}
+
 /** The vocabulary word fewest edits from `word` (1 edit, or 2 from 8 letters on), same first letter; ties go to the higher `preference`. */
-function closestWord(word: string, vocabulary: Iterable<string>, preference: (candidate: string) => number = () => 0): string | undefined {
+function closestWord(word: string, vocabulary: ReadonlyMap<string, readonly string[]>, preference: (candidate: string) => number = () => 0): string | undefined {
   const max = word.length >= 8 ? 2 : 1;
   let best: { word: string; distance: number; preference: number } | undefined;
-  for (const candidate of vocabulary) {
-    if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max) continue;
+  for (const candidate of vocabulary.get(word[0]!) ?? []) {
+    if (Math.abs(candidate.length - word.length) > max) continue;
     const distance = editDistance(word, candidate, max);
     if (distance > max) continue;
     const score = preference(candidate);

@@ -16,6 +16,8 @@ export interface RankedPassage {
 }
 
 const CANDIDATES = 40;
+/** Below this coverage a candidate is never cited (answer.ts cites from 0.4), so it is ranked by coverage alone. */
+const SCORING_FLOOR = 0.35;
 const TYPE_BONUS = 0.3;
 const SEARCH_WEIGHT = 0.2;
 const PROXIMITY_WEIGHT = 0.1;
@@ -29,6 +31,7 @@ const LABEL_BONUS = 0.15;
 const FOLLOW_UP_WEIGHT = 0.3;
 const EXCLUDED_PENALTY = 0.2;
 const WORDING_WEIGHT = 0.1;
+const PLURAL_ENDING = /^(s|es)$/;
 /** Matched words further apart than this are unlikely to be one statement about them. */
 const WINDOW = 16;
 const OUTSIDE_WINDOW = 0.5;
@@ -118,8 +121,7 @@ function answerTokens(question: AnalysedQuestion, passage: IndexedPassage, index
  * How close the offered answer stands to the words the question asked about: "Nvidia supplying
  * the core chips" answers "who supplies the chips" better than a name eight words away.
  */
-function answerCloseness(question: AnalysedQuestion, passage: IndexedPassage, matched: ReadonlySet<string>, asked: ReadonlySet<string>, index: KnowledgeIndex): number {
-  const wanted = answerTokens(question, passage, index);
+function answerCloseness(passage: IndexedPassage, wanted: ReadonlySet<string>, matched: ReadonlySet<string>, asked: ReadonlySet<string>): number {
   if (wanted.size === 0 || matched.size === 0) return 0;
   const answers = passage.terms.filter((t) => wanted.has(t.term) && !asked.has(t.term));
   const anchors = passage.terms.filter((t) => matched.has(t.term));
@@ -129,9 +131,8 @@ function answerCloseness(question: AnalysedQuestion, passage: IndexedPassage, ma
 }
 
 /** How much of the passage is the question's words and the answer offered: a short direct statement beats a long aside. */
-function directness(passage: IndexedPassage, matched: ReadonlySet<string>, question: AnalysedQuestion, index: KnowledgeIndex): number {
+function directness(passage: IndexedPassage, matched: ReadonlySet<string>, answers: ReadonlySet<string>, index: KnowledgeIndex): number {
   if (passage.terms.length === 0) return 0;
-  const answers = answerTokens(question, passage, index);
   const useful = passage.terms.filter((t) => matched.has(t.term) || answers.has(t.term) || index.subjectTerms.has(t.term)).length;
   return useful / passage.terms.length;
 }
@@ -181,9 +182,9 @@ function sameWording(passage: IndexedPassage, question: AnalysedQuestion, matche
   const asked = question.terms.filter((t) => matched.has(t.term) && !t.fromPrevious);
   const total = asked.reduce((sum, t) => sum + t.weight, 0);
   if (total === 0) return 0;
-  const written = new Set(passage.terms.map((t) => t.surface));
-  const writtenAlike = (w: string) => [w, `${w}s`, `${w}es`, w.replace(/s$/, ''), w.replace(/es$/, '')].some((form) => written.has(form));
-  return asked.filter((t) => writtenAlike(t.surface)).reduce((sum, t) => sum + t.weight, 0) / total;
+  const alike = (a: string, b: string) => a === b || (a.length > b.length ? a.startsWith(b) && PLURAL_ENDING.test(a.slice(b.length)) : b.startsWith(a) && PLURAL_ENDING.test(b.slice(a.length)));
+  const writtenAlike = (t: QueryTerm) => passage.terms.some((p) => p.term === t.term && alike(p.surface, t.surface));
+  return asked.filter(writtenAlike).reduce((sum, t) => sum + t.weight, 0) / total;
 }
 
 /** Share of a follow-up's carried-over topic found in the passage or the sentence before it. */
@@ -202,53 +203,60 @@ function kindPrior(passage: IndexedPassage): number {
   return passage.truncated ? -0.1 : 0;
 }
 
+/** What coverage is measured against: the same for every candidate, so worked out once per question. */
+interface CoveragePlan {
+  content: QueryTerm[];
+  /** "Cursor or GitHub": alternatives are one slot, as heavy as the heaviest, met by any of them. */
+  slot: QueryTerm[];
+  slotWeight: number;
+  alternatives: ReadonlySet<string>;
+  total: number;
+}
+
+function coveragePlan(terms: readonly QueryTerm[], subject: ReadonlySet<string>, alternatives: ReadonlySet<string> = new Set()): CoveragePlan {
+  // Words carried over from a previous question only break ties (see rankPassages); the
+  // question as asked decides whether a passage answers it.
+  const asked = terms.some((t) => !t.fromPrevious && t.known) ? terms.filter((t) => !t.fromPrevious) : terms;
+  const content = asked.some((t) => !subject.has(t.term)) ? asked.filter((t) => !subject.has(t.term)) : [...asked];
+  const slot = content.filter((t) => alternatives.has(t.term));
+  const slotWeight = Math.max(0, ...slot.map((t) => t.weight));
+  const total = (slot.length > 0 ? slotWeight : 0) + content.filter((t) => !alternatives.has(t.term)).reduce((sum, t) => sum + t.weight, 0);
+  return { content, slot, slotWeight, alternatives, total };
+}
+
 /**
  * Weighted share of the question's words the passage contains. Words matched far from the
  * passage's densest cluster of matches count half; the story's subject counts only when the
  * question asks nothing else.
  */
-export function coverageOf(
-  passage: IndexedPassage,
-  terms: readonly QueryTerm[],
-  subject: ReadonlySet<string>,
-  alternatives: ReadonlySet<string> = new Set(),
-): {
-  coverage: number;
-  matched: Set<string>;
-} {
-  // Words carried over from a previous question only break ties (see rankPassages); the
-  // question as asked decides whether a passage answers it.
-  const asked = terms.some((t) => !t.fromPrevious && t.known) ? terms.filter((t) => !t.fromPrevious) : terms;
-  const content = asked.some((t) => !subject.has(t.term)) ? asked.filter((t) => !subject.has(t.term)) : asked;
+function coverageOf(passage: IndexedPassage, plan: CoveragePlan): { coverage: number; matched: Set<string> } {
   const credit = new Map<string, number>();
-  let total = 0;
   let fromContext = 0;
-  // "Cursor or GitHub": alternatives are one slot, as heavy as the heaviest, met by any of them.
-  const slot = content.filter((t) => alternatives.has(t.term));
-  const slotWeight = Math.max(0, ...slot.map((t) => t.weight));
-  const slotMet = slot.find((t) => t.known && passage.termSet.has(t.term));
-  if (slot.length > 0) {
-    total += slotWeight;
-    if (slotMet) credit.set(slotMet.term, slotWeight);
-  }
-  for (const t of content) {
-    if (alternatives.has(t.term)) continue;
-    total += t.weight;
+  const slotMet = plan.slot.find((t) => t.known && passage.termSet.has(t.term));
+  if (slotMet) credit.set(slotMet.term, plan.slotWeight);
+  for (const t of plan.content) {
+    if (plan.alternatives.has(t.term)) continue;
     const match = t.weight * (t.corrected ? CORRECTED_MATCH : 1);
     if (t.known && passage.termSet.has(t.term)) credit.set(t.term, match);
     else if (t.known && passage.contextTerms.has(t.term)) fromContext += match * CONTEXT_CREDIT;
   }
   const matched = new Set(credit.keys());
-  if (total === 0 || matched.size === 0) return { coverage: 0, matched };
-  const all = [...credit.values()].reduce((a, b) => a + b, 0);
+  if (plan.total === 0 || matched.size === 0) return { coverage: 0, matched };
+  let all = 0;
+  for (const value of credit.values()) all += value;
   let bestWindow = 0;
   const hits = passage.terms.filter((t) => credit.has(t.term));
   for (let i = 0; i < hits.length; i++) {
     const inWindow = new Set<string>();
-    for (let j = i; j < hits.length && hits[j]!.position - hits[i]!.position < WINDOW; j++) inWindow.add(hits[j]!.term);
-    bestWindow = Math.max(bestWindow, [...inWindow].reduce((sum, term) => sum + credit.get(term)!, 0));
+    let sum = 0;
+    for (let j = i; j < hits.length && hits[j]!.position - hits[i]!.position < WINDOW; j++) {
+      if (inWindow.has(hits[j]!.term)) continue;
+      inWindow.add(hits[j]!.term);
+      sum += credit.get(hits[j]!.term)!;
+    }
+    bestWindow = Math.max(bestWindow, sum);
   }
-  return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow) + fromContext) / total, matched };
+  return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow) + fromContext) / plan.total, matched };
 }
 
 /**
@@ -281,11 +289,15 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
   const maxSearch = results[0]?.score ?? 1;
   const asked = new Set(question.terms.map((t) => t.term));
   const sourceTotal = Math.max(2, index.articles.length);
+  const plan = coveragePlan(question.terms, index.subjectTerms, question.anyName ? new Set(question.requiredNames) : undefined);
 
   return results
     .map((result) => {
       const passage = index.passages[result.id as number]!;
-      const { coverage, matched } = coverageOf(passage, question.terms, index.subjectTerms, question.anyName ? new Set(question.requiredNames) : undefined);
+      const { coverage, matched } = coverageOf(passage, plan);
+      // Too little of the question to be quoted at all (see MIN_SUPPORTING_COVERAGE): not worth scoring in full.
+      if (coverage < SCORING_FLOOR) return { passage, score: coverage - 1, coverage, typeFit: false, namesEverything: false };
+      const answers = answerTokens(question, passage, index);
       const typeFit = fitsType(question, passage, asked, index);
       // Names must be in the quoted passage itself, unless it opens by referring back to the sentence that names them.
       const named = (n: string) => passage.termSet.has(n) || (passage.refersBack && passage.contextTerms.has(n));
@@ -299,8 +311,8 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         PROXIMITY_WEIGHT * proximity(passage, matched) +
         CORROBORATION_WEIGHT * (Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal)) +
         SPECIFICITY_WEIGHT * specificity(passage, asked) +
-        CLOSENESS_WEIGHT * answerCloseness(question, passage, matched, asked, index) +
-        DIRECTNESS_WEIGHT * directness(passage, matched, question, index) +
+        CLOSENESS_WEIGHT * answerCloseness(passage, answers, matched, asked) +
+        DIRECTNESS_WEIGHT * directness(passage, matched, answers, index) +
         (definesTerm(passage, question.defines) ? DEFINITION_BONUS : passage.isDefinition ? -DEFINITION_BONUS / 2 : 0) +
         (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
         FOLLOW_UP_WEIGHT * carriedOver(passage, question) +
