@@ -5,7 +5,10 @@ import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
  * by itself. Quoted alone it would answer nobody, so it is quoted with what it introduces.
  */
 export function isLeadIn(passage: IndexedPassage): boolean {
-  return passage.text.trimEnd().endsWith(':');
+  const text = passage.text;
+  let end = text.length - 1;
+  while (end >= 0 && /\s/.test(text[end]!)) end--;
+  return text[end] === ':';
 }
 
 /** The passages that follow a passage's quoted location in its article, in reading order. */

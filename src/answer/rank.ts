@@ -1,5 +1,5 @@
 import { isConcreteTime, NEXT_STEP_CUE, timeSpecificity } from '../index/answer-features.js';
-import { analyze } from '../text/analyze.js';
+import { analyze, type Term } from '../text/analyze.js';
 import { isLeadIn } from './lead-in.js';
 import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
 import type { AnalysedQuestion, QueryTerm } from './question.js';
@@ -50,7 +50,10 @@ function measuredFigure(passage: IndexedPassage, measures: readonly string[], as
 }
 
 function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: ReadonlySet<string>, index: KnowledgeIndex): boolean {
-  const offered = (values: ReadonlySet<string>) => [...values].some((v) => !asked.has(v));
+  const offered = (values: ReadonlySet<string>) => {
+    for (const v of values) if (!asked.has(v)) return true;
+    return false;
+  };
   switch (question.answerType) {
     case 'quantity':
       return measuredFigure(passage, question.measures, asked, question.wantsMoney);
@@ -59,7 +62,8 @@ function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: Re
     case 'place':
       return offered(passage.features.places);
     case 'entity':
-      return [...passage.features.entities].some((e) => !asked.has(e) && !index.subjectTerms.has(e));
+      for (const e of passage.features.entities) if (!asked.has(e) && !index.subjectTerms.has(e)) return true;
+      return false;
     case 'reason':
       return passage.features.givesReason;
     case 'sequence':
@@ -107,14 +111,26 @@ function answerTokens(question: AnalysedQuestion, passage: IndexedPassage, index
     case 'quantity':
       return features.quantities;
     case 'time':
-      return new Set([...features.times].filter(isConcreteTime));
+      return keep(features.times, isConcreteTime);
     case 'place':
       return features.places;
     case 'entity':
-      return new Set([...features.entities].filter((e) => !index.subjectTerms.has(e)));
+      return keep(features.entities, (e) => !index.subjectTerms.has(e));
     default:
-      return new Set();
+      return NOTHING;
   }
+}
+
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** The values that pass, allocating only when some do not. */
+function keep(values: ReadonlySet<string>, test: (value: string) => boolean): ReadonlySet<string> {
+  let all = true;
+  for (const v of values) if (!test(v)) all = false;
+  if (all) return values;
+  const kept = new Set<string>();
+  for (const v of values) if (test(v)) kept.add(v);
+  return kept;
 }
 
 /**
@@ -123,27 +139,29 @@ function answerTokens(question: AnalysedQuestion, passage: IndexedPassage, index
  */
 function answerCloseness(passage: IndexedPassage, wanted: ReadonlySet<string>, matched: ReadonlySet<string>, asked: ReadonlySet<string>): number {
   if (wanted.size === 0 || matched.size === 0) return 0;
-  const answers = passage.terms.filter((t) => wanted.has(t.term) && !asked.has(t.term));
-  const anchors = passage.terms.filter((t) => matched.has(t.term));
   let best = Infinity;
-  for (const a of answers) for (const m of anchors) best = Math.min(best, Math.abs(a.position - m.position));
+  for (const a of passage.terms) {
+    if (!wanted.has(a.term) || asked.has(a.term)) continue;
+    for (const m of passage.terms) if (matched.has(m.term)) best = Math.min(best, Math.abs(a.position - m.position));
+  }
   return best <= 3 ? 1 : best <= 8 ? 0.6 : best <= 16 ? 0.3 : 0;
 }
 
 /** How much of the passage is the question's words and the answer offered: a short direct statement beats a long aside. */
 function directness(passage: IndexedPassage, matched: ReadonlySet<string>, answers: ReadonlySet<string>, index: KnowledgeIndex): number {
   if (passage.terms.length === 0) return 0;
-  const useful = passage.terms.filter((t) => matched.has(t.term) || answers.has(t.term) || index.subjectTerms.has(t.term)).length;
+  let useful = 0;
+  for (const t of passage.terms) if (matched.has(t.term) || answers.has(t.term) || index.subjectTerms.has(t.term)) useful++;
   return useful / passage.terms.length;
 }
 
 /** Matched words close together are more likely one statement about them than a coincidence. */
-function proximity(passage: IndexedPassage, matched: ReadonlySet<string>): number {
+function proximity(hits: readonly Term[], matched: ReadonlySet<string>): number {
   if (matched.size <= 1) return matched.size;
-  const hits = passage.terms.filter((t) => matched.has(t.term));
   let best = Infinity;
+  const found = new Set<string>();
   for (let i = 0; i < hits.length; i++) {
-    const found = new Set<string>();
+    found.clear();
     for (let j = i; j < hits.length; j++) {
       found.add(hits[j]!.term);
       if (found.size === matched.size) {
@@ -179,21 +197,33 @@ function labelAnswers(passage: IndexedPassage, question: AnalysedQuestion, index
  * join "competitors" with "competitive", but the asker's own word is better evidence.
  */
 function sameWording(passage: IndexedPassage, question: AnalysedQuestion, matched: ReadonlySet<string>): number {
-  const asked = question.terms.filter((t) => matched.has(t.term) && !t.fromPrevious);
-  const total = asked.reduce((sum, t) => sum + t.weight, 0);
-  if (total === 0) return 0;
-  const alike = (a: string, b: string) => a === b || (a.length > b.length ? a.startsWith(b) && PLURAL_ENDING.test(a.slice(b.length)) : b.startsWith(a) && PLURAL_ENDING.test(b.slice(a.length)));
-  const writtenAlike = (t: QueryTerm) => passage.terms.some((p) => p.term === t.term && alike(p.surface, t.surface));
-  return asked.filter(writtenAlike).reduce((sum, t) => sum + t.weight, 0) / total;
+  let total = 0;
+  let alike = 0;
+  for (const t of question.terms) {
+    if (!matched.has(t.term) || t.fromPrevious) continue;
+    total += t.weight;
+    if (passage.terms.some((p) => p.term === t.term && writtenAlike(p.surface, t.surface))) alike += t.weight;
+  }
+  return total === 0 ? 0 : alike / total;
+}
+
+/** The same word up to a plural ending. */
+function writtenAlike(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && PLURAL_ENDING.test(long.slice(short.length));
 }
 
 /** Share of a follow-up's carried-over topic found in the passage or the sentence before it. */
 function carriedOver(passage: IndexedPassage, question: AnalysedQuestion): number {
-  const carried = question.terms.filter((t) => t.fromPrevious);
-  const total = carried.reduce((sum, t) => sum + t.weight, 0);
-  if (total === 0) return 0;
-  const found = carried.filter((t) => passage.termSet.has(t.term) || passage.contextTerms.has(t.term));
-  return found.reduce((sum, t) => sum + t.weight, 0) / total;
+  let total = 0;
+  let found = 0;
+  for (const t of question.terms) {
+    if (!t.fromPrevious) continue;
+    total += t.weight;
+    if (passage.termSet.has(t.term) || passage.contextTerms.has(t.term)) found += t.weight;
+  }
+  return total === 0 ? 0 : found / total;
 }
 
 function kindPrior(passage: IndexedPassage): number {
@@ -229,7 +259,7 @@ function coveragePlan(terms: readonly QueryTerm[], subject: ReadonlySet<string>,
  * passage's densest cluster of matches count half; the story's subject counts only when the
  * question asks nothing else.
  */
-function coverageOf(passage: IndexedPassage, plan: CoveragePlan): { coverage: number; matched: Set<string> } {
+function coverageOf(passage: IndexedPassage, plan: CoveragePlan): { coverage: number; matched: Set<string>; hits: Term[] } {
   const credit = new Map<string, number>();
   let fromContext = 0;
   const slotMet = plan.slot.find((t) => t.known && passage.termSet.has(t.term));
@@ -241,13 +271,15 @@ function coverageOf(passage: IndexedPassage, plan: CoveragePlan): { coverage: nu
     else if (t.known && passage.contextTerms.has(t.term)) fromContext += match * CONTEXT_CREDIT;
   }
   const matched = new Set(credit.keys());
-  if (plan.total === 0 || matched.size === 0) return { coverage: 0, matched };
+  if (plan.total === 0 || matched.size === 0) return { coverage: 0, matched, hits: [] };
   let all = 0;
   for (const value of credit.values()) all += value;
   let bestWindow = 0;
+  // Where the matched words stand: the window here, and proximity in the ranking, both walk them.
   const hits = passage.terms.filter((t) => credit.has(t.term));
+  const inWindow = new Set<string>();
   for (let i = 0; i < hits.length; i++) {
-    const inWindow = new Set<string>();
+    inWindow.clear();
     let sum = 0;
     for (let j = i; j < hits.length && hits[j]!.position - hits[i]!.position < WINDOW; j++) {
       if (inWindow.has(hits[j]!.term)) continue;
@@ -256,7 +288,7 @@ function coverageOf(passage: IndexedPassage, plan: CoveragePlan): { coverage: nu
     }
     bestWindow = Math.max(bestWindow, sum);
   }
-  return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow) + fromContext) / plan.total, matched };
+  return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow) + fromContext) / plan.total, matched, hits };
 }
 
 /**
@@ -294,7 +326,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
   return results
     .map((result) => {
       const passage = index.passages[result.id as number]!;
-      const { coverage, matched } = coverageOf(passage, plan);
+      const { coverage, matched, hits } = coverageOf(passage, plan);
       // Too little of the question to be quoted at all (see MIN_SUPPORTING_COVERAGE): not worth scoring in full.
       if (coverage < SCORING_FLOOR) return { passage, score: coverage - 1, coverage, typeFit: false, namesEverything: false };
       const answers = answerTokens(question, passage, index);
@@ -308,7 +340,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         coverage +
         (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) * typeStrength(question, passage, asked) : 0) +
         SEARCH_WEIGHT * (result.score / maxSearch) +
-        PROXIMITY_WEIGHT * proximity(passage, matched) +
+        PROXIMITY_WEIGHT * proximity(hits, matched) +
         CORROBORATION_WEIGHT * (Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal)) +
         SPECIFICITY_WEIGHT * specificity(passage, asked) +
         CLOSENESS_WEIGHT * answerCloseness(passage, answers, matched, asked) +

@@ -23,9 +23,22 @@ const NUMBER_WORDS = [
   'millions', 'thousands', 'billions',
 ];
 
-export const MONTH_TERMS: ReadonlySet<string> = new Set(MONTHS.map(normalizeWord));
-const TIME_TERMS: ReadonlySet<string> = new Set(TIME_WORDS.map(normalizeWord));
-const NUMBER_WORD_TERMS: ReadonlySet<string> = new Set(NUMBER_WORDS.map(normalizeWord));
+/**
+ * The index forms of a word list, worked out on first use: stemming them when the module loads
+ * would cost every start (a one-shot `ask` included) a few milliseconds it mostly does not need.
+ */
+function termsOf(words: readonly string[]): () => ReadonlySet<string> {
+  let terms: ReadonlySet<string> | undefined;
+  return () => (terms ??= new Set(words.map(normalizeWord)));
+}
+
+const monthTerms = termsOf(MONTHS);
+const timeTerms = termsOf(TIME_WORDS);
+const numberWordTerms = termsOf(NUMBER_WORDS);
+
+export function isMonthTerm(term: string): boolean {
+  return monthTerms().has(term);
+}
 
 export function isYear(term: string): boolean {
   return /^(19|20)\d\d$/.test(term);
@@ -34,25 +47,25 @@ export function isYear(term: string): boolean {
 export function isQuantityTerm(t: Pick<Term, 'term' | 'kind'>): boolean {
   if (t.kind === 'money' || t.kind === 'percent' || t.kind === 'fraction') return true;
   if (t.kind === 'number') return !isYear(t.term);
-  return t.kind === 'word' && NUMBER_WORD_TERMS.has(t.term);
+  return t.kind === 'word' && numberWordTerms().has(t.term);
 }
 
 /** Relative or vague time words answer "when" less well than a month, a year or a date. */
-const VAGUE_TIME_TERMS: ReadonlySet<string> = new Set(['recently', 'yesterday', 'today', 'tomorrow'].map(normalizeWord));
+const vagueTimeTerms = termsOf(['recently', 'yesterday', 'today', 'tomorrow']);
 
 export function isConcreteTime(term: string): boolean {
-  return !VAGUE_TIME_TERMS.has(term);
+  return !vagueTimeTerms().has(term);
 }
 
 /** 1 for a month or a year, 0.8 for a span (weeks, days), 0.5 for "recently". */
 export function timeSpecificity(term: string): number {
-  if (isYear(term) || MONTH_TERMS.has(term)) return 1;
+  if (isYear(term) || isMonthTerm(term)) return 1;
   return isConcreteTime(term) ? 0.8 : 0.5;
 }
 
 export function isTimeTerm(t: Pick<Term, 'term' | 'kind'>): boolean {
   if (t.kind === 'number') return isYear(t.term);
-  return t.kind === 'word' && TIME_TERMS.has(t.term);
+  return t.kind === 'word' && timeTerms().has(t.term);
 }
 
 /** Words that introduce the next step of a process: "…, starting reinforcement learning", "then", "followed by". */
@@ -89,7 +102,7 @@ export function answerFeatures(text: string, terms: readonly Term[], entities: R
   for (const match of text.matchAll(PLACE_PREPOSITION)) {
     for (const word of match[1]!.split(/[,\s]+/)) {
       const term = normalizeWord(word.toLowerCase().replace(/'s$/, ''));
-      if (!MONTH_TERMS.has(term) && entities.has(term)) features.places.add(term);
+      if (!isMonthTerm(term) && entities.has(term)) features.places.add(term);
     }
   }
   return features;

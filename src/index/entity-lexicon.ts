@@ -1,5 +1,5 @@
 import type { Term } from '../text/analyze.js';
-import { MONTH_TERMS } from './answer-features.js';
+import { isMonthTerm } from './answer-features.js';
 
 /**
  * Names (people, companies, products, places) learned from the corpus itself: words written
@@ -27,7 +27,7 @@ export function learnEntities(passages: readonly { kind: string; terms: readonly
   );
   for (const [term, count] of capitalized) {
     // Two-letter acronyms (AI, RL, PR) and plural common nouns in capitals (GPUs) are vocabulary, not names.
-    if (count / (seen.get(term) ?? count) >= 0.5 && !MONTH_TERMS.has(term) && (term.length > 2 || /\d/.test(term)) && !acronymPlurals.has(term)) lexicon.add(term);
+    if (count / (seen.get(term) ?? count) >= 0.5 && !isMonthTerm(term) && (term.length > 2 || /\d/.test(term)) && !acronymPlurals.has(term)) lexicon.add(term);
   }
   return lexicon;
 }

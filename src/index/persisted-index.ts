@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import type { Article } from '../corpus/schema.js';
 import type { Logger } from '../log/logger.js';
@@ -11,7 +11,7 @@ import type { Term } from '../text/analyze.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-const FORMAT = 5;
+const FORMAT = 6;
 const FILE_PREFIX = 'index-';
 
 /**
@@ -55,7 +55,8 @@ const SavedSchema = z.object({
   subjectTerms: z.array(z.string()),
   conflicts: z.array(z.object({ about: z.array(z.string()), claims: z.array(z.object({ passageId: z.number(), source: z.string(), value: z.string(), unit: z.string(), context: z.array(z.string()) })) })),
   surfaceWords: z.array(z.tuple([z.string(), z.string()])),
-  search: z.string(),
+  /** MiniSearch's own serialized form (`toJSON()`), kept as an object so the file is parsed once. */
+  search: z.record(z.unknown()),
 });
 
 function serialize(index: KnowledgeIndex, key: string): string {
@@ -86,7 +87,7 @@ function serialize(index: KnowledgeIndex, key: string): string {
     subjectTerms: [...index.subjectTerms],
     conflicts: index.conflicts.map((c) => ({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) })),
     surfaceWords: [...index.surfaceWords],
-    search: JSON.stringify(index.search),
+    search: index.search.toJSON(),
   });
 }
 
@@ -133,7 +134,8 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
       },
     };
   });
-  const search = MiniSearch.loadJSON<{ id: number; terms: string }>(saved.search, MINISEARCH_OPTIONS);
+  // The checksum vouches for the content; the shape is MiniSearch's own, written by toJSON() above.
+  const search = MiniSearch.loadJS<{ id: number; terms: string }>(saved.search as unknown as AsPlainObject, MINISEARCH_OPTIONS);
   if (search.documentCount !== passages.length) throw new Error('saved search index does not match its passages');
   return assembleIndex({
     articles,
