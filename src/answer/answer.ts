@@ -1,6 +1,6 @@
 import type { KnowledgeIndex, IndexedPassage } from '../index/index-model.js';
 import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
-import { followingPassages, isLeadIn } from './lead-in.js';
+import { introducedPassages, isLeadIn } from './lead-in.js';
 import { analyseQuestion } from './question.js';
 import { rankPassages, type RankedPassage } from './rank.js';
 import type { Answer, AnswerContext, Citation, Conflict } from './schema.js';
@@ -105,7 +105,7 @@ export function answerQuestion(
   if (!best || best.coverage < MIN_COVERAGE) return noAnswer(question, index, suggestions());
 
   const ordered = [best, ...ranked.filter((r) => r !== best)];
-  const introduced = isLeadIn(best.passage) ? followingPassages(index, best.passage, MAX_CITATIONS - 1) : [];
+  const introduced = isLeadIn(best.passage) ? introducedPassages(index, best.passage, analysed.terms, MAX_CITATIONS - 1) : [];
   const { passages, conflicts } = introduced.length > 0 ? { passages: [best.passage, ...introduced], conflicts: [] } : chooseCitations(ordered, index);
   const citations = passages.map((p, i) => toCitation(index, p, i + 1));
   const described = describeConflicts(conflicts, citations, passages);

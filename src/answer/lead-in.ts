@@ -1,4 +1,5 @@
 import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
+import type { QueryTerm } from './question.js';
 
 /**
  * "Core differences from previous models:" introduces the lines that follow and says nothing
@@ -27,4 +28,23 @@ export function followingPassages(index: KnowledgeIndex, passage: IndexedPassage
     if (!out.includes(p) && p !== passage) out.push(p);
   }
   return out;
+}
+
+/** How far down a list a lead-in introduces to look for the items the question is about. */
+const LIST_REACH = 6;
+
+/**
+ * The items a lead-in introduces that the question is about, in reading order: for "hardware
+ * differences", the item on hardware from "Core differences from previous models:", not
+ * merely the first two items. Ties keep reading order, so a question about the list as a
+ * whole gets its first items.
+ */
+export function introducedPassages(index: KnowledgeIndex, leadIn: IndexedPassage, terms: readonly QueryTerm[], count: number): IndexedPassage[] {
+  const items = followingPassages(index, leadIn, LIST_REACH);
+  const relevance = (p: IndexedPassage) => terms.reduce((sum, t) => sum + (t.known && !leadIn.termSet.has(t.term) && p.termSet.has(t.term) ? t.weight : 0), 0);
+  const scored = items.map((p, order) => ({ p, order, score: relevance(p) }));
+  // Items the question is about, if any; otherwise the list's first items.
+  const relevant = scored.filter((c) => c.score > 0);
+  const chosen = (relevant.length > 0 ? relevant : scored).sort((a, b) => b.score - a.score || a.order - b.order).slice(0, count);
+  return chosen.sort((a, b) => a.order - b.order).map((c) => c.p);
 }

@@ -1,4 +1,4 @@
-import type { AnswerType } from '../index/answer-features.js';
+import { isYear, type AnswerType } from '../index/answer-features.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
 import { analyze, normalizeWord, type Term } from '../text/analyze.js';
 import { editDistance } from '../text/edit-distance.js';
@@ -52,7 +52,7 @@ export interface AnalysedQuestion {
 
 const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
   ['time', true, /\b(when|what time|which day|what day|what month|which month|what year|which year|how soon|how long (until|till|before|til)|dates?|timeline|timeframe|timing|window|eta|schedule)\b/],
-  ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|long|small|large)|number of|(what|which)('s| is| was| are| were)? (the )?([\p{L}-]+ )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/u],
+  ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|long|small|large)|number of|by (what|which|how much of a) (factor|multiple|margin)|how many times|(what|which)('s| is| was| are| were)? (the )?([\p{L}-]+ )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/u],
   ['entity', true, /\b(who|whom|whose|who's)\b|\b(which|what) (company|companies|firm|firms|person|people|investors?|organi[sz]ations?|partners?|backers?)\b/],
   // "Where does the data come from?" asks for a source, not a place.
   ['place', true, /\b(where\b(?!.*\bfrom\b)|what city|which city|what country|which country|what state|which state|located)\b/],
@@ -76,7 +76,8 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
   significance situation status update background overview summary kind type sort difference plan plans exactly
   team teams group groups
   mention mentioned mentions mentioning cite cited cites discuss discussed discusses talk talked talks window timeframe timing matter matters mattered important
-  importance significant define defined definition definitions meaning glossary`.split(/\s+/),
+  importance significant define defined definition definitions meaning glossary
+  summarize summarise summarized recap tldr rundown breakdown side sides aspect aspects angle factor multiple`.split(/\s+/),
 );
 
 /** Role nouns are part of the content when they are a relation to something: "the CEO of Cursor", "Cursor's founder". */
@@ -97,6 +98,8 @@ const CHAT_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
  * Adverbs of frequency ("monthly", "daily") do name a measure, so they keep their weight.
  */
 const MANNER_ADVERB = /^(?!(daily|weekly|monthly|yearly|hourly|quarterly|annually|nightly)$)\p{L}{3,}ly$/u;
+
+const QUANTITY_KINDS: ReadonlySet<string> = new Set(['number', 'money', 'percent', 'fraction']);
 
 /** Every question is implicitly about the story's subject, so naming it adds little. */
 const SUBJECT_WEIGHT = 0.2;
@@ -230,9 +233,12 @@ function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean
     }
     const df = index.documentFrequency.get(term) ?? 0;
     const known = df > 0;
-    const looksLikeName = t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0);
+    // "Does it have 2 trillion parameters?": a figure the articles never state is a claim to check
+    // against the figure they do state, not a name they do not cover. Years stay strict: "in 2019" is out of range.
+    const claimedFigure = !known && QUANTITY_KINDS.has(t.kind) && !isYear(term);
+    const looksLikeName = !claimedFigure && (t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0));
     const weight = !known
-      ? unknownWeight * (looksLikeName || !MANNER_ADVERB.test(t.surface) ? 1 : WEAK_WEIGHT)
+      ? unknownWeight * (looksLikeName || !(MANNER_ADVERB.test(t.surface) || claimedFigure) ? 1 : WEAK_WEIGHT)
       : index.subjectTerms.has(term)
         ? index.idf(term) * SUBJECT_WEIGHT
         : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1);
@@ -264,10 +270,13 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[]): boole
 const PROVENANCE = /\s*,?\s*\b(according to|as reported (by|in)|as per|per|in|from)\s+(the\s+)?([\p{L}-]+\s+){0,3}(article|articles|coverage|source|sources|report|reports|piece|story|stories|outlet|press)\b.*$/iu;
 
 /** "@grok-facts", "in this context": who the question is addressed to, or where it stands; not what it asks. */
-const ADDRESSING = /(^|\s)@[\p{L}\p{N}_.-]+:?|\s*,?\s*\bin (this|that|the) (context|case)\b/giu;
+const ADDRESSING = /(^|\s)@[\p{L}\p{N}_.-]+:?|\s*,?\s*\bin (this|that|the) (context|case)\b|\b(is it|is this|is that) (true|correct|right|accurate)( that)?\b|\b(true or false|fact[- ]check)\b:?/giu;
+
+/** "The two models", "both companies": a count that points back at things named, not a figure asked about. */
+const POINTING_COUNT = /\b(the|these|those) (two|three|both)\b/giu;
 
 export function stripProvenance(question: string): string {
-  const stripped = question.replace(ADDRESSING, ' ').replace(PROVENANCE, '').trim();
+  const stripped = question.replace(ADDRESSING, ' ').replace(POINTING_COUNT, '$1').replace(PROVENANCE, '').trim();
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 

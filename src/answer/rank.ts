@@ -30,6 +30,7 @@ const DEFINITION_BONUS = 0.25;
 const LABEL_BONUS = 0.15;
 const FOLLOW_UP_WEIGHT = 0.3;
 const EXCLUDED_PENALTY = 0.2;
+const ECHO_PENALTY = 0.3;
 const WORDING_WEIGHT = 0.1;
 const PLURAL_ENDING = /^(s|es)$/;
 /** Matched words further apart than this are unlikely to be one statement about them. */
@@ -226,6 +227,13 @@ function carriedOver(passage: IndexedPassage, question: AnalysedQuestion): numbe
   return total === 0 ? 0 : found / total;
 }
 
+/** "Model Name: Grok V9 Medium" for "what kind of model is Grok V9 Medium": it only repeats the question. */
+function echoesQuestion(passage: IndexedPassage, asked: ReadonlySet<string>, index: KnowledgeIndex): boolean {
+  // A label line's label ("Model Name:") names what the value is; the value is what it says.
+  for (const t of passage.terms) if (!asked.has(t.term) && !index.subjectTerms.has(t.term) && !passage.labelTerms.has(t.term)) return false;
+  return true;
+}
+
 function kindPrior(passage: IndexedPassage): number {
   // It is quoted with the lines it introduces, but a statement that answers by itself is better.
   if (isLeadIn(passage)) return -0.25;
@@ -350,7 +358,8 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         FOLLOW_UP_WEIGHT * carriedOver(passage, question) +
         WORDING_WEIGHT * sameWording(passage, question, matched) -
         (question.excluded.some((t) => passage.termSet.has(t)) ? EXCLUDED_PENALTY : 0) +
-        kindPrior(passage);
+        kindPrior(passage) -
+        (echoesQuestion(passage, asked, index) ? ECHO_PENALTY : 0);
       return { passage, score, coverage, typeFit, namesEverything };
     })
     .sort((a, b) => b.score - a.score);

@@ -33,7 +33,7 @@ rn atm tbh ngl imo imho lmk iirc afaik tho cuz coz bc fyi smh omg lmao rofl ty t
 const LIGHT_VERBS = `make makes made making do done take takes took taken taking put puts
 come comes came coming went gone happen happens happened happening run runs ran running play plays played
 work works worked working seem seems seemed become becomes became
-help helps helped helping
+help helps helped helping hold holds held holding
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

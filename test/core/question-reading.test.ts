@@ -85,6 +85,34 @@ describe('reading a question (continued)', () => {
   });
 });
 
+describe('reading a question (third batch)', () => {
+  it('checks a figure the articles do not state against the one they do, but keeps unknown years strict', () => {
+    const q = read('is it true that it has 2 trillion parameters?');
+    expect(q.terms.some((t) => t.unknownName)).toBe(false);
+    expect(q.terms.map((t) => t.surface)).not.toContain('true');
+    expect(engine.answer('is it true that it has 2 trillion parameters?').citations[0]?.quote).toMatch(/1\.5 trillion|1\.5T/);
+    expect(engine.answer('what did xai do in 2019').status).toBe('no_answer');
+  });
+
+  it('reads "the two models" as pointing back, and "by what factor" as asking for a quantity', () => {
+    expect(terms('differences between the two models')).toEqual(terms('differences between the models'));
+    expect(read('by what factor did throughput go up').answerType).toBe('quantity');
+    expect(engine.answer('by what factor did throughput go up').citations[0]?.quote).toMatch(/2\.3 times/);
+  });
+
+  it('quotes the items of a list that the question is about', () => {
+    const answer = engine.answer('hardware differences between the two models');
+    expect(answer.status).toBe('answered');
+    expect(answer.citations[0]!.quote).toMatch(/:\s*$/);
+    expect(answer.citations.slice(1).map((c) => c.quote).join(' ')).toMatch(/hardware/i);
+  });
+
+  it('does not lead with a passage that only repeats the question', () => {
+    const quote = engine.answer('what kind of model is grok v9 medium').citations[0]!.quote;
+    expect(quote).not.toBe('Model Name: Grok V9 Medium');
+  });
+});
+
 describe('ranking', () => {
   it('quotes a line that introduces a list together with the lines it introduces, in reading order', () => {
     for (const q of ['what improvement came from the hardware collaboration', 'what are the core differences from previous models']) {
