@@ -43,6 +43,8 @@ export interface AnalysedQuestion {
    * passage that only mentions Tennessee does not answer it; the passage must name the relation.
    */
   relation?: string;
+  /** "What year…" wants a year, "what day/month…" a calendar date: a span such as "within days" does not answer them. */
+  calendar?: 'year' | 'date';
   /** "besides Cursor": terms the answer should go beyond, so they are neither required nor rewarded. */
   excluded: string[];
   /** The answer type must be met (how many, when, who, where) rather than merely preferred. */
@@ -51,13 +53,15 @@ export interface AnalysedQuestion {
 }
 
 const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
-  ['time', true, /\b(when|what time|which day|what day|what month|which month|what year|which year|how soon|how long (until|till|before|til)|dates?|timeline|timeframe|timing|window|eta|schedule)\b/],
-  ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|long|small|large)|number of|by (what|which|how much of a) (factor|multiple|margin)|how many times|(what|which)('s| is| was| are| were)? (the )?([\p{L}-]+ )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/u],
+  ['time', true, /\b(when|what time|which day|what day|what month|which month|what year|which year|how soon|how long|dates?|timeline|timeframe|timing|window|eta|schedule)\b/],
+  ['quantity', true, /\b(how (many|much|big|large|huge|fast|expensive|cheap|small|large)|number of|by (what|which|how much of a) (factor|multiple|margin)|how many times|(what|which)('s| is| was| are| were)? (the )?([\p{L}-]+ )?(number|amount|count|size|scale|percentage|figure|price|cost|valuation|parameter count)\b)/u],
   ['entity', true, /\b(who|whom|whose|who's)\b|\b(which|what) (company|companies|firm|firms|person|people|investors?|organi[sz]ations?|partners?|backers?)\b/],
   // "Where does the data come from?" asks for a source, not a place.
   ['place', true, /\b(where\b(?!.*\bfrom\b)|what city|which city|what country|which country|what state|which state|located)\b/],
   ['quantity', false, /\b(size|scale|price|cost|amount|count|number|percentage|valuation|worth)\b/],
-  ['sequence', false, /\b((what|which) ([\p{L}-]+ )?((happens|comes|is|follows) (after|next)|follows)|what's next|what next|after (that|this)|next step|then what)\b|\bafter\b/u],
+  ['sequence', true, /\b((what|which) ([\p{L}-]+ ){0,2}((happens|comes|is|follows) (after|next)|follows)|what's next|what next|after (that|this)|next step|then what)\b/u],
+  // A bare "after" ("what did xAI do after the talks lapsed") may ask a sequence, or only date the question.
+  ['sequence', false, /\bafter\b/u],
   ['reason', false, /\b(why|how come|what for|purpose|reason)\b|^what (is|was|are|were) .+ for\??$/],
   ['entity', false, /\b(which|what is the name|what's the name|called|named)\b/],
 ];
@@ -77,7 +81,8 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
   team teams group groups
   mention mentioned mentions mentioning cite cited cites discuss discussed discusses talk talked talks window timeframe timing matter matters mattered important
   importance significant define defined definition definitions meaning glossary
-  summarize summarise summarized recap tldr rundown breakdown side sides aspect aspects angle factor multiple`.split(/\s+/),
+  summarize summarise summarized recap tldr rundown breakdown side sides aspect aspects angle factor multiple
+  involved involvement involve involves`.split(/\s+/),
 );
 
 /** Role nouns are part of the content when they are a relation to something: "the CEO of Cursor", "Cursor's founder". */
@@ -297,7 +302,8 @@ function relationAsked(folded: string, terms: readonly QueryTerm[], index: Knowl
 const QUANTITY_NOUNS = /^(size|scale|number|amount|count|percentage|figure|price|cost|valuation|total|value)$/;
 
 /** How a sequence question says "after": the answer type carries it. */
-const SEQUENCE_WORDS: ReadonlySet<string> = new Set(['follow', 'follows', 'followed', 'following', 'next', 'step', 'steps']);
+const SEQUENCE_WORDS: ReadonlySet<string> = new Set(['follow', 'follows', 'followed', 'following', 'next', 'step', 'steps', 'phase', 'phases', 'stage', 'stages']);
+const TIME_SLOT = /\b(?:what|which) (day|days|month|year|week|date)\b/;
 const STEP_SLOT = /\b(?:what|which) ([\p{L}-]+) (?:happens|comes|is|follows)\b/u;
 
 function answerTypeOf(question: string): AnswerType {
@@ -314,8 +320,10 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const exclusion = EXCLUSION.exec(question);
   const excluded = exclusion ? toQueryTerms(exclusion[2]!, index, false).map((t) => t.term) : [];
   // "What stage comes after X": the stage is what is asked for, as the answer type says; X is the content.
-  const sequence = answerTypeOf(question) === 'sequence';
-  const stepWord = sequence ? STEP_SLOT.exec(normalizeQuestion(question))?.[1] : undefined;
+  const askedType = answerTypeOf(question);
+  const sequence = askedType === 'sequence';
+  // "What day did…": the day is what is asked for, as the answer type says.
+  const stepWord = sequence ? STEP_SLOT.exec(normalizeQuestion(question))?.[1] : askedType === 'time' ? TIME_SLOT.exec(normalizeQuestion(question))?.[1] : undefined;
   const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, false).filter(
     (t) => t.surface !== stepWord && !(sequence && SEQUENCE_WORDS.has(t.surface)),
   );
@@ -336,7 +344,9 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const measures = answerType === 'quantity' ? findMeasures(folded, terms) : [];
   const wantsMoney = answerType === 'quantity' && PRICE_QUESTION.test(folded) && !RELATIVE_CHANGE.test(folded);
   const anyName = requiredNames.length > 1 && /\bor\b/.test(folded);
-  return { answerType, strictType, defines, requiredNames, anyName, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), terms };
+  const slot = answerType === 'time' ? TIME_SLOT.exec(folded)?.[1] : undefined;
+  const calendar = slot === 'year' ? ('year' as const) : slot && slot !== 'week' ? ('date' as const) : undefined;
+  return { answerType, strictType, defines, requiredNames, anyName, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), calendar, terms };
 }
 
 const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|should|could)\b.*\b(cost|costs|charge|charges|pay|paid|priced)\b|\bhow expensive\b|\b(price|pricing|prices|price tag|subscription|fee|fees)\b/;

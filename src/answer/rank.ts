@@ -1,4 +1,4 @@
-import { isConcreteTime, NEXT_STEP_CUE, timeSpecificity } from '../index/answer-features.js';
+import { isConcreteTime, isMonthTerm, isYear, NEXT_STEP_CUE, timeSpecificity } from '../index/answer-features.js';
 import { analyze, type Term } from '../text/analyze.js';
 import { isLeadIn } from './lead-in.js';
 import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
@@ -59,6 +59,8 @@ function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: Re
     case 'quantity':
       return measuredFigure(passage, question.measures, asked, question.wantsMoney);
     case 'time':
+      if (question.calendar === 'year') return [...passage.features.times].some((t) => !asked.has(t) && isYear(t));
+      if (question.calendar === 'date') return [...passage.features.times].some((t) => !asked.has(t) && isMonthTerm(t));
       return offered(passage.features.times);
     case 'place':
       return offered(passage.features.places);
@@ -75,11 +77,27 @@ function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: Re
 }
 
 /**
+ * In a list of steps ("Basic pre training: …", "Supplementary training: …") the item after the
+ * one naming X is the step after X: a list item whose predecessor names all of X, and which
+ * does not itself.
+ */
+function nextInList(passage: IndexedPassage, asked: ReadonlySet<string>): boolean {
+  if (passage.kind !== 'label' || asked.size === 0) return false;
+  let inItself = true;
+  for (const t of asked) {
+    if (!passage.contextTerms.has(t)) return false;
+    if (!passage.termSet.has(t)) inItself = false;
+  }
+  return !inItself;
+}
+
+/**
  * For "what happens after X": 1 when a next-step cue follows X in the passage ("X, starting
  * Y"), 0.5 when it precedes X ("after completing X, Y"), 0 when there is none.
  */
 function nextStepAfter(passage: IndexedPassage, question: AnalysedQuestion): number {
   const asked = new Set(question.terms.filter((t) => !t.fromPrevious).map((t) => t.term));
+  if (nextInList(passage, asked)) return 1;
   const lastAsked = Math.max(-1, ...passage.terms.filter((t) => asked.has(t.term)).map((t) => t.position));
   if (lastAsked < 0) return 0;
   const matches = [...passage.text.matchAll(NEXT_STEP_CUE)];
@@ -267,7 +285,7 @@ function coveragePlan(terms: readonly QueryTerm[], subject: ReadonlySet<string>,
  * passage's densest cluster of matches count half; the story's subject counts only when the
  * question asks nothing else.
  */
-function coverageOf(passage: IndexedPassage, plan: CoveragePlan): { coverage: number; matched: Set<string>; hits: Term[] } {
+function coverageOf(passage: IndexedPassage, plan: CoveragePlan, contextCredit = CONTEXT_CREDIT): { coverage: number; matched: Set<string>; hits: Term[] } {
   const credit = new Map<string, number>();
   let fromContext = 0;
   const slotMet = plan.slot.find((t) => t.known && passage.termSet.has(t.term));
@@ -276,7 +294,7 @@ function coverageOf(passage: IndexedPassage, plan: CoveragePlan): { coverage: nu
     if (plan.alternatives.has(t.term)) continue;
     const match = t.weight * (t.corrected ? CORRECTED_MATCH : 1);
     if (t.known && passage.termSet.has(t.term)) credit.set(t.term, match);
-    else if (t.known && passage.contextTerms.has(t.term)) fromContext += match * CONTEXT_CREDIT;
+    else if (t.known && passage.contextTerms.has(t.term)) fromContext += match * contextCredit;
   }
   const matched = new Set(credit.keys());
   if (plan.total === 0 || matched.size === 0) return { coverage: 0, matched, hits: [] };
@@ -329,12 +347,15 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
   const maxSearch = results[0]?.score ?? 1;
   const asked = new Set(question.terms.map((t) => t.term));
   const sourceTotal = Math.max(2, index.articles.length);
+  const askedNow = new Set(question.terms.filter((t) => !t.fromPrevious).map((t) => t.term));
   const plan = coveragePlan(question.terms, index.subjectTerms, question.anyName ? new Set(question.requiredNames) : undefined);
 
   return results
     .map((result) => {
       const passage = index.passages[result.id as number]!;
-      const { coverage, matched, hits } = coverageOf(passage, plan);
+      // The next item of a list answers "what comes after X" through the item before it, which names X.
+      const listStep = question.answerType === 'sequence' && nextInList(passage, askedNow);
+      const { coverage, matched, hits } = coverageOf(passage, plan, listStep ? 1 : CONTEXT_CREDIT);
       // Too little of the question to be quoted at all (see MIN_SUPPORTING_COVERAGE): not worth scoring in full.
       if (coverage < SCORING_FLOOR) return { passage, score: coverage - 1, coverage, typeFit: false, namesEverything: false };
       const answers = answerTokens(question, passage, index);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuestion } from '../../src/answer/question.js';
+import { analyzeToStrings } from '../../src/text/analyze.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const engine = await seedEngine();
@@ -110,6 +111,32 @@ describe('reading a question (third batch)', () => {
   it('does not lead with a passage that only repeats the question', () => {
     const quote = engine.answer('what kind of model is grok v9 medium').citations[0]!.quote;
     expect(quote).not.toBe('Model Name: Grok V9 Medium');
+  });
+});
+
+describe('reading a question (fourth batch)', () => {
+  it('wants a year for "what year" and a calendar date for "what day", not a span', () => {
+    expect(read('what year did the merger happen').calendar).toBe('year');
+    expect(read('on what day was it announced').calendar).toBe('date');
+    expect(read('what year did the merger happen').terms.map((t) => t.surface)).not.toContain('year');
+    expect(engine.answer('what day did musk announce it').citations[0]?.quote).toMatch(/May 25/);
+    // The only starts the articles date are weeks or days away: no year to give.
+    expect(engine.answer('what year did the reinforcement learning start').status).toBe('no_answer');
+  });
+
+  it('reads "how long did X take" as a question of time', () => {
+    expect(read('how long did pre-training take').answerType).toBe('time');
+  });
+
+  it('takes the item after X in a list of steps as the step after X', () => {
+    const quotes = engine.answer('which phase comes after basic pre training').citations.map((c) => c.quote);
+    expect(quotes[0]).toMatch(/^Supplementary training/);
+  });
+
+  it('knows owning as acquiring, negotiations as talks, and "involved" as framing', () => {
+    expect(engine.answer('which company owns xai').citations[0]?.quote).toMatch(/SpaceX/);
+    expect(analyzeToStrings('negotiations')).toEqual(analyzeToStrings('talks'));
+    expect(terms('is nvidia involved')).toEqual(terms('nvidia'));
   });
 });
 
