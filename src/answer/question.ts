@@ -45,6 +45,10 @@ export interface AnalysedQuestion {
   relation?: string;
   /** "What year…" wants a year, "what day/month…" a calendar date: a span such as "within days" does not answer them. */
   calendar?: 'year' | 'date';
+  /** "What scenarios…", "which investors…": the noun the answer is a case of, when it is content. */
+  askedNoun?: string;
+  /** "By how much bigger": a change or ratio ("three times", "40%") answers it, an absolute figure does not. */
+  relative: boolean;
   /** "besides Cursor": terms the answer should go beyond, so they are neither required nor rewarded. */
   excluded: string[];
   /** The answer type must be met (how many, when, who, where) rather than merely preferred. */
@@ -285,6 +289,10 @@ export function stripProvenance(question: string): string {
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 
+const ASKED_NOUN = /^(?:what|which) ([\p{L}-]+)\b/u;
+/** "How much bigger", "by how much", "how many times": the answer is a ratio or a change. */
+const COMPARATIVE = /\b(bigger|larger|smaller|faster|slower|cheaper|higher|lower|more|less|by how much|how many times|increase|increased|decrease|decreased|grow|grew)\b/;
+
 const RELATION = /^(?:what|who|which)(?:'s| is| was| are| were) (?:the |an? )?([\p{L}-]+) of\b/u;
 
 /**
@@ -346,7 +354,10 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const anyName = requiredNames.length > 1 && /\bor\b/.test(folded);
   const slot = answerType === 'time' ? TIME_SLOT.exec(folded)?.[1] : undefined;
   const calendar = slot === 'year' ? ('year' as const) : slot && slot !== 'week' ? ('date' as const) : undefined;
-  return { answerType, strictType, defines, requiredNames, anyName, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), calendar, terms };
+  const nounWord = ASKED_NOUN.exec(folded)?.[1];
+  const askedNoun = terms.find((t) => t.surface === nounWord && t.known && !index.subjectTerms.has(t.term))?.term;
+  const relative = answerType === 'quantity' && COMPARATIVE.test(folded);
+  return { answerType, strictType, defines, requiredNames, anyName, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), calendar, askedNoun, relative, terms };
 }
 
 const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|should|could)\b.*\b(cost|costs|charge|charges|pay|paid|priced)\b|\bhow expensive\b|\b(price|pricing|prices|price tag|subscription|fee|fees)\b/;

@@ -43,8 +43,21 @@ const MEASURE_RADIUS = 5;
 const COMPLETION_CUE = /^(after completing|once (complete|completed|finished))$/i;
 
 /** A figure counts for "how many X" only when it stands near X in the passage. */
-function measuredFigure(passage: IndexedPassage, measures: readonly string[], asked: ReadonlySet<string>, wantsMoney: boolean): boolean {
-  const figures = passage.terms.filter((t) => passage.features.quantities.has(t.term) && !asked.has(t.term) && (!wantsMoney || t.kind === 'money'));
+/** A figure that states a change or ratio: "40%", "1/35", "three times", "threefold", "2.3x". */
+function isRatio(terms: readonly Term[], i: number): boolean {
+  const t = terms[i]!;
+  if (t.kind === 'percent' || t.kind === 'fraction') return true;
+  if (RATIO_WORDS.test(t.surface) || /^\d+(\.\d+)?x$/.test(t.surface)) return true;
+  const next = terms[i + 1];
+  return next !== undefined && next.position === t.position + 1 && /^(times|fold|x)$/.test(next.surface);
+}
+
+const RATIO_WORDS = /^(double|doubled|triple|tripled|triples|threefold|twofold|fourfold|tenfold|half|halved)$/;
+
+function measuredFigure(passage: IndexedPassage, measures: readonly string[], asked: ReadonlySet<string>, wantsMoney: boolean, relative = false): boolean {
+  const figures = passage.terms.filter(
+    (t, i) => passage.features.quantities.has(t.term) && !asked.has(t.term) && (!wantsMoney || t.kind === 'money') && (!relative || isRatio(passage.terms, i)),
+  );
   if (measures.length === 0) return figures.length > 0;
   const measured = passage.terms.filter((t) => measures.includes(t.term));
   return figures.some((f) => measured.some((m) => Math.abs(m.position - f.position) <= MEASURE_RADIUS));
@@ -57,7 +70,7 @@ function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: Re
   };
   switch (question.answerType) {
     case 'quantity':
-      return measuredFigure(passage, question.measures, asked, question.wantsMoney);
+      return measuredFigure(passage, question.measures, asked, question.wantsMoney, question.relative);
     case 'time':
       if (question.calendar === 'year') return [...passage.features.times].some((t) => !asked.has(t) && isYear(t));
       if (question.calendar === 'date') return [...passage.features.times].some((t) => !asked.has(t) && isMonthTerm(t));
@@ -208,6 +221,7 @@ function definesTerm(passage: IndexedPassage, defines: readonly string[]): boole
 /** "Release time: within 2 to 3 weeks" answers a question about release: its label names what was asked. */
 function labelAnswers(passage: IndexedPassage, question: AnalysedQuestion, index: KnowledgeIndex): boolean {
   if (passage.labelTerms.size === 0) return false;
+  if (question.askedNoun && passage.labelTerms.has(question.askedNoun)) return true;
   return question.terms.some((t) => !t.fromPrevious && !index.subjectTerms.has(t.term) && passage.labelTerms.has(t.term));
 }
 
@@ -376,6 +390,8 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         DIRECTNESS_WEIGHT * directness(passage, matched, answers, index) +
         (definesTerm(passage, question.defines) ? DEFINITION_BONUS : passage.isDefinition ? -DEFINITION_BONUS / 2 : 0) +
         (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
+        // "What scenarios…" answered by "Core scenarios: …": the label names what the answer is a case of.
+        (question.askedNoun && passage.labelTerms.has(question.askedNoun) ? LABEL_BONUS : 0) +
         FOLLOW_UP_WEIGHT * carriedOver(passage, question) +
         WORDING_WEIGHT * sameWording(passage, question, matched) -
         (question.excluded.some((t) => passage.termSet.has(t)) ? EXCLUDED_PENALTY : 0) +

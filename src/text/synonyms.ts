@@ -96,6 +96,10 @@ export const PHRASE_ALIASES: readonly { from: readonly string[]; to: readonly st
   // "Backed" means invested only in these shapes; "GPU-backed debt" is something else.
   { from: ['who', 'backed'], to: ['who', 'invest'] },
   { from: ['backed', 'by'], to: ['invest', 'by'] },
+  { from: ['investors', 'backed'], to: ['investors'] },
+  { from: ['investor', 'backed'], to: ['investor'] },
+  { from: ['companies', 'backed'], to: ['companies', 'invest'] },
+  { from: ['firms', 'backed'], to: ['firms', 'invest'] },
   { from: ['out', 'yet'], to: ['release'] },
   { from: ['out', 'now'], to: ['release'] },
   { from: ['up', 'against'], to: ['compete'] },

@@ -140,6 +140,24 @@ describe('reading a question (fourth batch)', () => {
   });
 });
 
+describe('reading a question (fifth batch)', () => {
+  it('prefers a label naming the noun asked about: "what scenarios" → "Core scenarios: …"', () => {
+    expect(read('what scenarios is it built for').askedNoun).toBe(terms('scenarios')[0]);
+    expect(read('what is it built for').askedNoun).toBeUndefined();
+    expect(engine.answer('what scenarios is the model intended for').citations[0]?.quote).toMatch(/^Core scenarios:/);
+  });
+
+  it('answers "by how much bigger" with a ratio, not an absolute figure', () => {
+    expect(read('by how much is it bigger').relative).toBe(true);
+    expect(read('how big is it').relative).toBe(false);
+    expect(engine.answer('how much larger is the new model than the old one').citations[0]?.quote).toMatch(/three times|threefold|triples|3x/i);
+  });
+
+  it('reads "investors backed" as investing, while "GPU-backed" stays a kind of debt', () => {
+    expect(engine.answer('which investors backed xai').citations[0]?.quote).toMatch(/Valor|Fidelity|Qatar|Nvidia/);
+  });
+});
+
 describe('ranking', () => {
   it('quotes a line that introduces a list together with the lines it introduces, in reading order', () => {
     for (const q of ['what improvement came from the hardware collaboration', 'what are the core differences from previous models']) {
