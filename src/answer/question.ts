@@ -290,8 +290,6 @@ export function stripProvenance(question: string): string {
 }
 
 const ASKED_NOUN = /^(?:what|which) ([\p{L}-]+)\b/u;
-/** "How much bigger", "by how much", "how many times": the answer is a ratio or a change. */
-const COMPARATIVE = /\b(bigger|larger|smaller|faster|slower|cheaper|higher|lower|more|less|by how much|how many times|increase|increased|decrease|decreased|grow|grew)\b/;
 
 const RELATION = /^(?:what|who|which)(?:'s| is| was| are| were) (?:the |an? )?([\p{L}-]+) of\b/u;
 
@@ -314,10 +312,6 @@ const SEQUENCE_WORDS: ReadonlySet<string> = new Set(['follow', 'follows', 'follo
 const TIME_SLOT = /\b(?:what|which) (day|days|month|year|week|date)\b/;
 const STEP_SLOT = /\b(?:what|which) ([\p{L}-]+) (?:happens|comes|is|follows)\b/u;
 
-function answerTypeOf(question: string): AnswerType {
-  return detectAnswerType(normalizeQuestion(question)).answerType;
-}
-
 /** "…besides Cursor", "other than Nvidia": what the asker already knows and wants more than. */
 const EXCLUSION = /\b(besides|other than|apart from|aside from|except for|except|excluding|not counting|beyond)\s+([^,?!.;]{2,40}?)\s*(?=[,?!.;]|$)/iu;
 
@@ -327,13 +321,11 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const detected = detectAnswerType(folded);
   const exclusion = EXCLUSION.exec(question);
   const excluded = exclusion ? toQueryTerms(exclusion[2]!, index, false).map((t) => t.term) : [];
-  // "What stage comes after X": the stage is what is asked for, as the answer type says; X is the content.
-  const askedType = answerTypeOf(question);
-  const sequence = askedType === 'sequence';
-  // "What day did…": the day is what is asked for, as the answer type says.
-  const stepWord = sequence ? STEP_SLOT.exec(normalizeQuestion(question))?.[1] : askedType === 'time' ? TIME_SLOT.exec(normalizeQuestion(question))?.[1] : undefined;
+  // "What stage comes after X", "what day did…": the stage or the day is what is asked for, as the answer type says.
+  const sequence = detected.answerType === 'sequence';
+  const slotWord = sequence ? STEP_SLOT.exec(folded)?.[1] : detected.answerType === 'time' ? TIME_SLOT.exec(folded)?.[1] : undefined;
   const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, false).filter(
-    (t) => t.surface !== stepWord && !(sequence && SEQUENCE_WORDS.has(t.surface)),
+    (t) => t.surface !== slotWord && !(sequence && SEQUENCE_WORDS.has(t.surface)),
   );
   // "Who is Elon Musk?" names who it is about: it asks what the sources say of them, not for another name.
   const aboutNamed = /^who (is|was|are|were) /.test(folded) && terms.some((t) => t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term));
@@ -350,19 +342,22 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     .filter((t) => !t.fromPrevious && t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term))
     .map((t) => t.term);
   const measures = answerType === 'quantity' ? findMeasures(folded, terms) : [];
-  const wantsMoney = answerType === 'quantity' && PRICE_QUESTION.test(folded) && !RELATIVE_CHANGE.test(folded);
+  const relative = answerType === 'quantity' && RELATIVE.test(folded);
+  const wantsMoney = answerType === 'quantity' && PRICE_QUESTION.test(folded) && !relative;
   const anyName = requiredNames.length > 1 && /\bor\b/.test(folded);
-  const slot = answerType === 'time' ? TIME_SLOT.exec(folded)?.[1] : undefined;
-  const calendar = slot === 'year' ? ('year' as const) : slot && slot !== 'week' ? ('date' as const) : undefined;
+  const calendarWord = answerType === 'time' ? slotWord : undefined;
+  const calendar = calendarWord === 'year' ? ('year' as const) : calendarWord && calendarWord !== 'week' ? ('date' as const) : undefined;
   const nounWord = ASKED_NOUN.exec(folded)?.[1];
   const askedNoun = terms.find((t) => t.surface === nounWord && t.known && !index.subjectTerms.has(t.term))?.term;
-  const relative = answerType === 'quantity' && COMPARATIVE.test(folded);
   return { answerType, strictType, defines, requiredNames, anyName, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), calendar, askedNoun, relative, terms };
 }
 
 const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|should|could)\b.*\b(cost|costs|charge|charges|pay|paid|priced)\b|\bhow expensive\b|\b(price|pricing|prices|price tag|subscription|fee|fees)\b/;
-/** "How much did the cost drop?" asks for a change, which a percentage does answer. */
-const RELATIVE_CHANGE = /\b(cheaper|lower|less|drop|dropped|drops|fall|fell|decrease|decreased|decline|declined|reduce|reduced|reduction|cut|save|saving|savings|change|changed|compared|than)\b/;
+/**
+ * "How much bigger", "by how much", "how much did the cost drop": the answer is a ratio or a
+ * change ("three times", "40%", "1/35"), not an absolute figure, and not a price.
+ */
+const RELATIVE = /\b(bigger|larger|smaller|faster|slower|cheaper|higher|lower|more|less|by how much|how many times|increase|increased|grow|grew|drop|dropped|drops|fall|fell|decrease|decreased|decline|declined|reduce|reduced|reduction|cut|save|saving|savings|change|changed|compared|than)\b/;
 
 const MEASURED_NOUN = /\bhow (?:many|much)\s+([\p{L}-]+)/u;
 const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger)$/;

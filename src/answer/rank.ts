@@ -221,7 +221,6 @@ function definesTerm(passage: IndexedPassage, defines: readonly string[]): boole
 /** "Release time: within 2 to 3 weeks" answers a question about release: its label names what was asked. */
 function labelAnswers(passage: IndexedPassage, question: AnalysedQuestion, index: KnowledgeIndex): boolean {
   if (passage.labelTerms.size === 0) return false;
-  if (question.askedNoun && passage.labelTerms.has(question.askedNoun)) return true;
   return question.terms.some((t) => !t.fromPrevious && !index.subjectTerms.has(t.term) && passage.labelTerms.has(t.term));
 }
 
