@@ -227,11 +227,17 @@ function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean
   const unknownWeight = index.idf('\u0000unseen');
   const seen = new Set<string>();
   const out: QueryTerm[] = [];
-  for (const t of analysed) {
+  for (const [i, t] of analysed.entries()) {
     if (seen.has(t.term)) continue;
     if (FRAMING_WORDS.has(t.surface) && !(roleIsContent && ROLE_RELATION.test(`${t.surface} of`))) continue;
     seen.add(t.term);
-    let term = t.term;
+    // "Grok 3", "V9 Medium 2": a small number right after a name is an edition, read as "v3".
+    // The articles name their editions so ("V8", "V9"), and an edition they never name is not covered.
+    const previous = analysed[i - 1];
+    const edition =
+      t.kind === 'number' && /^\d{1,2}$/.test(t.term) && previous !== undefined && previous.position === t.position - 1 &&
+      (index.entities.has(previous.term) || index.subjectTerms.has(previous.term));
+    let term = edition ? `v${t.term}` : t.term;
     let corrected = false;
     if (!index.documentFrequency.has(term) && t.kind === 'word') {
       const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index);
@@ -244,7 +250,7 @@ function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean
     const known = df > 0;
     // "Does it have 2 trillion parameters?": a figure the articles never state is a claim to check
     // against the figure they do state, not a name they do not cover. Years stay strict: "in 2019" is out of range.
-    const claimedFigure = !known && QUANTITY_KINDS.has(t.kind) && !isYear(term);
+    const claimedFigure = !known && QUANTITY_KINDS.has(t.kind) && !isYear(term) && !edition;
     const looksLikeName = !claimedFigure && (t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0));
     const weight = !known
       ? unknownWeight * (looksLikeName || !(MANNER_ADVERB.test(t.surface) || claimedFigure) ? 1 : WEAK_WEIGHT)
@@ -309,6 +315,8 @@ const QUANTITY_NOUNS = /^(size|scale|number|amount|count|percentage|figure|price
 
 /** How a sequence question says "after": the answer type carries it. */
 const SEQUENCE_WORDS: ReadonlySet<string> = new Set(['follow', 'follows', 'followed', 'following', 'next', 'step', 'steps', 'phase', 'phases', 'stage', 'stages']);
+/** "Why was it built?" asks the purpose of the thing: that it was built is given, not asked. */
+const MAKING_WORDS: ReadonlySet<string> = new Set(['build', 'built', 'building', 'design', 'designed', 'create', 'created', 'develop', 'developed', 'make', 'made', 'train', 'trained']);
 const TIME_SLOT = /\b(?:what|which) (day|days|month|year|week|date)\b/;
 const STEP_SLOT = /\b(?:what|which) ([\p{L}-]+) (?:happens|comes|is|follows)\b/u;
 
@@ -325,7 +333,7 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const sequence = detected.answerType === 'sequence';
   const slotWord = sequence ? STEP_SLOT.exec(folded)?.[1] : detected.answerType === 'time' ? TIME_SLOT.exec(folded)?.[1] : undefined;
   const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, false).filter(
-    (t) => t.surface !== slotWord && !(sequence && SEQUENCE_WORDS.has(t.surface)),
+    (t) => t.surface !== slotWord && !(sequence && SEQUENCE_WORDS.has(t.surface)) && !(detected.answerType === 'reason' && MAKING_WORDS.has(t.surface)),
   );
   // "Who is Elon Musk?" names who it is about: it asks what the sources say of them, not for another name.
   const aboutNamed = /^who (is|was|are|were) /.test(folded) && terms.some((t) => t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term));
@@ -376,5 +384,5 @@ function findMeasures(folded: string, terms: readonly QueryTerm[]): string[] {
   return [...measures];
 }
 
-const DEFINITION = /^(?:what(?: is|'s| are| does)|define|meaning of)\s+(?:an? |the )?([\p{L}\p{N} -]{2,30}?)(?:\s+mean)?\s*\??$/u;
+const DEFINITION = /^(?:what(?: is|'s| are| does)|define|meaning of)\s+(?:an? |the )?([\p{L}\p{N} -]{2,30}?)(?:\s+(?:mean|stand for|stands for))?\s*\??$/u;
 

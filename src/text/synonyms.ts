@@ -104,6 +104,9 @@ export const PHRASE_ALIASES: readonly { from: readonly string[]; to: readonly st
   { from: ['out', 'now'], to: ['release'] },
   { from: ['up', 'against'], to: ['compete'] },
   { from: ['give', 'me'], to: [] },
+  // "What does SFT stand for" asks what it means: the definition is the answer.
+  { from: ['stand', 'for'], to: [] },
+  { from: ['stands', 'for'], to: [] },
   { from: ['lead', 'to'], to: [] },
   { from: ['leads', 'to'], to: [] },
   { from: ['led', 'to'], to: [] },

@@ -158,6 +158,29 @@ describe('reading a question (fifth batch)', () => {
   });
 });
 
+describe('reading a question (sixth batch)', () => {
+  it('reads a small number right after a name as an edition, and refuses editions the articles never name', () => {
+    for (const q of ['how many parameters does grok 3 have', 'when is Grok 12 out']) {
+      expect(read(q).terms.some((t) => t.unknownName), q).toBe(true);
+      expect(engine.answer(q).status, q).toBe('no_answer');
+    }
+    // Editions the articles do name, and figures after a verb, read as before.
+    expect(engine.answer('how big is grok 9').status).toBe('answered');
+    expect(read('does it have 2 trillion parameters').terms.some((t) => t.unknownName)).toBe(false);
+  });
+
+  it('reads "why was X built" as asking the purpose of X, not about building', () => {
+    expect(terms('why was the model built')).toEqual(terms('why the model'));
+    expect(terms('how was the model built')).toContain(terms('built')[0]);
+  });
+
+  it('reads "what does X stand for" as asking what X is', () => {
+    const q = read('what does SFT stand for');
+    expect(q.defines.length).toBeGreaterThan(0);
+    expect(engine.answer('what does RL stand for').status).toBe('answered');
+  });
+});
+
 describe('ranking', () => {
   it('quotes a line that introduces a list together with the lines it introduces, in reading order', () => {
     for (const q of ['what improvement came from the hardware collaboration', 'what are the core differences from previous models']) {
