@@ -85,6 +85,16 @@ const REASON_CUE =
 
 const PLACE_PREPOSITION = /\b(?:in|at|near|based in|located in)\s+((?:\p{Lu}[\p{L}'-]+)(?:,?\s+\p{Lu}[\p{L}'-]+)*)/gu;
 
+/**
+ * "Gemini 3.5", "Antigravity 2.0", "May 25": a bare number right after a capitalized word names
+ * an edition or a day, not an amount, so it does not answer "how much".
+ */
+function isEdition(terms: readonly Term[], i: number): boolean {
+  const t = terms[i]!;
+  const before = terms[i - 1];
+  return t.kind === 'number' && before !== undefined && before.kind === 'word' && before.capitalized && before.position === t.position - 1;
+}
+
 /** Features of one passage, given the corpus's entity lexicon. */
 export function answerFeatures(text: string, terms: readonly Term[], entities: ReadonlySet<string>): AnswerFeatures {
   const features: AnswerFeatures = {
@@ -94,11 +104,11 @@ export function answerFeatures(text: string, terms: readonly Term[], entities: R
     entities: new Set(),
     places: new Set(),
   };
-  for (const t of terms) {
-    if (isQuantityTerm(t)) features.quantities.add(t.term);
+  terms.forEach((t, i) => {
+    if (isQuantityTerm(t) && !isEdition(terms, i)) features.quantities.add(t.term);
     if (isTimeTerm(t)) features.times.add(t.term);
     if (entities.has(t.term)) features.entities.add(t.term);
-  }
+  });
   for (const match of text.matchAll(PLACE_PREPOSITION)) {
     for (const word of match[1]!.split(/[,\s]+/)) {
       const term = normalizeWord(word.toLowerCase().replace(/'s$/, ''));

@@ -48,6 +48,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['problem', 'problems', 'issue', 'issues', 'shortcoming', 'shortcomings', 'weakness', 'weaknesses', 'flaw', 'flaws', 'wrong',
     'criticize', 'criticized', 'criticise', 'criticised', 'criticism', 'complaint', 'complaints', 'blame', 'blamed'],
   ['ipo', 'listing'],
+  // Month abbreviations, so "jan 2026" finds "January 2026".
+  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['june', 'jun'], ['july', 'jul'],
+  ['august', 'aug'], ['september', 'sep', 'sept'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
   ['talks', 'talk', 'negotiation', 'negotiations', 'negotiate', 'negotiated', 'negotiating'],
   ['conference', 'conferences', 'event', 'events', 'keynote', 'summit', 'expo'],
   ['improve', 'improves', 'improved', 'improving', 'improvement', 'improvements', 'gain', 'gains', 'boost', 'boosts', 'boosted', 'uplift',

@@ -174,6 +174,13 @@ describe('reading a question (sixth batch)', () => {
     expect(terms('how was the model built')).toContain(terms('built')[0]);
   });
 
+  it('does not take an edition in a passage ("Gemini 3.5") for an amount, and knows month abbreviations', () => {
+    const gemini = engine.index.passages.find((p) => p.text.includes('Gemini 3.5'))!;
+    expect(gemini.features.quantities.size).toBe(0);
+    expect(engine.answer('how much did anthropic raise').status).toBe('no_answer');
+    expect(analyzeToStrings('jan 2026')).toEqual(analyzeToStrings('January 2026'));
+  });
+
   it('reads "what does X stand for" as asking what X is', () => {
     const q = read('what does SFT stand for');
     expect(q.defines.length).toBeGreaterThan(0);
