@@ -39,6 +39,12 @@ export interface AnalysedQuestion {
   /** "Cursor or GitHub?": the names are alternatives, and a passage needs only one of them. */
   anyName: boolean;
   /**
+   * Names the question asks something particular of ("Anthropic's latest model", "what did
+   * Anthropic announce"), as written. A passage that names them only in a list with others
+   * ("models from OpenAI and Anthropic") says nothing particular of them.
+   */
+  focusNames: string[];
+  /**
    * "What is the capital of Tennessee?": the noun the question asks for, of something else. A
    * passage that only mentions Tennessee does not answer it; the passage must name the relation.
    */
@@ -353,11 +359,15 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const relative = answerType === 'quantity' && RELATIVE.test(folded);
   const wantsMoney = answerType === 'quantity' && PRICE_QUESTION.test(folded) && !relative;
   const anyName = requiredNames.length > 1 && /\bor\b/.test(folded);
+  const focusNames = terms
+    .filter((t) => requiredNames.includes(t.term) && /^[\p{L}\p{N}-]+$/u.test(t.surface))
+    .filter((t) => new RegExp(`\\b${t.surface}'s\\b|\\b(what|how) (did|does|do|has|have|will|is|was) ${t.surface}\\b`, 'u').test(folded))
+    .map((t) => t.surface);
   const calendarWord = answerType === 'time' ? slotWord : undefined;
   const calendar = calendarWord === 'year' ? ('year' as const) : calendarWord && calendarWord !== 'week' ? ('date' as const) : undefined;
   const nounWord = ASKED_NOUN.exec(folded)?.[1];
   const askedNoun = terms.find((t) => t.surface === nounWord && t.known && !index.subjectTerms.has(t.term))?.term;
-  return { answerType, strictType, defines, requiredNames, anyName, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), calendar, askedNoun, relative, terms };
+  return { answerType, strictType, defines, requiredNames, anyName, focusNames, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), calendar, askedNoun, relative, terms };
 }
 
 const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|should|could)\b.*\b(cost|costs|charge|charges|pay|paid|priced)\b|\bhow expensive\b|\b(price|pricing|prices|price tag|subscription|fee|fees)\b/;

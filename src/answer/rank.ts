@@ -258,6 +258,22 @@ function carriedOver(passage: IndexedPassage, question: AnalysedQuestion): numbe
   return total === 0 ? 0 : found / total;
 }
 
+/**
+ * Whether a passage names `name` other than as one of a list of names ("OpenAI and Anthropic",
+ * "Claude, DeepSeek, GitHub Copilot"): only then can it say something particular of it.
+ */
+function namedOnItsOwn(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of text.matchAll(new RegExp(`\\b${escaped}\\b`, 'giu'))) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const listedBefore = /\p{Lu}[\p{L}\p{N}.-]*(,| and| or|, and)\s+$/u.test(before);
+    const listedAfter = /^(,| and| or)\s+\p{Lu}/u.test(after);
+    if (!listedBefore && !listedAfter) return true;
+  }
+  return false;
+}
+
 /** "Model Name: Grok V9 Medium" for "what kind of model is Grok V9 Medium": it only repeats the question. */
 function echoesQuestion(passage: IndexedPassage, asked: ReadonlySet<string>, index: KnowledgeIndex): boolean {
   // A label line's label ("Model Name:") names what the value is; the value is what it says.
@@ -377,6 +393,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
       const named = (n: string) => passage.termSet.has(n) || (passage.refersBack && passage.contextTerms.has(n));
       const namesEverything =
         (question.anyName ? question.requiredNames.some(named) : question.requiredNames.every(named)) &&
+        question.focusNames.every((n) => namedOnItsOwn(passage.text, n)) &&
         (question.relation === undefined || passage.termSet.has(question.relation));
       const score =
         coverage +

@@ -188,6 +188,24 @@ describe('reading a question (sixth batch)', () => {
   });
 });
 
+describe('names asked about in particular', () => {
+  it('does not answer "X\'s latest model" or "what did X announce" from a sentence that only lists X among others', () => {
+    expect(read("what is anthropic's newest product").focusNames).toEqual(['anthropic']);
+    expect(read('what did openai release').focusNames).toEqual(['openai']);
+    expect(read('who invested, nvidia?').focusNames).toEqual([]);
+    for (const q of ["what is anthropic's newest product", "what is claude's latest version", 'what did openai release at the event']) {
+      expect(engine.answer(q).status, q).toBe('no_answer');
+    }
+  });
+
+  it('still answers them from a sentence about that name alone', () => {
+    expect(engine.answer("what is google's newest model").citations[0]?.quote).toMatch(/Google unveiled/);
+    expect(engine.answer("what is spacex's ipo timing").citations[0]?.quote).toMatch(/June 2026/);
+    // A list still answers whether a name belongs to it.
+    expect(engine.answer('is fidelity an investor in xai').status).toBe('answered');
+  });
+});
+
 describe('ranking', () => {
   it('quotes a line that introduces a list together with the lines it introduces, in reading order', () => {
     for (const q of ['what improvement came from the hardware collaboration', 'what are the core differences from previous models']) {
