@@ -136,9 +136,11 @@ function detectAnswerType(folded: string): { answerType: AnswerType; strictType:
 }
 
 function correctSpelling(surface: string, index: KnowledgeIndex): string | undefined {
-  if (surface.length < 5 || !/^\p{L}+$/u.test(surface)) return undefined;
-  // Between equally close words, the one more passages use.
-  const word = closestWord(surface, byInitial(index.surfaceWords.keys(), index), (w) => index.documentFrequency.get(index.surfaceWords.get(w)!) ?? 0);
+  if (surface.length < 4 || !/^\p{L}+$/u.test(surface)) return undefined;
+  // Between equally close words, the one more passages use. A four-letter word is only taken
+  // for a five-letter one missing a letter ("smal", "tokn"): at that length other edits too
+  // often turn one real word into another.
+  const word = closestWord(surface, byInitial(index.surfaceWords.keys(), index), (w) => index.documentFrequency.get(index.surfaceWords.get(w)!) ?? 0, surface.length < 5);
   return word === undefined ? undefined : index.surfaceWords.get(word);
 }
 
@@ -183,12 +185,20 @@ function unknownVariant(analysed: readonly Term[], index: KnowledgeIndex): strin
  * content words are corrected later, against the corpus.
  */
 function correctTypos(text: string, index: KnowledgeIndex): string {
-  return text.replace(/\p{L}{6,}/gu, (word) => {
+  return text.replace(/\p{L}{3,}/gu, (word) => {
     const lower = word.toLowerCase();
     if (index.surfaceWords.has(lower) || KNOWN_WORDS.has(lower) || MAPPED_WORDS.has(lower)) return word;
-    return closestWord(lower, byInitial(KNOWN_WORDS, KNOWN_WORDS)) ?? word;
+    if (lower.length >= 6) return closestWord(lower, byInitial(KNOWN_WORDS, KNOWN_WORDS)) ?? word;
+    // Short words are corrected only into the few words questions are built on ("waht", "dose",
+    // "wil"); three letters only by a missing letter, so "war" does not become "was".
+    return closestWord(lower, byInitial(FRAME_WORDS, FRAME_WORDS), undefined, lower.length === 3) ?? word;
   });
 }
+
+/** The words questions are built on: short typos of them ("waht", "dose", "wil", "teh") are common and unambiguous. */
+const FRAME_WORDS: ReadonlySet<string> = new Set(
+  'what when where which whose does will would have were there their about many much that this with from the how who why are was did can'.split(' '),
+);
 
 const initialsCache = new WeakMap<object, Map<string, string[]>>();
 
@@ -211,11 +221,17 @@ function byInitial(vocabulary: Iterable<string>, owner: object): Map<string, str
 }
 
 /** The vocabulary word fewest edits from `word` (1 edit, or 2 from 8 letters on), same first letter; ties go to the higher `preference`. */
-function closestWord(word: string, vocabulary: ReadonlyMap<string, readonly string[]>, preference: (candidate: string) => number = () => 0): string | undefined {
+function closestWord(
+  word: string,
+  vocabulary: ReadonlyMap<string, readonly string[]>,
+  preference: (candidate: string) => number = () => 0,
+  onlyMissingLetter = false,
+): string | undefined {
   const max = word.length >= 8 ? 2 : 1;
   let best: { word: string; distance: number; preference: number } | undefined;
   for (const candidate of vocabulary.get(word[0]!) ?? []) {
     if (Math.abs(candidate.length - word.length) > max) continue;
+    if (onlyMissingLetter && candidate.length !== word.length + 1) continue;
     const distance = editDistance(word, candidate, max);
     if (distance > max) continue;
     const score = preference(candidate);

@@ -188,6 +188,20 @@ describe('reading a question (sixth batch)', () => {
   });
 });
 
+describe('short typos', () => {
+  it('mends short typos of the words questions are built on, and four-letter words missing a letter', () => {
+    expect(terms('waht is the size of v8 smal')).toEqual(terms('what is the size of v8 small'));
+    expect(terms('how many parameters dose it have')).toEqual(terms('how many parameters does it have'));
+    expect(terms('whats the per tokn cost')).toEqual(terms('whats the per token cost'));
+  });
+
+  it('leaves short words alone that are not a missing letter away from a frame word', () => {
+    // "war" is one letter from "was", but a word in its own right: it stays, and the question is refused.
+    expect(read('who won the war').terms.map((t) => t.surface)).toContain('war');
+    expect(engine.answer('who won the war').status).toBe('no_answer');
+  });
+});
+
 describe('names asked about in particular', () => {
   it('does not answer "X\'s latest model" or "what did X announce" from a sentence that only lists X among others', () => {
     expect(read("what is anthropic's newest product").focusNames).toEqual(['anthropic']);
