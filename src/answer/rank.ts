@@ -169,12 +169,12 @@ function keep(values: ReadonlySet<string>, test: (value: string) => boolean): Re
  * How close the offered answer stands to the words the question asked about: "Nvidia supplying
  * the core chips" answers "who supplies the chips" better than a name eight words away.
  */
-function answerCloseness(passage: IndexedPassage, wanted: ReadonlySet<string>, matched: ReadonlySet<string>, asked: ReadonlySet<string>): number {
-  if (wanted.size === 0 || matched.size === 0) return 0;
+function answerCloseness(passage: IndexedPassage, wanted: ReadonlySet<string>, hits: readonly Term[], asked: ReadonlySet<string>): number {
+  if (wanted.size === 0 || hits.length === 0) return 0;
   let best = Infinity;
   for (const a of passage.terms) {
     if (!wanted.has(a.term) || asked.has(a.term)) continue;
-    for (const m of passage.terms) if (matched.has(m.term)) best = Math.min(best, Math.abs(a.position - m.position));
+    for (const m of hits) best = Math.min(best, Math.abs(a.position - m.position));
   }
   return best <= 3 ? 1 : best <= 8 ? 0.6 : best <= 16 ? 0.3 : 0;
 }
@@ -402,7 +402,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         PROXIMITY_WEIGHT * proximity(hits, matched) +
         CORROBORATION_WEIGHT * (Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal)) +
         SPECIFICITY_WEIGHT * specificity(passage, asked) +
-        CLOSENESS_WEIGHT * answerCloseness(passage, answers, matched, asked) +
+        CLOSENESS_WEIGHT * answerCloseness(passage, answers, hits, asked) +
         DIRECTNESS_WEIGHT * directness(passage, matched, answers, index) +
         (definesTerm(passage, question.defines) ? DEFINITION_BONUS : passage.isDefinition ? -DEFINITION_BONUS / 2 : 0) +
         (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
