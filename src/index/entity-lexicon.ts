@@ -27,7 +27,7 @@ export function learnEntities(passages: readonly { kind: string; terms: readonly
   );
   for (const [term, count] of capitalized) {
     // Two-letter acronyms (AI, RL, PR) and plural common nouns in capitals (GPUs) are vocabulary, not names.
-    if (count / (seen.get(term) ?? count) >= 0.5 && !isMonthTerm(term) && (term.length > 2 || /\d/.test(term)) && !acronymPlurals.has(term)) lexicon.add(term);
+    if (count / (seen.get(term) ?? count) > 0.5 && !isMonthTerm(term) && (term.length > 2 || /\d/.test(term)) && !acronymPlurals.has(term)) lexicon.add(term);
   }
   return lexicon;
 }

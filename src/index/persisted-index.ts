@@ -11,7 +11,7 @@ import type { Term } from '../text/analyze.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-const FORMAT = 7;
+export const FORMAT = 8;
 const FILE_PREFIX = 'index-';
 
 /**
