@@ -38,6 +38,8 @@ export interface AnalysedQuestion {
   requiredNames: string[];
   /** "Cursor or GitHub?": the names are alternatives, and a passage needs only one of them. */
   anyName: boolean;
+  /** "Which cloud or compute partner": words offered as alternatives, met by any one of them. */
+  alternatives: string[];
   /**
    * Names the question asks something particular of ("Anthropic's latest model", "what did
    * Anthropic announce"), as written. A passage that names them only in a list with others
@@ -92,7 +94,7 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
   mention mentioned mentions mentioning cite cited cites discuss discussed discusses talk talked talks window timeframe timing matter matters mattered important
   importance significant define defined definition definitions meaning glossary
   summarize summarise summarized recap tldr rundown breakdown side sides aspect aspects angle factor multiple
-  involved involvement involve involves`.split(/\s+/),
+  involved involvement involve involves tied tie ties linked connected related refer refers referring`.split(/\s+/),
 );
 
 /** Role nouns are part of the content when they are a relation to something: "the CEO of Cursor", "Cursor's founder". */
@@ -309,7 +311,7 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[]): boole
 const PROVENANCE = /\s*,?\s*\b(according to|as reported (by|in)|as per|per|in|from)\s+(the\s+)?([^\s,.;:!?]+\s+){0,3}(article|articles|coverage|source|sources|report|reports|piece|story|stories|outlet|press)\b.*$/i;
 
 /** "@grok-facts", "in this context": who the question is addressed to, or where it stands; not what it asks. */
-const ADDRESSING = /(^|\s)@[^\s,;!?]+|\s*,?\s*\bin (this|that|the) (context|case)\b|\b(is it|is this|is that) (true|correct|right|accurate)( that)?\b|\b(true or false|fact[- ]check)\b:?/gi;
+const ADDRESSING = /(^|\s)@[^\s,;!?]+|\s*,?\s*\bin (this|that|the) (context|case)\b|\b(is it|is this|is that) (true|correct|right|accurate)( that)?\b|\b(true or false|fact[- ]check)\b:?|\b(in (plain|simple|short|layman'?s?) (terms|english|words)|in a nutshell|in short)\b,?/gi;
 
 /** "The two models", "both companies": a count that points back at things named, not a figure asked about. */
 const POINTING_COUNT = /\b(the|these|those) (two|three|both)\b/gi;
@@ -319,6 +321,7 @@ export function stripProvenance(question: string): string {
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 
+const ALTERNATIVE_WORDS = /\b([^\s?!.,;:]+) or ([^\s?!.,;:]+)\b/g;
 const ASKED_NOUN = /^(?:what|which) ([\p{L}-]+)\b/u;
 
 const RELATION = /^(?:what|who|which)(?:'s| is| was| are| were) (?:the |an? )?([\p{L}-]+) of\b/u;
@@ -385,7 +388,8 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const calendar = calendarWord === 'year' ? ('year' as const) : calendarWord && calendarWord !== 'week' ? ('date' as const) : undefined;
   const nounWord = ASKED_NOUN.exec(folded)?.[1];
   const askedNoun = terms.find((t) => t.surface === nounWord && t.known && !index.subjectTerms.has(t.term))?.term;
-  return { answerType, strictType, defines, requiredNames, anyName, focusNames, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), calendar, askedNoun, relative, terms };
+  const alternatives = [...folded.matchAll(ALTERNATIVE_WORDS)].flatMap((m) => terms.filter((t) => t.surface === m[1] || t.surface === m[2]).map((t) => t.term));
+  return { answerType, strictType, defines, requiredNames, anyName, alternatives: alternatives.length >= 2 ? alternatives : [], focusNames, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), calendar, askedNoun, relative, terms };
 }
 
 const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|should|could)\b.*\b(cost|costs|charge|charges|pay|paid|priced)\b|\bhow expensive\b|\b(price|pricing|prices|price tag|subscription|fee|fees)\b/;
@@ -412,5 +416,5 @@ function findMeasures(folded: string, terms: readonly QueryTerm[]): string[] {
   return [...measures];
 }
 
-const DEFINITION = /^(?:what(?: is|'s| are| does)|define|meaning of)\s+(?:an? |the )?([\p{L}\p{N} -]{2,30}?)(?:\s+(?:mean|stand for|stands for))?\s*\??$/u;
+const DEFINITION = /^(?:what(?: is|'s| are| does)|define|meaning of)\s+(?:an? |the )?([\p{L}\p{N} '"-]{2,32}?)(?:\s+(?:mean|stand for|stands for|refer to|refers to))?\s*\??$/u;
 

@@ -377,7 +377,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
   const asked = new Set(question.terms.map((t) => t.term));
   const sourceTotal = Math.max(2, index.articles.length);
   const askedNow = new Set(question.terms.filter((t) => !t.fromPrevious).map((t) => t.term));
-  const plan = coveragePlan(question.terms, index.subjectTerms, question.anyName ? new Set(question.requiredNames) : undefined);
+  const plan = coveragePlan(question.terms, index.subjectTerms, new Set([...(question.anyName ? question.requiredNames : []), ...question.alternatives]));
 
   return results
     .map((result) => {

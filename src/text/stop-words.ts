@@ -24,7 +24,7 @@ bot grok-facts explain describe gimme show stated states stating find look looki
 thing things stuff exactly supposed going go goes one ones kind sort way whether info information detail details
 mean means meant word words answer quick quickly keep keeps kept hear hears heard hearing able unable wonder wondering
 wondered curious guess think thinking thought sure maybe perhaps probably
-rn atm tbh ngl imo imho lmk iirc afaik tho cuz coz bc fyi smh omg lmao rofl ty tysm srsly pls fr rly`;
+try tries tried trying rn atm tbh ngl imo imho lmk iirc afaik tho cuz coz bc fyi smh omg lmao rofl ty tysm srsly pls fr rly`;
 
 /**
  * Light verbs: in a question they frame what is asked ("what did the merger bring", "what chips

@@ -12,7 +12,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
     'ship', 'ships', 'shipping', 'rollout', 'debut', 'debuts', 'releasing', 'drop', 'drops', 'dropping', 'eta'],
   ['first', 'early', 'earliest', 'initial', 'initially', 'original', 'originally'],
   ['cost', 'costs', 'price', 'prices', 'pricing', 'priced', 'expensive', 'cheap', 'cheaper', 'costly'],
-  ['fund', 'funding', 'funds', 'funded', 'money', 'cash', 'financing', 'capital', 'raise', 'raised', 'raises', 'raising'],
+  ['fund', 'funding', 'funds', 'funded', 'money', 'cash', 'financing', 'financial', 'finance', 'finances', 'capital', 'raise', 'raised', 'raises', 'raising'],
   ['decrease', 'decreased', 'decreases', 'decreasing', 'decline', 'declined', 'reduce', 'reduced', 'reduces', 'reduction',
     'reductions', 'fall', 'fell', 'falls', 'cut', 'cuts', 'lower', 'lowered', 'shrink', 'shrank'],
   ['invest', 'invested', 'investor', 'investors', 'investment', 'investments', 'backer', 'backers'],

@@ -202,6 +202,25 @@ describe('short typos', () => {
   });
 });
 
+describe('seventh batch', () => {
+  it('treats "in plain terms", "tied to", "refer to" and "trying" as framing', () => {
+    expect(terms('in plain terms, how big is the model')).toEqual(terms('how big is the model'));
+    expect(terms('what is xai trying to build')).toEqual(terms('what is xai to build'));
+    expect(read("what does 'mid-sized model' refer to").defines.length).toBeGreaterThan(0);
+  });
+
+  it('reads "X or Y" between words as alternatives that either meet', () => {
+    const q = read('which cloud or compute partner supplies the chips');
+    expect(q.alternatives).toEqual(expect.arrayContaining([terms('cloud')[0], terms('compute')[0]]));
+    expect(engine.answer('which cloud or compute partner supplies the chips').citations[0]?.quote).toMatch(/Nvidia supplying the core chips/);
+  });
+
+  it('does not take a common noun that is capitalized only inside a name ("Valor Equity Partners") for a name', () => {
+    expect(engine.index.entities.has(terms('partners')[0]!)).toBe(false);
+    expect(engine.index.entities.has(terms('Nvidia')[0]!)).toBe(true);
+  });
+});
+
 describe('names asked about in particular', () => {
   it('does not answer "X\'s latest model" or "what did X announce" from a sentence that only lists X among others', () => {
     expect(read("what is anthropic's newest product").focusNames).toEqual(['anthropic']);
