@@ -3,6 +3,7 @@ import type { KnowledgeIndex } from '../index/index-model.js';
 import { analyze, normalizeWord, type Term } from '../text/analyze.js';
 import { editDistance } from '../text/edit-distance.js';
 import { KNOWN_WORDS, MAPPED_WORDS } from '../text/known-words.js';
+import { SYNONYM_GROUPS } from '../text/synonyms.js';
 import { foldTypography } from '../text/fold.js';
 
 export interface QueryTerm {
@@ -399,6 +400,9 @@ const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|shoul
  */
 const RELATIVE = /\b(bigger|larger|smaller|faster|slower|cheaper|higher|lower|more|less|by how much|how many times|increase|increased|grow|grew|drop|dropped|drops|fall|fell|decrease|decreased|decline|declined|reduce|reduced|reduction|cut|save|saving|savings|change|changed|compared|than)\b/;
 
+/** The words of the price synonym group, compared as written: normalizing "cost" would stem a whole bucket of words cold. */
+const PRICE_WORDS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.find((g) => g[0] === 'cost') ?? []);
+
 const MEASURED_NOUN = /\bhow (?:many|much)\s+([\p{L}-]+)/u;
 const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger)$/;
 
@@ -412,7 +416,7 @@ function findMeasures(folded: string, terms: readonly QueryTerm[]): string[] {
     const term = terms.find((t) => t.surface === noun);
     measures.add(term?.known ? term.term : `\u0000${noun}`);
   }
-  for (const t of terms) if (t.term === normalizeWord('cost')) measures.add(t.term);
+  for (const t of terms) if (PRICE_WORDS.has(t.surface)) measures.add(t.term);
   return [...measures];
 }
 
