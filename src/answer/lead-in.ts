@@ -13,7 +13,7 @@ export function isLeadIn(passage: IndexedPassage): boolean {
 }
 
 /** The passages that follow a passage's quoted location in its article, in reading order. */
-export function followingPassages(index: KnowledgeIndex, passage: IndexedPassage, count: number): IndexedPassage[] {
+function followingPassages(index: KnowledgeIndex, passage: IndexedPassage, count: number): IndexedPassage[] {
   const { source, end } = passage.locations[0]!;
   const next: { passage: IndexedPassage; start: number }[] = [];
   for (const candidate of index.passages) {

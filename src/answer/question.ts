@@ -390,7 +390,23 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const nounWord = ASKED_NOUN.exec(folded)?.[1];
   const askedNoun = terms.find((t) => t.surface === nounWord && t.known && !index.subjectTerms.has(t.term))?.term;
   const alternatives = [...folded.matchAll(ALTERNATIVE_WORDS)].flatMap((m) => terms.filter((t) => t.surface === m[1] || t.surface === m[2]).map((t) => t.term));
-  return { answerType, strictType, defines, requiredNames, anyName, alternatives: alternatives.length >= 2 ? alternatives : [], focusNames, measures, wantsMoney, excluded, relation: relationAsked(folded, terms, index), calendar, askedNoun, relative, terms };
+  return {
+    answerType,
+    strictType,
+    defines,
+    requiredNames,
+    anyName,
+    alternatives: alternatives.length >= 2 ? alternatives : [],
+    focusNames,
+    measures,
+    wantsMoney,
+    excluded,
+    relation: relationAsked(folded, terms, index),
+    calendar,
+    askedNoun,
+    relative,
+    terms,
+  };
 }
 
 const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|should|could)\b.*\b(cost|costs|charge|charges|pay|paid|priced)\b|\bhow expensive\b|\b(price|pricing|prices|price tag|subscription|fee|fees)\b/;

@@ -35,8 +35,8 @@ const NO_ANSWER_SUGGESTIONS = 3;
 /** Warm-up answers, bounded in time so a large corpus does not delay start-up by more than this. */
 const WARM_UP_ANSWERS = 400;
 const WARM_UP_MS = 250;
-/** A question the articles cannot answer, so the refusal path is warmed up as well. */
-const WARM_UP_REFUSAL = 'What is the tallest mountain in Africa?';
+/** A question no corpus answers (its name is made up), so the refusal path is warmed up as well. */
+const WARM_UP_REFUSAL = 'How tall is Mount Qzarvel?';
 
 /** An index with what is derived from it, swapped as one piece so no question sees a mix. */
 interface Snapshot {
