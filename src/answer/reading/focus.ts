@@ -1,0 +1,47 @@
+import type { KnowledgeIndex } from '../../index/index-model.js';
+import { SYNONYM_GROUPS } from '../../text/synonyms.js';
+import { FRAMING_WORDS, type QueryTerm } from './terms.js';
+
+export const ALTERNATIVE_WORDS = /\b([^\s?!.,;:]+) or ([^\s?!.,;:]+)\b/g;
+export const ASKED_NOUN = /^(?:what|which) ([\p{L}-]+)\b/u;
+
+export const RELATION = /^(?:what|who|which)(?:'s| is| was| are| were) (?:the |an? )?([\p{L}-]+) of\b/u;
+
+/**
+ * The noun in "what is the X of Y" when it is content: not a word of framing ("name",
+ * "date"), not a measure the answer type covers ("size", "number"), and used by the articles
+ * (an unknown one already counts against coverage).
+ */
+export function relationAsked(folded: string, terms: readonly QueryTerm[], index: KnowledgeIndex): string | undefined {
+  const noun = RELATION.exec(folded)?.[1];
+  if (!noun || FRAMING_WORDS.has(noun) || QUANTITY_NOUNS.test(noun)) return undefined;
+  const term = terms.find((t) => t.surface === noun);
+  return term?.known && !index.subjectTerms.has(term.term) ? term.term : undefined;
+}
+
+export const QUANTITY_NOUNS = /^(size|scale|number|amount|count|percentage|figure|price|cost|valuation|total|value)$/;
+
+/** "…besides Cursor", "other than Nvidia": what the asker already knows and wants more than. */
+export const EXCLUSION = /\b(besides|other than|apart from|aside from|except for|except|excluding|not counting|beyond)\s+([^,?!.;]{2,40}?)\s*(?=[,?!.;]|$)/i;
+
+/** The words of the price synonym group, compared as written: normalizing "cost" would stem a whole bucket of words cold. */
+export const PRICE_WORDS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.find((g) => g[0] === 'cost') ?? []);
+
+export const MEASURED_NOUN = /\bhow (?:many|much)\s+([\p{L}-]+)/u;
+export const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger)$/;
+
+/** The thing a quantity question measures: the noun after "how many"/"how much", or a word of price. */
+export function findMeasures(folded: string, terms: readonly QueryTerm[]): string[] {
+  const measures = new Set<string>();
+  const noun = MEASURED_NOUN.exec(folded)?.[1];
+  // Through the question's own terms, so a misspelt "paramters" measures the corrected word. A
+  // measured word the corpus never uses ("how many people work at …") stays, and no figure can meet it.
+  if (noun && !NOT_A_NOUN.test(noun)) {
+    const term = terms.find((t) => t.surface === noun);
+    measures.add(term?.known ? term.term : `\u0000${noun}`);
+  }
+  for (const t of terms) if (PRICE_WORDS.has(t.surface)) measures.add(t.term);
+  return [...measures];
+}
+
+export const DEFINITION = /^(?:what(?: is|'s| are| does)|define|meaning of)\s+(?:an? |the )?([\p{L}\p{N} '"-]{2,32}?)(?:\s+(?:mean|stand for|stands for|refer to|refers to))?\s*\??$/u;

@@ -1,0 +1,159 @@
+import { isYear } from '../../index/answer-features.js';
+import type { KnowledgeIndex } from '../../index/index-model.js';
+import { analyze, normalizeWord, type Term } from '../../text/analyze.js';
+import { byInitial, closestWord, correctTypos } from './spelling.js';
+import { normalizeQuestion } from './normalise.js';
+
+export interface QueryTerm {
+  term: string;
+  surface: string;
+  /** How much this word counts towards coverage: rarer words count more. */
+  weight: number;
+  /** The corpus has the word (or a corrected spelling of it). */
+  known: boolean;
+  corrected: boolean;
+  /** Carried over from the previous question of a follow-up. */
+  fromPrevious: boolean;
+  /** A name or version the corpus has never mentioned (GPT-5, Llama 4, Louvre). */
+  unknownName: boolean;
+}
+
+/** Verbs so common in questions ("which data was used") that they count for little. */
+export const WEAK_WORDS: ReadonlySet<string> = new Set([
+  'use', 'used', 'using', 'uses', 'need', 'needs', 'have', 'has', 'good', 'big', 'built', 'build', 'designed', 'design',
+  'meant', 'intended', 'supposed', 'question', 'questions',
+]);
+export const WEAK_WEIGHT = 0.3;
+
+/**
+ * Words that name the kind of answer wanted or frame the question rather than carry its
+ * content: "the CEO who announced", "the release date", "what role does X play", "according
+ * to the sources". The answer type carries their meaning. Compared as written, not stemmed,
+ * so "announcement" is not mistaken for "announced".
+ */
+export const FRAMING_WORDS: ReadonlySet<string> = new Set(
+  `date time number amount count name named called ceo boss chief executive person people company companies firm firms
+  city country state region town place location located figure figures guy man woman individual organization organisation exact specific
+  specifically main new newest latest upcoming current currently right now today sources source article articles coverage
+  report reports reported reporting according role part purpose point story connection relationship link relation
+  significance situation status update background overview summary kind type sort difference plan plans exactly
+  team teams group groups
+  mention mentioned mentions mentioning cite cited cites discuss discussed discusses talk talked talks window timeframe timing matter matters mattered important
+  importance significant define defined definition definitions meaning glossary
+  summarize summarise summarized recap tldr rundown breakdown side sides aspect aspects angle factor multiple
+  involved involvement involve involves tied tie ties linked connected related refer refers referring`.split(/\s+/),
+);
+
+/** Role nouns are part of the content when they are a relation to something: "the CEO of Cursor", "Cursor's founder". */
+export const ROLE_RELATION = /\b(ceo|founder|founders|president|chairman|boss|chief|owner|head|executive|cto|cfo)\s+(of|at)\b|'s\s+(ceo|founder|founders|president|chairman|boss|owner|head|cto|cfo)\b/;
+
+/**
+ * Adverbs of manner or stance ("eventually", "officially", "seriously") the corpus does not use
+ * shade a question without naming what it asks, unlike an unknown noun ("weather", "Louvre").
+ * Adverbs of frequency ("monthly", "daily") do name a measure, so they keep their weight.
+ */
+export const MANNER_ADVERB = /^(?!(daily|weekly|monthly|yearly|hourly|quarterly|annually|nightly)$)\p{L}{3,}ly$/u;
+
+export const QUANTITY_KINDS: ReadonlySet<string> = new Set(['number', 'money', 'percent', 'fraction']);
+
+/** Every question is implicitly about the story's subject, so naming it adds little. */
+export const SUBJECT_WEIGHT = 0.2;
+
+/** Share of the corpus's passages above which a word is the story's subject, not a distinguishing detail. */
+export const TOPIC_SHARE = 0.12;
+
+export function correctSpelling(surface: string, index: KnowledgeIndex): string | undefined {
+  if (surface.length < 4 || !/^\p{L}+$/u.test(surface)) return undefined;
+  // Between equally close words, the one more passages use. A four-letter word is only taken
+  // for a five-letter one missing a letter ("smal", "tokn"): at that length other edits too
+  // often turn one real word into another.
+  const word = closestWord(surface, byInitial(index.surfaceWords.keys(), index), (w) => index.documentFrequency.get(index.surfaceWords.get(w)!) ?? 0, surface.length < 5);
+  return word === undefined ? undefined : index.surfaceWords.get(word);
+}
+
+export const PREFIXES = ['under', 'over', 'pre', 'post', 're', 'non', 'multi', 'co', 'sub', 'super', 'mis', 'out', 'up'];
+
+/** "undertrained", "pretraining": a prefix glued to a word the corpus knows (it writes "under-trained"). */
+export function withoutPrefix(surface: string, index: KnowledgeIndex): string | undefined {
+  for (const prefix of PREFIXES) {
+    if (!surface.startsWith(prefix) || surface.length - prefix.length < 4) continue;
+    const term = normalizeWord(surface.slice(prefix.length));
+    if (index.documentFrequency.has(term)) return term;
+  }
+  return undefined;
+}
+
+/** A question written mostly in capitals (a headline, or shouting) says nothing about which words are names. */
+export function capitalsAreMeaningful(terms: readonly Term[]): boolean {
+  const words = terms.filter((t) => t.kind === 'word');
+  return words.filter((t) => t.capitalized).length <= Math.max(1, words.length / 2);
+}
+
+/** Words that name a model's size or edition: "V8 Small", "V9 Medium", "GPT Mini". */
+export const VARIANT_WORDS = new Set(['small', 'medium', 'large', 'mini', 'micro', 'nano', 'pro', 'ultra', 'max', 'lite', 'plus', 'base', 'xl', 'turbo', 'heavy', 'flash']);
+
+/**
+ * "V8 Large" when the sources only know "V8 Small": a version followed by an edition word the
+ * corpus never puts after it is a model the articles do not cover.
+ */
+export function unknownVariant(analysed: readonly Term[], index: KnowledgeIndex): string | undefined {
+  for (let i = 0; i + 1 < analysed.length; i++) {
+    const version = analysed[i]!;
+    const next = analysed[i + 1]!;
+    if (version.kind !== 'version' || next.position !== version.position + 1 || !VARIANT_WORDS.has(next.surface)) continue;
+    if (!index.versionNames.has(`${version.term} ${next.term}`) && [...index.versionNames].some((n) => n.startsWith(`${version.term} `))) return `${version.term} ${next.term}`;
+  }
+  return undefined;
+}
+
+export function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean): QueryTerm[] {
+  const analysed = analyze(correctTypos(text, index));
+  const variant = unknownVariant(analysed, index);
+  const roleIsContent = ROLE_RELATION.test(normalizeQuestion(text));
+  const namesMeaningful = capitalsAreMeaningful(analysed);
+  const total = index.passages.length;
+  const unknownWeight = index.idf('\u0000unseen');
+  const seen = new Set<string>();
+  const out: QueryTerm[] = [];
+  for (const [i, t] of analysed.entries()) {
+    if (seen.has(t.term)) continue;
+    if (FRAMING_WORDS.has(t.surface) && !(roleIsContent && ROLE_RELATION.test(`${t.surface} of`))) continue;
+    seen.add(t.term);
+    // "Grok 3", "V9 Medium 2": a small number right after a name is an edition, read as "v3".
+    // The articles name their editions so ("V8", "V9"), and an edition they never name is not covered.
+    const previous = analysed[i - 1];
+    const edition =
+      t.kind === 'number' && /^\d{1,2}$/.test(t.term) && previous !== undefined && previous.position === t.position - 1 &&
+      (index.entities.has(previous.term) || index.subjectTerms.has(previous.term));
+    let term = edition ? `v${t.term}` : t.term;
+    let corrected = false;
+    if (!index.documentFrequency.has(term) && t.kind === 'word') {
+      const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index);
+      if (fixed) {
+        term = fixed;
+        corrected = true;
+      }
+    }
+    const df = index.documentFrequency.get(term) ?? 0;
+    const known = df > 0;
+    // "Does it have 2 trillion parameters?": a figure the articles never state is a claim to check
+    // against the figure they do state, not a name they do not cover. Years stay strict: "in 2019" is out of range.
+    const claimedFigure = !known && QUANTITY_KINDS.has(t.kind) && !isYear(term) && !edition;
+    const looksLikeName = !claimedFigure && (t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0));
+    const weight = !known
+      ? unknownWeight * (looksLikeName || !(MANNER_ADVERB.test(t.surface) || claimedFigure) ? 1 : WEAK_WEIGHT)
+      : index.subjectTerms.has(term)
+        ? index.idf(term) * SUBJECT_WEIGHT
+        : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1);
+    out.push({
+      term: variant && t.kind === 'version' && variant.startsWith(`${term} `) ? variant : term,
+      surface: t.surface,
+      weight: fromPrevious ? weight * 0.5 : weight,
+      known,
+      corrected,
+      fromPrevious,
+      unknownName: (!known && looksLikeName && !fromPrevious) || (!fromPrevious && variant !== undefined && t.kind === 'version' && variant.startsWith(`${term} `)),
+    });
+  }
+  return out;
+}
