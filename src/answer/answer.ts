@@ -1,13 +1,12 @@
 import type { KnowledgeIndex, IndexedPassage } from '../index/index-model.js';
 import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
 import { introducedPassages, isLeadIn } from './lead-in.js';
+import { refusalFeatures, shouldAnswer } from './model/decision.js';
 import { analyseQuestion } from './question.js';
 import { rankPassages, type RankedPassage } from './rank.js';
 import type { Answer, AnswerContext, Citation, Conflict } from './schema.js';
 import { cleanQuestion } from './validate-question.js';
 
-/** Below this share of the question's meaning, the best passage is about something else. */
-export const MIN_COVERAGE = 0.55;
 /** Further citations must still be about the question, if less squarely. */
 const MIN_SUPPORTING_COVERAGE = 0.4;
 const MAX_CITATIONS = 3;
@@ -102,7 +101,7 @@ export function answerQuestion(
   const ranked = rankPassages(analysed, index);
   const requireType = analysed.strictType && analysed.answerType !== 'any';
   const best = ranked.find((r) => (!requireType || r.typeFit) && r.namesEverything);
-  if (!best || best.coverage < MIN_COVERAGE) return noAnswer(question, index, suggestions());
+  if (!best || !shouldAnswer(refusalFeatures(analysed, ranked, best))) return noAnswer(question, index, suggestions());
 
   const ordered = [best, ...ranked.filter((r) => r !== best)];
   const introduced = isLeadIn(best.passage) ? introducedPassages(index, best.passage, analysed.terms, MAX_CITATIONS - 1) : [];

@@ -2,8 +2,8 @@ import type { AnswerType } from '../index/answer-features.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
 import { foldTypography } from '../text/fold.js';
 import { detectAnswerType, MAKING_WORDS, PRICE_QUESTION, RELATIVE, SEQUENCE_WORDS, STEP_SLOT, TIME_SLOT } from './reading/answer-type.js';
-import { stripProvenance } from './reading/chat-framing.js';
-import { ALTERNATIVE_WORDS, ASKED_NOUN, DEFINITION, EXCLUSION, findMeasures, relationAsked } from './reading/focus.js';
+import { readMessage, stripProvenance } from './reading/chat-framing.js';
+import { ALTERNATIVE_WORDS, ASKED_NOUN, DEFINITION, EXCLUSION, findMeasures, headNoun, relationAsked } from './reading/focus.js';
 import { normalizeQuestion } from './reading/normalise.js';
 import { toQueryTerms, type QueryTerm } from './reading/terms.js';
 
@@ -55,30 +55,39 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[]): boole
 }
 
 export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, previous?: string): AnalysedQuestion {
-  const question = stripProvenance(rawQuestion);
+  const message = readMessage(stripProvenance(rawQuestion));
+  const question = message.asking;
   const folded = normalizeQuestion(question);
+  const head = headNoun(folded);
   const detected = detectAnswerType(folded);
   const exclusion = EXCLUSION.exec(question);
-  const excluded = exclusion ? toQueryTerms(exclusion[2]!, index, false).map((t) => t.term) : [];
+  const excluded = exclusion ? toQueryTerms(exclusion[2]!, index).map((t) => t.term) : [];
   // "What stage comes after X", "what day did…": the stage or the day is what is asked for, as the answer type says.
   const sequence = detected.answerType === 'sequence';
   const slotWord = sequence ? STEP_SLOT.exec(folded)?.[1] : detected.answerType === 'time' ? TIME_SLOT.exec(folded)?.[1] : undefined;
-  const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, false).filter(
+  const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, { head }).filter(
     (t) => t.surface !== slotWord && !(sequence && SEQUENCE_WORDS.has(t.surface)) && !(detected.answerType === 'reason' && MAKING_WORDS.has(t.surface)),
   );
   // "Who is Elon Musk?" names who it is about: it asks what the sources say of them, not for another name.
   const aboutNamed = /^who (is|was|are|were) /.test(folded) && terms.some((t) => t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term));
   const { answerType, strictType } = aboutNamed ? { answerType: 'any' as const, strictType: false } : detected;
+  const present = new Set(terms.map((t) => t.term));
+  for (const clause of message.context) {
+    for (const t of toQueryTerms(clause, index, { fromContext: true })) {
+      if (!present.has(t.term)) terms.push(t);
+      present.add(t.term);
+    }
+  }
   if (previous && isFollowUp(question, terms)) {
     const present = new Set(terms.map((t) => t.term));
-    for (const carried of toQueryTerms(previous, index, true)) {
+    for (const carried of toQueryTerms(previous, index, { fromPrevious: true })) {
       if (carried.known && !present.has(carried.term)) terms.push(carried);
     }
   }
   const definition = DEFINITION.exec(folded);
-  const defines = definition ? toQueryTerms(definition[1]!, index, false).filter((t) => t.known).map((t) => t.term) : [];
+  const defines = definition ? toQueryTerms(definition[1]!, index).filter((t) => t.known).map((t) => t.term) : [];
   const requiredNames = terms
-    .filter((t) => !t.fromPrevious && t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term))
+    .filter((t) => !t.fromPrevious && !t.fromContext && t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term))
     .map((t) => t.term);
   const measures = answerType === 'quantity' ? findMeasures(folded, terms) : [];
   const relative = answerType === 'quantity' && RELATIVE.test(folded);

@@ -3,6 +3,8 @@ import { analyze, type Term } from '../text/analyze.js';
 import { isLeadIn } from './lead-in.js';
 import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
 import type { AnalysedQuestion, QueryTerm } from './question.js';
+import type { RankFeatures } from './model/features.js';
+import { rankScore } from './model/model.js';
 
 export interface RankedPassage {
   passage: IndexedPassage;
@@ -13,25 +15,14 @@ export interface RankedPassage {
   typeFit: boolean;
   /** Mentions every name the question asks about. */
   namesEverything: boolean;
+  /** The evidence the score weighs; absent for candidates below the scoring floor. */
+  features: RankFeatures | undefined;
 }
 
 const CANDIDATES = 40;
 /** Below this coverage a candidate is never cited (answer.ts cites from 0.4), so it is ranked by coverage alone. */
 const SCORING_FLOOR = 0.35;
-const TYPE_BONUS = 0.3;
-const SEARCH_WEIGHT = 0.2;
-const PROXIMITY_WEIGHT = 0.1;
-const CORROBORATION_WEIGHT = 0.06;
 const CORRECTED_MATCH = 0.8;
-const SPECIFICITY_WEIGHT = 0.1;
-const CLOSENESS_WEIGHT = 0.12;
-const DIRECTNESS_WEIGHT = 0.15;
-const DEFINITION_BONUS = 0.25;
-const LABEL_BONUS = 0.15;
-const FOLLOW_UP_WEIGHT = 0.3;
-const EXCLUDED_PENALTY = 0.2;
-const ECHO_PENALTY = 0.3;
-const WORDING_WEIGHT = 0.1;
 const PLURAL_ENDING = /^(s|es)$/;
 /** Matched words further apart than this are unlikely to be one statement about them. */
 const WINDOW = 16;
@@ -281,12 +272,6 @@ function echoesQuestion(passage: IndexedPassage, asked: ReadonlySet<string>, ind
   return true;
 }
 
-function kindPrior(passage: IndexedPassage): number {
-  // It is quoted with the lines it introduces, but a statement that answers by itself is better.
-  if (isLeadIn(passage)) return -0.25;
-  if (passage.kind === 'heading') return -0.08;
-  return passage.truncated ? -0.1 : 0;
-}
 
 /** What coverage is measured against: the same for every candidate, so worked out once per question. */
 interface CoveragePlan {
@@ -386,7 +371,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
       const listStep = question.answerType === 'sequence' && nextInList(passage, askedNow);
       const { coverage, matched, hits } = coverageOf(passage, plan, listStep ? 1 : CONTEXT_CREDIT);
       // Too little of the question to be quoted at all (see MIN_SUPPORTING_COVERAGE): not worth scoring in full.
-      if (coverage < SCORING_FLOOR) return { passage, score: coverage - 1, coverage, typeFit: false, namesEverything: false };
+      if (coverage < SCORING_FLOOR) return { passage, score: coverage - 1, coverage, typeFit: false, namesEverything: false, features: undefined };
       const answers = answerTokens(question, passage, index);
       const typeFit = fitsType(question, passage, asked, index);
       // Names must be in the quoted passage itself, unless it opens by referring back to the sentence that names them.
@@ -395,25 +380,31 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         (question.anyName ? question.requiredNames.some(named) : question.requiredNames.every(named)) &&
         question.focusNames.every((n) => namedOnItsOwn(passage.text, n)) &&
         (question.relation === undefined || passage.termSet.has(question.relation));
-      const score =
-        coverage +
-        (question.answerType !== 'any' && typeFit ? TYPE_BONUS * (question.strictType ? 1 : 0.5) * typeStrength(question, passage, asked) : 0) +
-        SEARCH_WEIGHT * (result.score / maxSearch) +
-        PROXIMITY_WEIGHT * proximity(hits, matched) +
-        CORROBORATION_WEIGHT * (Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal)) +
-        SPECIFICITY_WEIGHT * specificity(passage, asked) +
-        CLOSENESS_WEIGHT * answerCloseness(passage, answers, hits, asked) +
-        DIRECTNESS_WEIGHT * directness(passage, matched, answers, index) +
-        (definesTerm(passage, question.defines) ? DEFINITION_BONUS : passage.isDefinition ? -DEFINITION_BONUS / 2 : 0) +
-        (labelAnswers(passage, question, index) ? LABEL_BONUS : 0) +
+      const features: RankFeatures = {
+        coverage,
+        typeFit: question.answerType !== 'any' && typeFit ? (question.strictType ? 1 : 0.5) * typeStrength(question, passage, asked) : 0,
+        search: result.score / maxSearch,
+        proximity: proximity(hits, matched),
+        corroboration: Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal),
+        specificity: specificity(passage, asked),
+        closeness: answerCloseness(passage, answers, hits, asked),
+        directness: directness(passage, matched, answers, index),
+        definition: definesTerm(passage, question.defines) ? 1 : 0,
+        glossary: !definesTerm(passage, question.defines) && passage.isDefinition ? 1 : 0,
+        label: labelAnswers(passage, question, index) ? 1 : 0,
         // "What scenarios…" answered by "Core scenarios: …": the label names what the answer is a case of.
-        (question.askedNoun && passage.labelTerms.has(question.askedNoun) ? LABEL_BONUS : 0) +
-        FOLLOW_UP_WEIGHT * carriedOver(passage, question) +
-        WORDING_WEIGHT * sameWording(passage, question, matched) -
-        (question.excluded.some((t) => passage.termSet.has(t)) ? EXCLUDED_PENALTY : 0) +
-        kindPrior(passage) -
-        (echoesQuestion(passage, asked, index) ? ECHO_PENALTY : 0);
-      return { passage, score, coverage, typeFit, namesEverything };
+        askedNounLabel: question.askedNoun && passage.labelTerms.has(question.askedNoun) ? 1 : 0,
+        followUp: carriedOver(passage, question),
+        wording: sameWording(passage, question, matched),
+        excluded: question.excluded.some((t) => passage.termSet.has(t)) ? 1 : 0,
+        // A lead-in is quoted with the lines it introduces, but a statement that answers by itself is better.
+        leadIn: isLeadIn(passage) ? 1 : 0,
+        heading: passage.kind === 'heading' ? 1 : 0,
+        truncated: passage.truncated ? 1 : 0,
+        echo: echoesQuestion(passage, asked, index) ? 1 : 0,
+      };
+      const score = rankScore(features);
+      return { passage, score, coverage, typeFit, namesEverything, features };
     })
     .sort((a, b) => b.score - a.score);
 }

@@ -16,3 +16,37 @@ export function stripProvenance(question: string): string {
   const stripped = question.replace(ADDRESSING, ' ').replace(POINTING_COUNT, '$1').replace(PROVENANCE, '').trim();
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
+
+/**
+ * A chat message is read as a message: greetings, the reason for asking ("for the deck I'm
+ * drafting"), thanks and sign-offs are clauses of their own that ask nothing. The clauses that
+ * ask are the question; the others are context, which shades it but never decides it.
+ */
+export interface ReadMessage {
+  /** The clauses that ask, joined: what the question is. */
+  asking: string;
+  /** The other clauses. */
+  context: string[];
+}
+
+/** Between sentences, after a colon, around a spaced dash, at a line break. */
+const CLAUSE_BREAK = /(?<=[.!?])\s+|:\s+|\s+[-–—]{1,2}\s+|\s*\n+\s*/u;
+/** Openers that do not change whether a clause asks ("ok so", "quick q", "hey all,"). */
+const OPENER = /^(?:(?:hey|hi|hello|yo|ok|okay|so|and|but|also|quick q|quick question|btw|pls|please|kindly|sorry|um|hmm|wait|dear|all|team|folks|guys|everyone|bro|lol|ngl|tbh|honestly|just|real quick|one more)\b[\s,!.]*)+/i;
+/** How a direct question or a request starts. */
+const ASKING_START = /^(?:what|whats|what's|when|where|which|who|whom|whose|why|how|is|isn't|are|aren't|was|were|do|does|doesn't|did|didn't|can|could|will|would|should|has|have|had|any|anything|tell|explain|confirm|give|list|describe|summari[sz]e|share|show|clarify|define|compare|wen|wat|wut|u know|you know)\b/i;
+/** "My manager wants to know when…", "I'm curious whether…": a question embedded in a statement. */
+const EMBEDDED = /\b(?:know|wonder(?:ing)?|curious|ask(?:ing|ed)?|find out|figure out|tell (?:me|us)|understand|confirm|check|clarify|remind me)\b.*\b(?:what|when|where|which|who|why|how|if|whether)\b/i;
+
+function asks(clause: string): boolean {
+  if (/\?[\s\p{P}\p{S}]*$/u.test(clause)) return true;
+  const opened = clause.replace(OPENER, '');
+  return ASKING_START.test(opened) || EMBEDDED.test(opened);
+}
+
+export function readMessage(message: string): ReadMessage {
+  const clauses = message.split(CLAUSE_BREAK).map((c) => c.trim()).filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const asking = clauses.filter(asks);
+  if (asking.length === 0 || asking.length === clauses.length) return { asking: message, context: [] };
+  return { asking: asking.join(' '), context: clauses.filter((c) => !asking.includes(c)) };
+}

@@ -1,5 +1,6 @@
 import type { KnowledgeIndex } from '../../index/index-model.js';
 import { editDistance } from '../../text/edit-distance.js';
+import { englishBand } from '../../text/english.js';
 import { KNOWN_WORDS, MAPPED_WORDS } from '../../text/known-words.js';
 
 /**
@@ -11,7 +12,7 @@ export function correctTypos(text: string, index: KnowledgeIndex): string {
   return text.replace(/\p{L}{3,}/gu, (word) => {
     const lower = word.toLowerCase();
     if (index.surfaceWords.has(lower) || KNOWN_WORDS.has(lower) || MAPPED_WORDS.has(lower)) return word;
-    if (lower.length >= 6) return closestWord(lower, byInitial(KNOWN_WORDS, KNOWN_WORDS)) ?? word;
+    if (lower.length >= 6) return englishBand(lower) > 0 ? word : closestWord(lower, byInitial(KNOWN_WORDS, KNOWN_WORDS)) ?? word;
     // Short words are corrected only into the few words questions are built on ("waht", "dose",
     // "wil"); three letters only by a missing letter, so "war" does not become "was".
     return closestWord(lower, byInitial(FRAME_WORDS, FRAME_WORDS), undefined, lower.length === 3) ?? word;

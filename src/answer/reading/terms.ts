@@ -2,6 +2,8 @@ import { isYear } from '../../index/answer-features.js';
 import type { KnowledgeIndex } from '../../index/index-model.js';
 import { analyze, normalizeWord, type Term } from '../../text/analyze.js';
 import { byInitial, closestWord, correctTypos } from './spelling.js';
+import { englishBand } from '../../text/english.js';
+import { READING } from '../model/reading-weights.js';
 import { normalizeQuestion } from './normalise.js';
 
 export interface QueryTerm {
@@ -14,6 +16,8 @@ export interface QueryTerm {
   corrected: boolean;
   /** Carried over from the previous question of a follow-up. */
   fromPrevious: boolean;
+  /** From a clause that gives the reason for asking, not the question. */
+  fromContext: boolean;
   /** A name or version the corpus has never mentioned (GPT-5, Llama 4, Louvre). */
   unknownName: boolean;
 }
@@ -63,7 +67,8 @@ export const SUBJECT_WEIGHT = 0.2;
 export const TOPIC_SHARE = 0.12;
 
 export function correctSpelling(surface: string, index: KnowledgeIndex): string | undefined {
-  if (surface.length < 4 || !/^\p{L}+$/u.test(surface)) return undefined;
+  // A real English word ("founded", "total") is what the asker meant, not a typo of a corpus word ("funded").
+  if (surface.length < 4 || !/^\p{L}+$/u.test(surface) || englishBand(surface) > 0) return undefined;
   // Between equally close words, the one more passages use. A four-letter word is only taken
   // for a five-letter one missing a letter ("smal", "tokn"): at that length other edits too
   // often turn one real word into another.
@@ -106,7 +111,18 @@ export function unknownVariant(analysed: readonly Term[], index: KnowledgeIndex)
   return undefined;
 }
 
-export function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: boolean): QueryTerm[] {
+export interface TermOptions {
+  /** Carried over from the previous question of a follow-up. */
+  fromPrevious?: boolean;
+  /** From a clause of the message that asks nothing ("my manager wants it for a slide"). */
+  fromContext?: boolean;
+  /** The word the question asks for ("what is the weather…"): unknown, it changes what is asked, however common. */
+  head?: string;
+}
+
+export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermOptions = {}): QueryTerm[] {
+  const fromPrevious = options.fromPrevious ?? false;
+  const fromContext = options.fromContext ?? false;
   const analysed = analyze(correctTypos(text, index));
   const variant = unknownVariant(analysed, index);
   const roleIsContent = ROLE_RELATION.test(normalizeQuestion(text));
@@ -141,19 +157,34 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, fromPrevious: 
     const claimedFigure = !known && QUANTITY_KINDS.has(t.kind) && !isYear(term) && !edition;
     const looksLikeName = !claimedFigure && (t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0));
     const weight = !known
-      ? unknownWeight * (looksLikeName || !(MANNER_ADVERB.test(t.surface) || claimedFigure) ? 1 : WEAK_WEIGHT)
+      ? unknownWeight * unknownShare(t, looksLikeName, claimedFigure, options.head)
       : index.subjectTerms.has(term)
         ? index.idf(term) * SUBJECT_WEIGHT
         : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1);
     out.push({
       term: variant && t.kind === 'version' && variant.startsWith(`${term} `) ? variant : term,
       surface: t.surface,
-      weight: fromPrevious ? weight * 0.5 : weight,
+      weight: weight * (fromPrevious ? 0.5 : 1) * (fromContext ? READING.contextClause : 1),
       known,
       corrected,
       fromPrevious,
-      unknownName: (!known && looksLikeName && !fromPrevious) || (!fromPrevious && variant !== undefined && t.kind === 'version' && variant.startsWith(`${term} `)),
+      fromContext,
+      unknownName: (!known && looksLikeName && !fromPrevious && !fromContext) || (!fromPrevious && variant !== undefined && t.kind === 'version' && variant.startsWith(`${term} `)),
     });
   }
   return out;
+}
+
+/**
+ * How much a word the articles never use counts, as a share of the rarest word's weight. A
+ * name, a figure's claim or the word asked for counts in full; an everyday English word
+ * ("total", "officially", "meeting") only shades the question, so it counts little.
+ */
+function unknownShare(t: Term, looksLikeName: boolean, claimedFigure: boolean, head: string | undefined): number {
+  if (claimedFigure) return WEAK_WEIGHT;
+  if (looksLikeName || t.kind !== 'word' || t.surface === head) return 1;
+  const band = englishBand(t.surface);
+  if (band === 1) return READING.commonWord;
+  if (band === 2) return READING.knownWord;
+  return MANNER_ADVERB.test(t.surface) ? WEAK_WEIGHT : 1;
 }

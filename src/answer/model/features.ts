@@ -1,0 +1,48 @@
+/**
+ * The evidence the ranking weighs, one number each, in a fixed order. The fitted model holds
+ * one weight per name; `npm run fit` learns them from the labelled questions.
+ */
+export const RANK_FEATURES = [
+  'coverage',
+  'typeFit',
+  'search',
+  'proximity',
+  'corroboration',
+  'specificity',
+  'closeness',
+  'directness',
+  'definition',
+  'glossary',
+  'label',
+  'askedNounLabel',
+  'followUp',
+  'wording',
+  'excluded',
+  'leadIn',
+  'heading',
+  'truncated',
+  'echo',
+] as const;
+export type RankFeature = (typeof RANK_FEATURES)[number];
+export type RankFeatures = Record<RankFeature, number>;
+
+/** What the answer-or-refuse decision looks at: the best candidate, and how the question was read. */
+export const REFUSAL_FEATURES = [
+  'bias',
+  'coverage',
+  'score',
+  'margin',
+  'typeFit',
+  'typed',
+  'unknownShare',
+  'contextShare',
+  'knownTerms',
+] as const;
+export type RefusalFeature = (typeof REFUSAL_FEATURES)[number];
+export type RefusalFeatures = Record<RefusalFeature, number>;
+
+export function dot<K extends string>(weights: Readonly<Record<K, number>>, features: Readonly<Record<K, number>>, names: readonly K[]): number {
+  let sum = 0;
+  for (const name of names) sum += (weights[name] ?? 0) * features[name];
+  return sum;
+}

@@ -1,0 +1,34 @@
+import fitted from './fitted-model.json' with { type: 'json' };
+import { dot, RANK_FEATURES, REFUSAL_FEATURES, type RankFeature, type RankFeatures, type RefusalFeature, type RefusalFeatures } from './features.js';
+
+/**
+ * The fitted model: weights for ranking candidates and for deciding to answer or refuse. It is
+ * written by `npm run fit` (test/tools/fit-model.ts) and checked by a test to be exactly what
+ * that command produces from the labelled questions in test/data and ../shared/eval.
+ */
+export interface FittedModel {
+  reading: { commonWord: number; knownWord: number; contextClause: number };
+  rank: Record<RankFeature, number>;
+  refusal: Record<RefusalFeature, number>;
+  /** Answer when the refusal model's probability of an answer is at least this. */
+  threshold: number;
+}
+
+let model: FittedModel = fitted as FittedModel;
+
+/** For fitting: score with candidate weights instead of the committed ones. */
+export function useModel(next: FittedModel): void {
+  model = next;
+}
+
+export function currentModel(): FittedModel {
+  return model;
+}
+
+export function rankScore(features: RankFeatures): number {
+  return dot(model.rank, features, RANK_FEATURES);
+}
+
+export function answerProbability(features: RefusalFeatures): number {
+  return 1 / (1 + Math.exp(-dot(model.refusal, features, REFUSAL_FEATURES)));
+}

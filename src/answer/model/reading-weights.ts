@@ -1,0 +1,19 @@
+import { currentModel } from './model.js';
+
+/**
+ * How much words the question carries but does not ask with count, as shares of a word's
+ * weight: an everyday English word the articles never use ("total", "meeting"), a less common
+ * one ("ballpark"), and a word of a clause that asks nothing (the reason for asking, thanks).
+ * Fitted with the rest of the model by `npm run fit`.
+ */
+export const READING = {
+  get commonWord() {
+    return currentModel().reading.commonWord;
+  },
+  get knownWord() {
+    return currentModel().reading.knownWord;
+  },
+  get contextClause() {
+    return currentModel().reading.contextClause;
+  },
+};
