@@ -88,6 +88,14 @@ function describeConflicts(conflicts: DetectedConflict[], citations: Citation[],
   });
 }
 
+/**
+ * A passage that only repeats the question ("Model Name: Grok V9 Medium") answers nothing,
+ * however well it matches, unless it introduces a list, which is quoted with its items.
+ */
+export function onlyEchoes(r: RankedPassage): boolean {
+  return r.features?.echo === 1 && r.features.leadIn !== 1;
+}
+
 export function answerQuestion(
   index: KnowledgeIndex,
   rawQuestion: string,
@@ -96,11 +104,10 @@ export function answerQuestion(
 ): Answer {
   const question = cleanQuestion(rawQuestion);
   const analysed = analyseQuestion(question, index, context.previous ? cleanQuestion(context.previous) : undefined);
-  if (analysed.terms.some((t) => t.unknownName)) return noAnswer(question, index, suggestions());
 
   const ranked = rankPassages(analysed, index);
   const requireType = analysed.strictType && analysed.answerType !== 'any';
-  const best = ranked.find((r) => (!requireType || r.typeFit) && r.namesEverything);
+  const best = ranked.find((r) => (!requireType || r.typeFit) && r.namesEverything && !onlyEchoes(r));
   if (!best || !shouldAnswer(refusalFeatures(analysed, ranked, best))) return noAnswer(question, index, suggestions());
 
   const ordered = [best, ...ranked.filter((r) => r !== best)];

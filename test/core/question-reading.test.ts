@@ -46,11 +46,10 @@ describe('reading a question', () => {
     expect(answer.citations[0]!.quote).toMatch(/Valor|Fidelity|Qatar/);
   });
 
-  it('weighs an unknown adverb less than an unknown noun', () => {
+  it('weighs an everyday word the articles never use less than a name they never mention', () => {
     const weight = (q: string, surface: string) => read(q).terms.find((t) => t.surface === surface)!.weight;
-    expect(weight('will tesla cars eventually get it', 'eventually')).toBeLessThan(weight('will tesla cars get pizza', 'pizza'));
-    // Adverbs of frequency name a measure: they keep an unknown word's full weight.
-    expect(weight('how much is it quarterly', 'quarterly')).toBe(weight('will tesla cars get pizza', 'pizza'));
+    expect(weight('will tesla cars eventually get it', 'eventually')).toBeLessThan(weight('will tesla cars get Qzarvel', 'qzarvel'));
+    expect(weight('who founded Anthropic', 'founded')).toBe(weight('will tesla cars get Qzarvel', 'qzarvel'));
   });
 });
 

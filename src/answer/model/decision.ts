@@ -18,6 +18,8 @@ export function refusalFeatures(question: AnalysedQuestion, ranked: readonly Ran
     typeFit: best.typeFit ? 1 : 0,
     typed: question.answerType !== 'any' ? 1 : 0,
     unknownShare: unknown / total,
+    // GPT-5, Llama 4, the Louvre: a name the articles never mention is something they do not cover.
+    unknownNames: Math.min(2, asked.filter((t) => t.unknownName).length) / 2,
     contextShare: context / total,
     knownTerms: Math.min(5, asked.filter((t) => t.known && !t.fromContext).length) / 5,
   };

@@ -35,6 +35,7 @@ export const REFUSAL_FEATURES = [
   'typeFit',
   'typed',
   'unknownShare',
+  'unknownNames',
   'contextShare',
   'knownTerms',
 ] as const;

@@ -47,13 +47,18 @@ export function findMeasures(folded: string, terms: readonly QueryTerm[]): strin
 export const DEFINITION = /^(?:what(?: is|'s| are| does)|define|meaning of)\s+(?:an? |the )?([\p{L}\p{N} '"-]{2,32}?)(?:\s+(?:mean|stand for|stands for|refer to|refers to))?\s*\??$/u;
 
 /**
- * The noun a "what/which" question asks for: the last word of the phrase after the question
+ * The word a question asks for: the last word of the phrase after the question
  * word ("what is the total parameter COUNT of…", "what's the WEATHER in…"), or the noun after
  * "how many/much". If the articles never use it, they do not answer the question.
  */
 const HEAD_OF_WHAT = /\b(?:what|whats|which)(?:'s| is| are| was| were)?\s+(?:(?:the|a|an|its|their)\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=\s+(?:of|for|in|at|on|to|from|with|by|does|did|do|is|are|was|were|will|would|has|have|had|can|could|should|they|it|he|she)\b|\s*[?.!,]|\s*$)/u;
 
+/** "Who founded X", "what powers X": the verb after the question word is the relation asked. */
+const VERB_AFTER_WHO = /\b(?:who|what)\s+(?!(?:is|are|was|were|does|did|do|has|have|had|will|would|can|could|should|'s|s|the|a|an|kind|type|sort|about|if)\b)([\p{L}-]{3,})\b/u;
+
 export function headNoun(folded: string): string | undefined {
+  const verb = VERB_AFTER_WHO.exec(folded)?.[1];
+  if (verb) return verb;
   const phrase = HEAD_OF_WHAT.exec(folded)?.[1];
   if (phrase) return phrase.split(/\s+/).pop();
   return MEASURED_NOUN.exec(folded)?.[1];

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { analyseQuestion } from '../../src/answer/question.js';
+import { readMessage } from '../../src/answer/reading/chat-framing.js';
+import { headNoun } from '../../src/answer/reading/focus.js';
+import { englishBand } from '../../src/text/english.js';
+import { seedEngine } from '../helpers/engine.js';
+
+const engine = await seedEngine();
+const weightOf = (q: string, surface: string) => analyseQuestion(q, engine.index).terms.find((t) => t.surface === surface)?.weight ?? 0;
+const rarest = engine.index.idf('\u0000unseen');
+
+describe('general English', () => {
+  it('grades words by commonness, and leaves names, acronyms and typos out', () => {
+    expect(englishBand('total')).toBe(1);
+    expect(englishBand('meeting')).toBe(1);
+    expect(englishBand('ballpark')).toBeGreaterThan(0);
+    for (const w of ['louvre', 'wwdc', 'fp8', 'paramaters', 'memphis']) expect(englishBand(w)).toBe(0);
+  });
+
+  it('lets an everyday word the articles never use shade a question, not decide it', () => {
+    expect(weightOf('what is the total parameter count of grok v9 medium', 'total')).toBeLessThan(rarest / 2);
+    expect(weightOf('what is the weather in memphis', 'weather')).toBe(rarest);
+    expect(weightOf('who designed the Louvre pyramid', 'louvre')).toBe(rarest);
+  });
+
+  it('never corrects a real English word into a corpus word', () => {
+    const t = analyseQuestion('when was xai founded', engine.index).terms.find((x) => x.surface === 'founded');
+    expect(t?.corrected).toBe(false);
+  });
+});
+
+describe('a chat message read as a message', () => {
+  it('separates the clauses that ask from the reason for asking and the thanks', () => {
+    const read = readMessage("Hi team, my manager asked me to put the model size in this week's roundup. Could someone confirm the parameter count? Thanks!");
+    expect(read.asking).toBe('Could someone confirm the parameter count?');
+    expect(read.context).toHaveLength(2);
+    expect(readMessage('For the changelog I am drafting: on what date did Musk announce it?').asking).toBe('on what date did Musk announce it?');
+    expect(readMessage('Quick q before the planning meeting — do we know when it launches').asking).toBe('do we know when it launches');
+  });
+
+  it('keeps a message that is all question whole', () => {
+    expect(readMessage('how many params. and when does it ship?').context).toEqual([]);
+    expect(readMessage('v9 release date').asking).toBe('v9 release date');
+  });
+
+  it('never lets a name in the context require or refuse anything', () => {
+    const a = analyseQuestion('Our CFO Jane Doe asked for the deck. When is the SpaceX IPO expected?', engine.index);
+    expect(a.terms.filter((t) => t.fromContext).length).toBeGreaterThan(0);
+    expect(a.terms.some((t) => t.fromContext && t.unknownName)).toBe(false);
+    expect(engine.answer('Our CFO Jane Doe asked for the deck. When is the SpaceX IPO expected?').status).toBe('answered');
+  });
+
+  it('finds the noun a what-question asks for', () => {
+    expect(headNoun('what is the total parameter count of grok')).toBe('count');
+    expect(headNoun("what's the weather in memphis")).toBe('weather');
+    expect(headNoun('how many gpus does colossus have')).toBe('gpus');
+  });
+});

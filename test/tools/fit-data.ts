@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { FittedModel } from '../../src/answer/model/model.js';
+import type { Batch } from '../../src/answer/model/fit.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { parseEvalFile } from '../../src/eval/run-eval.js';
+import { buildIndex } from '../../src/index/build-index.js';
+
+export const MODEL_FILE = new URL('../../src/answer/model/fitted-model.json', import.meta.url);
+const DATA = new URL('../data/', import.meta.url);
+/** The shared development sets, kept beside the checkout (CI has them there too). */
+const SHARED = new URL('../../../shared/eval/', import.meta.url);
+
+/** Every labelled batch: the project's own sets and the shared development sets, one batch per file. */
+export function loadBatches(): Batch[] {
+  const files = [
+    ...readdirSync(DATA).filter((f) => f.endsWith('.jsonl')).sort().map((f) => new URL(f, DATA)),
+    new URL('dev.jsonl', SHARED),
+    new URL('chat-dev.jsonl', SHARED),
+  ];
+  return files.map((url) => ({ name: url.pathname.split('/').pop()!.replace('.jsonl', ''), questions: parseEvalFile(readFileSync(url, 'utf8')) }));
+}
+
+export async function loadSeedIndex() {
+  return buildIndex(await loadCorpus(new URL('../../seeds', import.meta.url).pathname));
+}
+
+/**
+ * Where fitting starts: the weights the engine was hand-tuned with before it was fitted. The
+ * ranking prior pulls towards them, so they matter; the refusal model starts from zero.
+ */
+export const START_MODEL: FittedModel = {
+  reading: { commonWord: 0.1, knownWord: 0.25, contextClause: 0.3 },
+  rank: {
+    coverage: 1, typeFit: 0.3, search: 0.2, proximity: 0.1, corroboration: 0.06, specificity: 0.1, closeness: 0.12, directness: 0.15,
+    definition: 0.25, glossary: -0.125, label: 0.15, askedNounLabel: 0.15, followUp: 0.3, wording: 0.1, excluded: -0.2, leadIn: -0.25,
+    heading: -0.08, truncated: -0.1, echo: -0.3,
+  },
+  refusal: { bias: -5.5, coverage: 10, score: 0, margin: 0, typeFit: 0, typed: 0, unknownShare: 0, unknownNames: 0, contextShare: 0, knownTerms: 0 },
+  threshold: 0.5,
+};

@@ -1,0 +1,37 @@
+/**
+ * `npm run fit`: fits the answer model (reading weights, ranking, refusal) to every labelled
+ * question batch and writes src/answer/model/fitted-model.json; with `--cv` it also scores each
+ * batch under a model fitted without it, the honest estimate for the next unseen batch.
+ */
+import { writeFileSync } from 'node:fs';
+import { crossValidate, fitModel } from '../../src/answer/model/fit.js';
+import { loadBatches, loadSeedIndex, MODEL_FILE, START_MODEL } from './fit-data.js';
+
+const batches = loadBatches();
+const index = await loadSeedIndex();
+const started = performance.now();
+const model = fitModel(batches, index, START_MODEL);
+writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
+console.log(`fitted on ${batches.reduce((n, b) => n + b.questions.length, 0)} questions in ${batches.length} batches (${Math.round(performance.now() - started)} ms): ${MODEL_FILE.pathname}`);
+console.log(JSON.stringify(model.reading), 'threshold', model.threshold);
+
+if (process.argv.includes('--cv')) {
+  const folds = crossValidate(batches, index, START_MODEL);
+  const sum = { answerable: 0, unanswerable: 0, conflicts: 0, hit1: 0, hit3: 0, abstained: 0, falseAbstained: 0, shown: 0, nonVerbatim: 0 };
+  for (const { batch, report: r } of folds) {
+    console.log(`${batch.padEnd(16)} hit@1 ${(100 * r.hit1).toFixed(1)}%  hit@3 ${(100 * r.hit3).toFixed(1)}%  abstention ${(100 * r.abstention).toFixed(1)}%  false abstention ${(100 * r.falseAbstention).toFixed(1)}%  conflicts ${(100 * r.conflictsShown).toFixed(0)}%`);
+    sum.answerable += r.answerable;
+    sum.unanswerable += r.unanswerable;
+    sum.conflicts += r.conflicts;
+    sum.hit1 += r.hit1 * r.answerable;
+    sum.hit3 += r.hit3 * r.answerable;
+    sum.abstained += r.abstention * r.unanswerable;
+    sum.falseAbstained += r.falseAbstention * r.answerable;
+    sum.shown += r.conflictsShown * r.conflicts;
+    sum.nonVerbatim += r.nonVerbatim;
+  }
+  const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+  console.log(
+    `cross-validated (${sum.answerable} answerable, ${sum.unanswerable} out of scope, ${sum.conflicts} conflicts): hit@1 ${pct(sum.hit1, sum.answerable)}  hit@3 ${pct(sum.hit3, sum.answerable)}  abstention ${pct(sum.abstained, sum.unanswerable)}  false abstention ${pct(sum.falseAbstained, sum.answerable)}  conflicts shown ${pct(sum.shown, sum.conflicts)}  non-verbatim ${sum.nonVerbatim}`,
+  );
+}
