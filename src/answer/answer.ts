@@ -2,7 +2,7 @@ import type { KnowledgeIndex, IndexedPassage } from '../index/index-model.js';
 import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
 import { introducedPassages, isLeadIn } from './lead-in.js';
 import { refusalFeatures, shouldAnswer } from './model/decision.js';
-import { analyseQuestion } from './question.js';
+import { analyseQuestion, type AnalysedQuestion } from './question.js';
 import { rankPassages, type RankedPassage } from './rank.js';
 import type { Answer, AnswerContext, Citation, Conflict } from './schema.js';
 import { cleanQuestion } from './validate-question.js';
@@ -92,8 +92,8 @@ function describeConflicts(conflicts: DetectedConflict[], citations: Citation[],
  * A passage that only repeats the question ("Model Name: Grok V9 Medium") answers nothing,
  * however well it matches, unless it introduces a list, which is quoted with its items.
  */
-export function onlyEchoes(r: RankedPassage): boolean {
-  return r.features?.echo === 1 && r.features.leadIn !== 1;
+export function onlyEchoes(r: RankedPassage, question: AnalysedQuestion): boolean {
+  return r.features?.echo === 1 && r.features.leadIn !== 1 && !question.yesNo;
 }
 
 export function answerQuestion(
@@ -107,7 +107,7 @@ export function answerQuestion(
 
   const ranked = rankPassages(analysed, index);
   const requireType = analysed.strictType && analysed.answerType !== 'any';
-  const best = ranked.find((r) => (!requireType || r.typeFit) && r.namesEverything && !onlyEchoes(r));
+  const best = ranked.find((r) => (!requireType || r.typeFit) && r.namesEverything && !onlyEchoes(r, analysed));
   if (!best || !shouldAnswer(refusalFeatures(analysed, ranked, best))) return noAnswer(question, index, suggestions());
 
   const ordered = [best, ...ranked.filter((r) => r !== best)];

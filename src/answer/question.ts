@@ -2,7 +2,9 @@ import type { AnswerType } from '../index/answer-features.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
 import { foldTypography } from '../text/fold.js';
 import { detectAnswerType, MAKING_WORDS, PRICE_QUESTION, RELATIVE, SEQUENCE_WORDS, STEP_SLOT, TIME_SLOT } from './reading/answer-type.js';
-import { readMessage, stripProvenance } from './reading/chat-framing.js';
+import { OPENER, readMessage, stripProvenance } from './reading/chat-framing.js';
+
+const YES_NO = /^(is|isn't|are|aren't|was|were|do|does|doesn't|did|didn't|has|have|had|can|could|will|would|should|so it's|so its)\b/;
 import { ALTERNATIVE_WORDS, ASKED_NOUN, DEFINITION, EXCLUSION, findMeasures, headNoun, relationAsked } from './reading/focus.js';
 import { normalizeQuestion } from './reading/normalise.js';
 import { toQueryTerms, type QueryTerm } from './reading/terms.js';
@@ -39,6 +41,10 @@ export interface AnalysedQuestion {
   askedNoun?: string;
   /** "By how much bigger": a change or ratio ("three times", "40%") answers it, an absolute figure does not. */
   relative: boolean;
+  /** "Is it 1.5T?", "10k cards?": the question states a figure to confirm, so a passage stating it answers. */
+  claimsFigure: boolean;
+  /** "Is it out yet?": answered by the sentence that confirms or contradicts it, which may repeat it. */
+  yesNo: boolean;
   /** "besides Cursor": terms the answer should go beyond, so they are neither required nor rewarded. */
   excluded: string[];
   /** The answer type must be met (how many, when, who, where) rather than merely preferred. */
@@ -102,6 +108,17 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const nounWord = ASKED_NOUN.exec(folded)?.[1];
   const askedNoun = terms.find((t) => t.surface === nounWord && t.known && !index.subjectTerms.has(t.term))?.term;
   const alternatives = [...folded.matchAll(ALTERNATIVE_WORDS)].flatMap((m) => terms.filter((t) => t.surface === m[1] || t.surface === m[2]).map((t) => t.term));
+  // "fp4 or fp8", "blackwell or hopper": of options offered, the one the articles know answers; an
+  // option they never mention is not something the question needs.
+  for (const m of folded.matchAll(ALTERNATIVE_WORDS)) {
+    const offered = terms.filter((t) => t.surface === m[1] || t.surface === m[2]);
+    if (!offered.some((t) => t.known)) continue;
+    for (const t of offered) {
+      if (t.known) continue;
+      t.weight = 0;
+      t.unknownName = false;
+    }
+  }
   return {
     answerType,
     strictType,
@@ -117,6 +134,8 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     calendar,
     askedNoun,
     relative,
+    claimsFigure: terms.some((t) => !t.fromContext && /^\$?\d/.test(t.term) && !/^(19|20)\d\d$/.test(t.term)),
+    yesNo: YES_NO.test(folded.replace(OPENER, '')),
     terms,
   };
 }

@@ -61,7 +61,10 @@ function fitsType(question: AnalysedQuestion, passage: IndexedPassage, asked: Re
   };
   switch (question.answerType) {
     case 'quantity':
-      return measuredFigure(passage, question.measures, asked, question.wantsMoney, question.relative);
+      return (
+        measuredFigure(passage, question.measures, asked, question.wantsMoney, question.relative) ||
+        (question.claimsFigure && measuredFigure(passage, question.measures, NO_TERMS, question.wantsMoney, question.relative))
+      );
     case 'time':
       if (question.calendar === 'year') return [...passage.features.times].some((t) => !asked.has(t) && isYear(t));
       if (question.calendar === 'date') return [...passage.features.times].some((t) => !asked.has(t) && isMonthTerm(t));
@@ -145,6 +148,7 @@ function answerTokens(question: AnalysedQuestion, passage: IndexedPassage, index
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
+const NO_TERMS: ReadonlySet<string> = NOTHING;
 
 /** The values that pass, allocating only when some do not. */
 function keep(values: ReadonlySet<string>, test: (value: string) => boolean): ReadonlySet<string> {

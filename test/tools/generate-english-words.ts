@@ -41,7 +41,8 @@ for (const level of [10, 20, 35, 40, 50]) {
   for (const dialect of ['english', 'american', 'british']) {
     const words = JSON.parse(readFileSync(join(scowlDir, `${dialect}-words-${level}.json`), 'utf8')) as string[];
     for (const w of words) {
-      if (!/^[a-z]{2,}$/.test(w) || band.has(w) || isName(w)) continue;
+      // SCOWL's lists hold no proper names, so its words are taken as they are.
+      if (!/^[a-z]{2,}$/.test(w) || band.has(w)) continue;
       band.set(w, level <= COMMON_LEVEL ? 1 : 2);
     }
   }

@@ -39,6 +39,7 @@ interface Sample {
 const READING_GRID = {
   commonWord: [0.05, 0.1, 0.2, 0.35],
   knownWord: [0.1, 0.25, 0.5],
+  oddWord: [0.25, 0.5, 1],
   contextClause: [0, 0.05, 0.15],
 } as const;
 
@@ -65,7 +66,7 @@ function collect(batches: readonly Batch[], index: KnowledgeIndex): Sample[] {
         .map((r) => ({
           features: r.features!,
           right: expect.length > 0 && quoteMatches(r.passage.locations[0]!.text, expect),
-          eligible: r.namesEverything && (!requireType || r.typeFit) && !onlyEchoes(r),
+          eligible: r.namesEverything && (!requireType || r.typeFit) && !onlyEchoes(r, analysed),
           ranked: r,
         }));
       samples.push({ batch: batch.name, answerable: item.kind !== 'unanswerable', hardRefused, candidates, analysed });

@@ -32,7 +32,7 @@ export interface ReadMessage {
 /** Between sentences, after a colon, around a spaced dash, at a line break. */
 const CLAUSE_BREAK = /(?<=[.!?])\s+|:\s+|\s+[-–—]{1,2}\s+|\s*\n+\s*/u;
 /** Openers that do not change whether a clause asks ("ok so", "quick q", "hey all,"). */
-const OPENER = /^(?:(?:hey|hi|hello|yo|ok|okay|so|and|but|also|quick q|quick question|btw|pls|please|kindly|sorry|um|hmm|wait|dear|all|team|folks|guys|everyone|bro|lol|ngl|tbh|honestly|just|real quick|one more)\b[\s,!.]*)+/i;
+export const OPENER = /^(?:(?:hey|hi|hello|yo|ok|okay|so|and|but|also|quick q|quick question|btw|pls|please|kindly|sorry|um|hmm|wait|dear|all|team|folks|guys|everyone|bro|lol|ngl|tbh|honestly|just|real quick|one more)\b[\s,!.]*)+/i;
 /** How a direct question or a request starts. */
 const ASKING_START = /^(?:what|whats|what's|when|where|which|who|whom|whose|why|how|is|isn't|are|aren't|was|were|do|does|doesn't|did|didn't|can|could|will|would|should|has|have|had|any|anything|tell|explain|confirm|give|list|describe|summari[sz]e|share|show|clarify|define|compare|wen|wat|wut|u know|you know)\b/i;
 /** "My manager wants to know when…", "I'm curious whether…": a question embedded in a statement. */

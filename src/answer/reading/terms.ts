@@ -123,7 +123,7 @@ export interface TermOptions {
 export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermOptions = {}): QueryTerm[] {
   const fromPrevious = options.fromPrevious ?? false;
   const fromContext = options.fromContext ?? false;
-  const analysed = analyze(correctTypos(text, index));
+  const analysed = expandGluedEditions(analyze(correctTypos(text, index)), index);
   const variant = unknownVariant(analysed, index);
   const roleIsContent = ROLE_RELATION.test(normalizeQuestion(text));
   const namesMeaningful = capitalsAreMeaningful(analysed);
@@ -186,5 +186,27 @@ function unknownShare(t: Term, looksLikeName: boolean, claimedFigure: boolean, h
   const band = englishBand(t.surface);
   if (band === 1) return READING.commonWord;
   if (band === 2) return READING.knownWord;
-  return MANNER_ADVERB.test(t.surface) ? WEAK_WEIGHT : 1;
+  if (MANNER_ADVERB.test(t.surface)) return WEAK_WEIGHT;
+  // Written in lower case and in no dictionary: chat slang ("nah", "ong", "strat") as often as a term.
+  return t.capitalized ? 1 : READING.oddWord;
+}
+
+/**
+ * "v9m", "v8s": a version glued to the first letters of the edition the corpus names after it
+ * ("V9 Medium", "V8 Small") is that version and edition, as chat abbreviates them.
+ */
+function expandGluedEditions(terms: Term[], index: KnowledgeIndex): Term[] {
+  if (!terms.some((t) => t.kind === 'compound' && !index.documentFrequency.has(t.term))) return terms;
+  return terms.flatMap((t) => {
+    const glued = /^(v\d+(?:\.\d+)?)([a-z]{1,3})$/.exec(t.term);
+    if (t.kind !== 'compound' || !glued || index.documentFrequency.has(t.term)) return [t];
+    const [, version, start] = glued;
+    const named = [...index.versionNames].find((n) => n.startsWith(`${version} `) && n.split(' ')[1]!.startsWith(start!));
+    if (!named) return [t];
+    const edition = named.split(' ')[1]!;
+    return [
+      { ...t, term: version!, surface: version!, kind: 'version' as const },
+      { ...t, term: edition, surface: edition, kind: 'word' as const, position: t.position + 1 },
+    ];
+  });
 }
