@@ -13,6 +13,7 @@ const USAGE = `Usage:
   grok-facts sources               the indexed articles  (--json)
   grok-facts digest                today's digest (--date YYYY-MM-DD, --json)
   grok-facts reload                make the running bot re-read the corpus folder
+  grok-facts --version             the version
   grok-facts eval FILE.jsonl       answer-quality report (--verbose, --baseline, --json,
                                    --min-hit1 N --min-hit3 N --min-abstain N --max-false-abstain N --min-conflicts N)`;
 
@@ -35,6 +36,7 @@ async function run(argv: string[]): Promise<number> {
       verbose: { type: 'boolean', default: false },
       baseline: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
       'min-hit1': { type: 'string' },
       'min-hit3': { type: 'string' },
       'min-abstain': { type: 'string' },
@@ -46,6 +48,13 @@ async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { projectRoot } = await import('../../src/config/config.js');
+    process.stdout.write(`${(JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version}\n`);
     return 0;
   }
   const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'chat', undefined];
@@ -98,6 +107,22 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** parseArgs' own messages quote unevenly and suggest `--` tricks; say it plainly. */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /Unknown option '([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  return error.message;
+}
+
+// A closed stdout (`| head -1`) ends the command quietly with status 0, as Unix tools do; a
+// closed stderr is no reason to fail either.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`grok-facts: cannot write the output (${error.code ?? error.message})\n`);
+  process.exit(1);
+});
+process.stderr.on('error', () => undefined);
+
 // Every failure a person can cause ends in one line on stderr, never a stack trace.
 run(process.argv.slice(2)).then(
   (code) => {
@@ -105,7 +130,7 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`grok-facts: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.stderr.write(`grok-facts: ${usageMessage(error as Error)}\n\n${USAGE}\n`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError || error instanceof CorpusError) {
       process.stderr.write(`grok-facts: ${error.message}\n`);
