@@ -7,6 +7,7 @@ import type { Platform } from '../src/digest/schema.js';
 import { createEngine } from '../src/engine/engine.js';
 import { writePidFile } from '../src/engine/pid-file.js';
 import { watchCorpus } from '../src/engine/watch-corpus.js';
+import { createHealthCheck } from '../src/health/health.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
 import { openDatabase } from '../src/store/database.js';
 import { InFlight } from '../src/lifecycle/in-flight.js';
@@ -49,6 +50,7 @@ async function startSlack({ config, core, logger, inFlight }: Started): Promise<
     appToken: config.SLACK_APP_TOKEN,
     port: config.PORT,
     apiUrl: config.SLACK_API_URL,
+    health: createHealthCheck({ engine: core.engine, inFlight }),
   });
   await slack.start();
   return { platform: 'slack', digestSender: slack.digestSender, stop: () => slack.stop() };

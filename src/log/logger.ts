@@ -47,9 +47,39 @@ function wrap(log: Pino): Logger {
   };
 }
 
+let stderrBroken = false;
+
+/**
+ * stderr as a log sink that can never hurt the bot: once its reader is gone (EPIPE, `| head -1`)
+ * lines are dropped. Without the error listener a closed pipe becomes an uncaught exception,
+ * whose handler logs to stderr again, and the process spins in that loop instead of answering.
+ */
+function stderrSink(): (line: string) => void {
+  if (process.stderr.listenerCount('error') === 0) process.stderr.on('error', () => (stderrBroken = true));
+  return (line) => {
+    if (stderrBroken || process.stderr.destroyed || !process.stderr.writable) return;
+    try {
+      process.stderr.write(line);
+    } catch {
+      stderrBroken = true;
+    }
+  };
+}
+
+/** A custom sink that throws loses that line, never the caller's work. */
+function guarded(write: (line: string) => void): (line: string) => void {
+  return (line) => {
+    try {
+      write(line);
+    } catch {
+      // Logging is best-effort by design.
+    }
+  };
+}
+
 export function createLogger(options: { level?: LogLevel; secrets?: readonly string[]; write?: (line: string) => void } = {}): Logger {
   const secrets = (options.secrets ?? []).filter(Boolean);
-  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const write = guarded(options.write ?? stderrSink());
   return wrap(
     pino(
       {
