@@ -9,7 +9,7 @@ import { writePidFile } from '../src/engine/pid-file.js';
 import { watchCorpus } from '../src/engine/watch-corpus.js';
 import { createHealthCheck } from '../src/health/health.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
-import { openDatabase } from '../src/store/database.js';
+import { openStore, StoreError } from '../src/store/open-store.js';
 import { InFlight } from '../src/lifecycle/in-flight.js';
 import { createShutdown } from '../src/lifecycle/shutdown.js';
 import { chat } from './cli/commands/chat.js';
@@ -83,9 +83,11 @@ async function main(): Promise<void> {
     return;
   }
 
-  const db = openDatabase(dataDir);
+  // A damaged database is named with what to do, and answering goes on without it.
+  const store = openStore(dataDir, logger);
+  const { db } = store;
   engine.warmUp();
-  const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ, limits: rateLimitsOf(config) });
+  const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ, limits: rateLimitsOf(config), logger });
   const inFlight = new InFlight();
   const started: Started = { config, core, logger, inFlight };
   const running = (await Promise.all([startDiscord(started), startSlack(started)])).filter((r): r is Running => r !== undefined);
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     logger,
     onTick: (now) => core.questions.prune(new Date(now.getTime() - retentionMs)),
   });
+  if (store.damaged) scheduler.pause(`the database ${store.path} is damaged; move it aside and restart, and the bot makes a new one`);
   scheduler.start(config.DIGEST_TICK_SECONDS * 1000);
 
   // Articles dropped into the corpus folder are picked up without a restart; SIGHUP (what
@@ -126,7 +129,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof CorpusError || error instanceof SlackConfigError;
+  const known = error instanceof ConfigError || error instanceof CorpusError || error instanceof SlackConfigError || error instanceof StoreError;
   process.stderr.write(`grok-facts: ${known ? (error as Error).message : `could not start — ${(error as Error)?.message ?? error}`}\n`);
   process.exitCode = 1;
 });
