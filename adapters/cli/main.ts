@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, resolveDir } from '../../src/config/config.js';
 import { CorpusError } from '../../src/corpus/errors.js';
 import { createEngine } from '../../src/engine/engine.js';
+import { createPlainLogger } from '../../src/log/plain-logger.js';
 import { askEachLine, askOnce } from './commands/ask.js';
 import { styleFor } from './style.js';
 
@@ -66,7 +67,8 @@ async function run(argv: string[]): Promise<number> {
     return requestReload(resolveDir(config.DATA_DIR), process.stdout, process.stderr);
   }
   // The saved index makes a one-shot `ask` start fast; commands other than ask load their code when used.
-  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR), dataDir: resolveDir(config.DATA_DIR) });
+  const logger = createPlainLogger((line) => process.stderr.write(line));
+  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR), dataDir: resolveDir(config.DATA_DIR), logger });
   const style = styleFor(process.stdout);
   const io = { out: process.stdout, err: process.stderr };
 

@@ -1,4 +1,5 @@
 import { pino, stdSerializers, type Logger as Pino } from 'pino';
+import { readableFromJson } from './readable.js';
 
 /**
  * Structured logs: one JSON line per event on stderr (pino), with a request id where an event
@@ -77,9 +78,11 @@ function guarded(write: (line: string) => void): (line: string) => void {
   };
 }
 
-export function createLogger(options: { level?: LogLevel; secrets?: readonly string[]; write?: (line: string) => void } = {}): Logger {
+export function createLogger(options: { level?: LogLevel; secrets?: readonly string[]; write?: (line: string) => void; readable?: boolean } = {}): Logger {
   const secrets = (options.secrets ?? []).filter(Boolean);
-  const write = guarded(options.write ?? stderrSink());
+  const sink = guarded(options.write ?? stderrSink());
+  // Readable lines are made from the finished (redacted) JSON, so they are as clean as it is.
+  const write = options.readable ? (line: string) => sink(readableFromJson(line)) : sink;
   return wrap(
     pino(
       {
