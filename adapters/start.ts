@@ -5,8 +5,7 @@ import { CorpusError } from '../src/corpus/errors.js';
 import { createDigestScheduler, type DigestSender } from '../src/digest/scheduler.js';
 import type { Platform } from '../src/digest/schema.js';
 import { createEngine } from '../src/engine/engine.js';
-import { writePidFile } from '../src/engine/pid-file.js';
-import { watchCorpus } from '../src/engine/watch-corpus.js';
+import { keepCorpusLive } from '../src/engine/live-corpus.js';
 import { createHealthCheck } from '../src/health/health.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
 import { openStore, StoreError } from '../src/store/open-store.js';
@@ -63,15 +62,18 @@ async function startSlack({ config, core, logger, inFlight }: Started): Promise<
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const consoleChat = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
   const logger = createLogger({
     level: config.LOG_LEVEL,
+    // A person chatting in the terminal reads the log lines between answers; a file or pipe gets JSON.
+    readable: consoleChat && Boolean(process.stderr.isTTY),
     secrets: [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN].filter((s): s is string => !!s),
   });
   const corpusDir = resolveDir(config.CORPUS_DIR);
   const dataDir = resolveDir(config.DATA_DIR);
   const engine = await createEngine({ corpusDir, dataDir, logger });
 
-  if (!config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN) {
+  if (consoleChat) {
     const style = styleFor(process.stdout);
     process.stdout.write(
       style.dim(
@@ -79,7 +81,12 @@ async function main(): Promise<void> {
           'To connect a platform, copy .env.example to .env and set DISCORD_TOKEN (Discord) or SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Slack); see README.\n\n',
       ),
     );
-    process.exitCode = await chat(engine, process.stdin, process.stdout, style);
+    const live = keepCorpusLive(engine, corpusDir, dataDir, logger);
+    try {
+      process.exitCode = await chat(engine, process.stdin, process.stdout, style);
+    } finally {
+      live.close();
+    }
     return;
   }
 
@@ -105,17 +112,14 @@ async function main(): Promise<void> {
 
   // Articles dropped into the corpus folder are picked up without a restart; SIGHUP (what
   // `grok-facts reload` sends) does the same on demand.
-  const watcher = watchCorpus(engine, corpusDir, logger);
-  process.on('SIGHUP', () => void watcher.reloadNow());
-  const removePidFile = writePidFile(dataDir);
+  const live = keepCorpusLive(engine, corpusDir, dataDir, logger);
 
   const shutdown = createShutdown({
     inFlight,
     logger,
     exit: (code) => process.exit(code),
     steps: [
-      { name: 'corpus watcher', run: () => watcher.close() },
-      { name: 'pid file', run: removePidFile },
+      { name: 'corpus watcher and pid file', run: () => live.close() },
       { name: 'digest scheduler', run: () => scheduler.stop() },
       ...running.map((r) => ({ name: r.platform, run: () => r.stop() })),
       { name: 'database', run: () => db.close() },

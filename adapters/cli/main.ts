@@ -104,7 +104,13 @@ async function run(argv: string[]): Promise<number> {
     }
     default: {
       const { chat } = await import('./commands/chat.js');
-      return chat(engine, process.stdin, process.stdout, style);
+      const { keepCorpusLive } = await import('../../src/engine/live-corpus.js');
+      const live = keepCorpusLive(engine, resolveDir(config.CORPUS_DIR), resolveDir(config.DATA_DIR), createPlainLogger((line) => process.stderr.write(line), {}, 'info'));
+      try {
+        return await chat(engine, process.stdin, process.stdout, style);
+      } finally {
+        live.close();
+      }
     }
   }
 }
