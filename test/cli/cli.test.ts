@@ -51,7 +51,7 @@ describe('grok-facts command', () => {
   it('prints a readable answer with numbered sources', () => {
     const { code, stdout } = cli(['ask', 'Where is the Colossus supercomputer?']);
     expect(code).toBe(0);
-    expect(stdout).toContain('[1]');
+    expect(stdout).toContain('[#1]');
     expect(stdout).toContain('Memphis');
     expect(stdout).not.toContain('\u001b[');
   });
