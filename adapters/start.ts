@@ -5,10 +5,10 @@ import { CorpusError } from '../src/corpus/errors.js';
 import { createDigestScheduler, type DigestSender } from '../src/digest/scheduler.js';
 import type { Platform } from '../src/digest/schema.js';
 import { createEngine } from '../src/engine/engine.js';
-import { writePidFile } from '../src/engine/pid-file.js';
-import { watchCorpus } from '../src/engine/watch-corpus.js';
+import { keepCorpusLive } from '../src/engine/live-corpus.js';
+import { createHealthCheck } from '../src/health/health.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
-import { openDatabase } from '../src/store/database.js';
+import { openStore, StoreError } from '../src/store/open-store.js';
 import { InFlight } from '../src/lifecycle/in-flight.js';
 import { createShutdown } from '../src/lifecycle/shutdown.js';
 import { chat } from './cli/commands/chat.js';
@@ -49,6 +49,7 @@ async function startSlack({ config, core, logger, inFlight }: Started): Promise<
     appToken: config.SLACK_APP_TOKEN,
     port: config.PORT,
     apiUrl: config.SLACK_API_URL,
+    health: createHealthCheck({ engine: core.engine, inFlight }),
   });
   await slack.start();
   return { platform: 'slack', digestSender: slack.digestSender, stop: () => slack.stop() };
@@ -61,15 +62,18 @@ async function startSlack({ config, core, logger, inFlight }: Started): Promise<
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const consoleChat = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
   const logger = createLogger({
     level: config.LOG_LEVEL,
+    // A person chatting in the terminal reads the log lines between answers; a file or pipe gets JSON.
+    readable: consoleChat && Boolean(process.stderr.isTTY),
     secrets: [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN].filter((s): s is string => !!s),
   });
   const corpusDir = resolveDir(config.CORPUS_DIR);
   const dataDir = resolveDir(config.DATA_DIR);
   const engine = await createEngine({ corpusDir, dataDir, logger });
 
-  if (!config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN) {
+  if (consoleChat) {
     const style = styleFor(process.stdout);
     process.stdout.write(
       style.dim(
@@ -77,13 +81,20 @@ async function main(): Promise<void> {
           'To connect a platform, copy .env.example to .env and set DISCORD_TOKEN (Discord) or SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Slack); see README.\n\n',
       ),
     );
-    process.exitCode = await chat(engine, process.stdin, process.stdout, style);
+    const live = keepCorpusLive(engine, corpusDir, dataDir, logger);
+    try {
+      process.exitCode = await chat(engine, process.stdin, process.stdout, style);
+    } finally {
+      live.close();
+    }
     return;
   }
 
-  const db = openDatabase(dataDir);
+  // A damaged database is named with what to do, and answering goes on without it.
+  const store = openStore(dataDir, logger);
+  const { db } = store;
   engine.warmUp();
-  const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ, limits: rateLimitsOf(config) });
+  const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ, limits: rateLimitsOf(config), logger });
   const inFlight = new InFlight();
   const started: Started = { config, core, logger, inFlight };
   const running = (await Promise.all([startDiscord(started), startSlack(started)])).filter((r): r is Running => r !== undefined);
@@ -96,21 +107,19 @@ async function main(): Promise<void> {
     logger,
     onTick: (now) => core.questions.prune(new Date(now.getTime() - retentionMs)),
   });
+  if (store.damaged) scheduler.pause(`the database ${store.path} is damaged; move it aside and restart, and the bot makes a new one`);
   scheduler.start(config.DIGEST_TICK_SECONDS * 1000);
 
   // Articles dropped into the corpus folder are picked up without a restart; SIGHUP (what
   // `grok-facts reload` sends) does the same on demand.
-  const watcher = watchCorpus(engine, corpusDir, logger);
-  process.on('SIGHUP', () => void watcher.reloadNow());
-  const removePidFile = writePidFile(dataDir);
+  const live = keepCorpusLive(engine, corpusDir, dataDir, logger);
 
   const shutdown = createShutdown({
     inFlight,
     logger,
     exit: (code) => process.exit(code),
     steps: [
-      { name: 'corpus watcher', run: () => watcher.close() },
-      { name: 'pid file', run: removePidFile },
+      { name: 'corpus watcher and pid file', run: () => live.close() },
       { name: 'digest scheduler', run: () => scheduler.stop() },
       ...running.map((r) => ({ name: r.platform, run: () => r.stop() })),
       { name: 'database', run: () => db.close() },
@@ -124,7 +133,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof CorpusError || error instanceof SlackConfigError;
+  const known = error instanceof ConfigError || error instanceof CorpusError || error instanceof SlackConfigError || error instanceof StoreError;
   process.stderr.write(`grok-facts: ${known ? (error as Error).message : `could not start — ${(error as Error)?.message ?? error}`}\n`);
   process.exitCode = 1;
 });

@@ -1,4 +1,5 @@
 import type { Answer } from '../../src/answer/schema.js';
+import { citationMarker, styleAnswerText } from '../shared/answer-segments.js';
 import type { Style } from './style.js';
 
 function dateline(c: Answer['citations'][number]): string {
@@ -14,15 +15,15 @@ export function formatAnswer(answer: Answer, style: Style): string {
     }
     return lines.join('\n');
   }
-  const lines = [answer.text, ''];
+  const lines = [styleAnswerText(answer, (q) => q, (n) => style.cyan(citationMarker(n))), ''];
   for (const conflict of answer.conflicts) {
-    const sides = conflict.sides.map((s) => `${s.value} [${s.n}]`).join(' vs ');
+    const sides = conflict.sides.map((s) => `${s.value} ${citationMarker(s.n)}`).join(' vs ');
     lines.push(style.yellow(`⚠ Sources disagree on ${conflict.about}: ${sides}`), '');
   }
   for (const c of answer.citations) {
     const reported = c.reportedBy > 1 ? ` · reported by ${c.reportedBy} of ${answer.sourceCount} sources` : '';
     const meta = dateline(c);
-    lines.push(`${style.cyan(`[${c.n}]`)} ${style.bold(c.title)}${meta ? style.dim(` — ${meta}`) : ''}${style.dim(reported)}`);
+    lines.push(`${style.cyan(citationMarker(c.n))} ${style.bold(c.title)}${meta ? style.dim(` — ${meta}`) : ''}${style.dim(reported)}`);
     lines.push(style.dim(`    “${c.quote}”`));
     lines.push(style.dim(`    ${c.source} @ ${c.start}–${c.end}`));
   }

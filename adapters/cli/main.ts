@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, resolveDir } from '../../src/config/config.js';
 import { CorpusError } from '../../src/corpus/errors.js';
 import { createEngine } from '../../src/engine/engine.js';
+import { createPlainLogger } from '../../src/log/plain-logger.js';
 import { askEachLine, askOnce } from './commands/ask.js';
 import { styleFor } from './style.js';
 
@@ -13,6 +14,7 @@ const USAGE = `Usage:
   grok-facts sources               the indexed articles  (--json)
   grok-facts digest                today's digest (--date YYYY-MM-DD, --json)
   grok-facts reload                make the running bot re-read the corpus folder
+  grok-facts --version             the version
   grok-facts eval FILE.jsonl       answer-quality report (--verbose, --baseline, --json,
                                    --min-hit1 N --min-hit3 N --min-abstain N --max-false-abstain N --min-conflicts N)`;
 
@@ -35,6 +37,7 @@ async function run(argv: string[]): Promise<number> {
       verbose: { type: 'boolean', default: false },
       baseline: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
       'min-hit1': { type: 'string' },
       'min-hit3': { type: 'string' },
       'min-abstain': { type: 'string' },
@@ -48,6 +51,13 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (values.version) {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { projectRoot } = await import('../../src/config/config.js');
+    process.stdout.write(`${(JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    return 0;
+  }
   const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'chat', undefined];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
@@ -57,7 +67,8 @@ async function run(argv: string[]): Promise<number> {
     return requestReload(resolveDir(config.DATA_DIR), process.stdout, process.stderr);
   }
   // The saved index makes a one-shot `ask` start fast; commands other than ask load their code when used.
-  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR), dataDir: resolveDir(config.DATA_DIR) });
+  const logger = createPlainLogger((line) => process.stderr.write(line));
+  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR), dataDir: resolveDir(config.DATA_DIR), logger });
   const style = styleFor(process.stdout);
   const io = { out: process.stdout, err: process.stderr };
 
@@ -93,10 +104,32 @@ async function run(argv: string[]): Promise<number> {
     }
     default: {
       const { chat } = await import('./commands/chat.js');
-      return chat(engine, process.stdin, process.stdout, style);
+      const { keepCorpusLive } = await import('../../src/engine/live-corpus.js');
+      const live = keepCorpusLive(engine, resolveDir(config.CORPUS_DIR), resolveDir(config.DATA_DIR), createPlainLogger((line) => process.stderr.write(line), {}, 'info'));
+      try {
+        return await chat(engine, process.stdin, process.stdout, style);
+      } finally {
+        live.close();
+      }
     }
   }
 }
+
+/** parseArgs' own messages quote unevenly and suggest `--` tricks; say it plainly. */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /Unknown option '([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  return error.message;
+}
+
+// A closed stdout (`| head -1`) ends the command quietly with status 0, as Unix tools do; a
+// closed stderr is no reason to fail either.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`grok-facts: cannot write the output (${error.code ?? error.message})\n`);
+  process.exit(1);
+});
+process.stderr.on('error', () => undefined);
 
 // Every failure a person can cause ends in one line on stderr, never a stack trace.
 run(process.argv.slice(2)).then(
@@ -105,7 +138,7 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`grok-facts: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.stderr.write(`grok-facts: ${usageMessage(error as Error)}\n\n${USAGE}\n`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError || error instanceof CorpusError) {
       process.stderr.write(`grok-facts: ${error.message}\n`);

@@ -1,5 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { Answer } from '../../src/answer/schema.js';
+import { citationMarker, styleAnswerText } from '../shared/answer-segments.js';
 import { truncateWords } from '../shared/truncate.js';
 import { feedbackButtonId } from './feedback-ids.js';
 import { DISCORD_LIMITS as L } from './limits.js';
@@ -37,13 +38,13 @@ export function renderAnswer(answer: Answer, answerId: string): RenderedMessage 
       .setDescription(truncateWords(`🤷 ${answer.text}${tries ? `\n\n**Questions I can answer:**\n${tries}` : ''}`, L.embedDescription));
   } else {
     const disagreement = answer.conflicts
-      .map((c) => `⚠️ **Sources disagree** on ${c.about}: ${c.sides.map((s) => `${s.value} [${s.n}]`).join(' vs ')}`)
+      .map((c) => `⚠️ **Sources disagree** on ${c.about}: ${c.sides.map((s) => `${s.value} **${citationMarker(s.n)}**`).join(' vs ')}`)
       .join('\n');
     // The disagreement line must survive truncation, so the answer text gives way first.
     const room = L.embedDescription - (disagreement ? disagreement.length + 2 : 0);
-    embed.setColor(COLOUR_ANSWERED).setDescription(`${truncateWords(answer.text, room)}${disagreement ? `\n\n${disagreement}` : ''}`);
+    embed.setColor(COLOUR_ANSWERED).setDescription(`${truncateWords(styleAnswerText(answer, (q) => q, (n) => `**${citationMarker(n)}**`), room)}${disagreement ? `\n\n${disagreement}` : ''}`);
     for (const c of answer.citations.slice(0, 3)) {
-      embed.addFields({ name: truncateWords(`[${c.n}] ${c.title}`, L.fieldName), value: truncateWords(sourceLine(answer, c), L.fieldValue) });
+      embed.addFields({ name: truncateWords(`${citationMarker(c.n)} ${c.title}`, L.fieldName), value: truncateWords(sourceLine(answer, c), L.fieldValue) });
     }
   }
   embed.setFooter({ text: 'grok-facts · quotes are verbatim from the articles' });

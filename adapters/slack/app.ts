@@ -4,11 +4,13 @@ import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { BotCore } from '../../src/bot/bot-core.js';
 import type { DigestSender } from '../../src/digest/scheduler.js';
 import type { Logger } from '../../src/log/logger.js';
+import type { HealthReport } from '../../src/health/health.js';
 import { InFlight } from '../../src/lifecycle/in-flight.js';
 import { RecentAnswers } from '../shared/recent-answers.js';
 import type { SlackContext } from './context.js';
 import { createSlackDigestSender } from './digest-sender.js';
 import { registerListeners } from './listeners/index.js';
+import { SeenEvents } from './seen-events.js';
 
 export interface SlackAppOptions {
   core: BotCore;
@@ -22,6 +24,8 @@ export interface SlackAppOptions {
   host?: string;
   /** Web API base, e.g. a local fake's `http://127.0.0.1:PORT/api/`; Slack's own when absent. */
   apiUrl?: string;
+  /** What `/healthz` reports (HTTP mode); 200 "ok" when absent. */
+  health?: () => HealthReport;
   /** Requests are handled through it, so shutdown can wait for them; new ones are refused once it closes. */
   inFlight?: InFlight;
 }
@@ -74,8 +78,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             path: '/healthz',
             method: ['GET'],
             handler: (_req, res) => {
-              res.writeHead(200, { 'content-type': 'text/plain' });
-              res.end('ok');
+              const report = options.health?.() ?? { ok: true, failing: {} };
+              if (report.ok) {
+                res.writeHead(200, { 'content-type': 'text/plain' });
+                res.end('ok');
+              } else {
+                res.writeHead(503, { 'content-type': 'application/json' });
+                res.end(JSON.stringify(report));
+              }
             },
           },
         ],
@@ -97,6 +107,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       const b = body as { type?: string; command?: string; event?: { type?: string } };
       logger.info('slack event', { kind: b.command ?? b.event?.type ?? b.type ?? 'unknown', ms: Math.round(performance.now() - started) });
     }
+  });
+  // Slack re-delivers an event it thinks was missed; Bolt has already acknowledged this one, so
+  // a repeat is simply not handed to the listeners again.
+  const seen = new SeenEvents();
+  app.use(async ({ next, body, context }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !seen.firstTime(eventId)) {
+      (context.logger as Logger).info('slack retry ignored: already answered', { eventId, retryNum: context.retryNum, retryReason: context.retryReason });
+      return;
+    }
+    await next();
   });
   registerListeners(app, ctx);
   // A listener that throws anyway is logged here; Bolt keeps serving.

@@ -124,7 +124,7 @@ export function answerQuestion(
   return {
     question,
     status: 'answered',
-    text: shown.map((c) => `${c.quote} [${c.n}]`).join(' '),
+    text: shown.map((c) => `${c.quote} [#${c.n}]`).join(' '),
     citations,
     conflicts: described,
     suggestions: [],

@@ -1,7 +1,8 @@
 import type { Answer, AnswerContext } from '../answer/schema.js';
 import { createDigestService, type DigestService } from '../digest/digest-service.js';
 import type { Engine } from '../engine/engine.js';
-import { createStoredFeedbackLog, type FeedbackLog } from '../feedback/feedback.js';
+import { createStoredFeedbackLog, FeedbackSchema, type FeedbackLog } from '../feedback/feedback.js';
+import type { Logger } from '../log/logger.js';
 import { createQuestionLog, type QuestionLog } from '../questions/question-log.js';
 import type { Db } from '../store/database.js';
 import { createRateLimiter, type RateLimiter, type RateLimits } from '../rate-limit/rate-limiter.js';
@@ -22,9 +23,28 @@ export interface BotCore {
   ask(question: string, where: AnswerContext & { platform: AskPlatform; workspace: string }): Answer;
 }
 
-export function createBotCore(options: { engine: Engine; db: Db; now?: () => Date; defaultTz?: string; limits?: RateLimits }): BotCore {
+/**
+ * The question log and feedback are best-effort: a write that fails (a damaged or locked
+ * database, a full disk) is logged, and the answer or the click's acknowledgement still goes out.
+ */
+function bestEffort<T>(logger: Logger | undefined, what: string, write: () => T, fallback: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    logger?.warn(`${what} not recorded; answering anyway`, { error: (error as Error).message });
+    return fallback();
+  }
+}
+
+export function createBotCore(options: { engine: Engine; db: Db; now?: () => Date; defaultTz?: string; limits?: RateLimits; logger?: Logger }): BotCore {
   const now = options.now ?? (() => new Date());
+  const { logger } = options;
   const questions = createQuestionLog(options.db, now);
+  const storedFeedback = createStoredFeedbackLog(options.db, now);
+  const feedback: FeedbackLog = {
+    record: (entry) => bestEffort(logger, 'feedback', () => storedFeedback.record(entry), () => FeedbackSchema.parse({ ...entry, at: now().toISOString() })),
+    entries: () => storedFeedback.entries(),
+  };
   const digests = createDigestService({
     db: options.db,
     index: () => options.engine.index,
@@ -35,13 +55,13 @@ export function createBotCore(options: { engine: Engine; db: Db; now?: () => Dat
   });
   return {
     engine: options.engine,
-    feedback: createStoredFeedbackLog(options.db, now),
+    feedback,
     questions,
     digests,
     limits: createRateLimiter(options.limits, () => now().getTime()),
     ask(question, where) {
       const answer = options.engine.answer(question, { previous: where.previous });
-      questions.record({ platform: where.platform, workspace: where.workspace, question: answer.question });
+      bestEffort(logger, 'question log entry', () => questions.record({ platform: where.platform, workspace: where.workspace, question: answer.question }), () => undefined);
       return answer;
     },
   };

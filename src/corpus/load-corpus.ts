@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CorpusError } from './errors.js';
@@ -43,25 +44,34 @@ export function titleFromText(text: string, fallback: string): string {
 export interface LoadOptions {
   /** Called for a file that cannot be read; without it, such a file is an error. */
   onBadFile?: (file: string, reason: string) => void;
+  /** Called for what loads but looks like a mistake (a sources.json entry naming no file). */
+  onWarning?: (message: string) => void;
 }
 
 /** Reads every `.txt` and `.md` article of a folder, in name order, with its metadata. */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Article[]> {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = (await readdir(dir)).filter((n) => ARTICLE_EXTENSIONS.has(extname(n).toLowerCase())).sort();
+    entries = (await readdir(dir, { withFileTypes: true })).filter((e) => ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase()));
   } catch (error) {
     throw new CorpusError(`corpus folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, dir);
   }
+  const names = entries.map((e) => e.name).sort();
+  const folders = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
   const metadata = await readMetadata(dir);
+  for (const described of Object.keys(metadata)) {
+    if (!names.includes(described)) options.onWarning?.(`${METADATA_FILE} describes "${described}", which is not in the corpus folder`);
+  }
   const articles: Article[] = [];
   for (const file of names) {
     const path = join(dir, file);
     let bytes: Buffer;
     try {
+      if (folders.has(file)) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
       bytes = await readFile(path);
     } catch (error) {
-      const reason = `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
       if (options.onBadFile) {
         options.onBadFile(file, reason);
         continue;

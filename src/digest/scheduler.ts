@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.js';
+import { isDamage } from '../store/open-store.js';
 import { DeliveryError } from './delivery-error.js';
 import type { DigestService } from './digest-service.js';
 import { dueToday } from './schedule.js';
@@ -16,6 +17,7 @@ export interface TickResult {
   disabled: number;
 }
 
+const DAMAGED = 'the database is damaged — move the file aside and restart, and the bot makes a new one';
 const BASE_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
@@ -43,6 +45,16 @@ export function createDigestScheduler(options: {
   const { digests, logger } = options;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<TickResult> | undefined;
+  let paused: string | undefined;
+
+  /** A damaged database fails every tick the same way: say so once and stop, rather than spin. */
+  function pause(reason: string): void {
+    if (paused) return;
+    paused = reason;
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    logger.error(`digest posting paused: ${reason}`);
+  }
 
   async function deliver(subscription: Subscription, sender: DigestSender, now: Date, result: TickResult): Promise<void> {
     const { localDate, due } = dueToday(subscription.time, subscription.tz, now);
@@ -75,17 +87,32 @@ export function createDigestScheduler(options: {
     running = (async () => {
       const now = options.now();
       const result: TickResult = { sent: 0, retrying: 0, disabled: 0 };
+      if (paused) return result;
       try {
         options.onTick?.(now);
       } catch (error) {
-        logger.error('digest housekeeping failed', { error });
+        if (isDamage(error)) pause(DAMAGED);
+        else logger.error('digest housekeeping failed', { error });
       }
-      for (const subscription of digests.subscriptions.active()) {
+      if (paused) return result;
+      let active: Subscription[];
+      try {
+        active = digests.subscriptions.active();
+      } catch (error) {
+        if (isDamage(error)) pause(`${DAMAGED} (${(error as Error).message})`);
+        else logger.error('digest tick failed; will try again', { error: (error as Error).message });
+        return result;
+      }
+      for (const subscription of active) {
         const sender = options.senders[subscription.platform];
         if (!sender) continue;
         try {
           await deliver(subscription, sender, now, result);
         } catch (error) {
+          if (isDamage(error)) {
+            pause(`${DAMAGED} (${(error as Error).message})`);
+            break;
+          }
           logger.error('digest delivery crashed', { error, subscription: subscription.id });
         }
       }
@@ -101,7 +128,13 @@ export function createDigestScheduler(options: {
   return {
     instanceId,
     tick,
+    /** Why digest posting is paused, if it is. */
+    get paused(): string | undefined {
+      return paused;
+    },
+    pause,
     start(intervalMs: number): void {
+      if (paused) return;
       timer = setInterval(() => void tick(), intervalMs);
       timer.unref();
       void tick();

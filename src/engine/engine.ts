@@ -1,5 +1,6 @@
 import { answerQuestion } from '../answer/answer.js';
 import type { Answer, AnswerContext } from '../answer/schema.js';
+import { CorpusError } from '../corpus/errors.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import type { Article } from '../corpus/schema.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
@@ -18,6 +19,8 @@ export interface Engine {
   readonly index: KnowledgeIndex;
   /** Re-reads the corpus and swaps the new index in; the old one keeps serving if that fails. */
   reload(): Promise<ReloadResult>;
+  /** Files of the corpus folder left out at the last load, with why (shown by `grok-facts sources`). */
+  skipped(): ReloadResult['skipped'];
   /** Derives what is otherwise derived on first use, so the first chat question is as fast as the rest. */
   warmUp(): void;
 }
@@ -53,8 +56,13 @@ function snapshotOf(index: KnowledgeIndex): Snapshot {
   return { index, suggestions: () => (suggestions ??= suggestQuestions(index, (q) => answerQuestion(index, q))) };
 }
 
-export function createEngineFromIndex(index: KnowledgeIndex, reloader?: () => Promise<{ index: KnowledgeIndex; result: ReloadResult }>): Engine {
+export function createEngineFromIndex(
+  index: KnowledgeIndex,
+  reloader?: () => Promise<{ index: KnowledgeIndex; result: ReloadResult }>,
+  skippedAtStart: ReloadResult['skipped'] = [],
+): Engine {
   let current = snapshotOf(index);
+  let skipped = skippedAtStart;
   return {
     get index() {
       return current.index;
@@ -78,6 +86,7 @@ export function createEngineFromIndex(index: KnowledgeIndex, reloader?: () => Pr
         passages: counts.get(article.source) ?? 0,
       }));
     },
+    skipped: () => skipped,
     suggestions(typed = '', limit = 25) {
       return matchSuggestions(current.suggestions(), typed, limit);
     },
@@ -87,6 +96,7 @@ export function createEngineFromIndex(index: KnowledgeIndex, reloader?: () => Pr
       const snapshot = snapshotOf(next);
       snapshot.suggestions();
       current = snapshot;
+      skipped = result.skipped;
       return result;
     },
     warmUp() {
@@ -107,10 +117,25 @@ export interface EngineOptions {
   logger?: Logger;
 }
 
-async function loadIndex(options: EngineOptions, skipBadFiles: boolean): Promise<{ index: KnowledgeIndex; result: ReloadResult }> {
+/**
+ * Start and reload follow one policy: a file that cannot be read is skipped, named and logged,
+ * and the rest load. Only a folder whose every article is unreadable is an error; an empty
+ * folder loads, with a loud warning, since every answer would then be "not in my sources".
+ */
+async function loadIndex(options: EngineOptions): Promise<{ index: KnowledgeIndex; result: ReloadResult }> {
   const skipped: ReloadResult['skipped'] = [];
-  const articles: Article[] = await loadCorpus(options.corpusDir, skipBadFiles ? { onBadFile: (file, reason) => skipped.push({ file, reason }) } : {});
-  for (const s of skipped) options.logger?.warn('corpus file skipped', s);
+  const articles: Article[] = await loadCorpus(options.corpusDir, {
+    onBadFile: (file, reason) => skipped.push({ file, reason }),
+    onWarning: (message) => options.logger?.warn(message, { corpusDir: options.corpusDir }),
+  });
+  for (const s of skipped) options.logger?.warn(`corpus file skipped: ${s.file} ${s.reason}`, s);
+  if (articles.length === 0 && skipped.length > 0) {
+    const list = skipped.map((s) => `${s.file} ${s.reason}`).join('; ');
+    throw new CorpusError(`corpus folder ${options.corpusDir} has no readable article (${list})`, options.corpusDir);
+  }
+  if (articles.length === 0) {
+    options.logger?.warn(`the corpus folder ${options.corpusDir} has no articles: every answer will be "not in my sources" — add .txt or .md files there (or set CORPUS_DIR)`, { corpusDir: options.corpusDir });
+  }
   let index = options.dataDir ? loadSavedIndex(options.dataDir, articles, options.logger) : undefined;
   const from = index ? 'saved' : 'built';
   if (!index) {
@@ -129,7 +154,6 @@ async function loadIndex(options: EngineOptions, skipBadFiles: boolean): Promise
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const { index } = await loadIndex(options, false);
-  // On reload a bad file is reported and left out; the rest keep serving.
-  return createEngineFromIndex(index, () => loadIndex(options, true));
+  const { index, result } = await loadIndex(options);
+  return createEngineFromIndex(index, () => loadIndex(options), result.skipped);
 }

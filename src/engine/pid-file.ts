@@ -1,26 +1,69 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A running bot writes its pid here so `grok-facts reload` can signal it. */
-export const PID_FILE = 'grok-facts.pid';
+/**
+ * Each running bot (or console chat) writes its own pid file, `grok-facts.<pid>.pid`, so that
+ * `grok-facts reload` can signal every one of them, and one stopping never hides the others.
+ */
+const PID_FILE_NAME = /^grok-facts\.(\d+)\.pid$/;
+/** The single file older versions wrote; still read, so a bot started before an upgrade is found. */
+export const LEGACY_PID_FILE = 'grok-facts.pid';
 
-export function writePidFile(dataDir: string): () => void {
-  const path = join(dataDir, PID_FILE);
-  writeFileSync(path, String(process.pid));
+export function pidFileName(pid: number): string {
+  return `grok-facts.${pid}.pid`;
+}
+
+export function writePidFile(dataDir: string, pid = process.pid): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, pidFileName(pid));
+  writeFileSync(path, String(pid));
   return () => {
     try {
-      if (readFileSync(path, 'utf8') === String(process.pid)) unlinkSync(path);
+      unlinkSync(path);
     } catch {
       // Already gone.
     }
   };
 }
 
-export function readPidFile(dataDir: string): number | undefined {
+function isAlive(pid: number): boolean {
   try {
-    const pid = Number(readFileSync(join(dataDir, PID_FILE), 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it just isn't ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The pids of the bots running on this DATA_DIR; files left by processes that died are removed. */
+export function livePids(dataDir: string): number[] {
+  let names: string[];
+  try {
+    names = readdirSync(dataDir);
+  } catch {
+    return [];
+  }
+  const pids = new Set<number>();
+  for (const name of names) {
+    const fromName = PID_FILE_NAME.exec(name)?.[1];
+    let pid = fromName ? Number(fromName) : undefined;
+    if (name === LEGACY_PID_FILE) {
+      try {
+        pid = Number(readFileSync(join(dataDir, name), 'utf8').trim());
+      } catch {
+        continue;
+      }
+    }
+    if (pid === undefined || !Number.isInteger(pid) || pid <= 0) continue;
+    if (isAlive(pid)) pids.add(pid);
+    else {
+      try {
+        unlinkSync(join(dataDir, name));
+      } catch {
+        // Someone else tidied it.
+      }
+    }
+  }
+  return [...pids].sort((a, b) => a - b);
 }

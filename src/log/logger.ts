@@ -1,4 +1,5 @@
 import { pino, stdSerializers, type Logger as Pino } from 'pino';
+import { readableFromJson } from './readable.js';
 
 /**
  * Structured logs: one JSON line per event on stderr (pino), with a request id where an event
@@ -47,9 +48,41 @@ function wrap(log: Pino): Logger {
   };
 }
 
-export function createLogger(options: { level?: LogLevel; secrets?: readonly string[]; write?: (line: string) => void } = {}): Logger {
+let stderrBroken = false;
+
+/**
+ * stderr as a log sink that can never hurt the bot: once its reader is gone (EPIPE, `| head -1`)
+ * lines are dropped. Without the error listener a closed pipe becomes an uncaught exception,
+ * whose handler logs to stderr again, and the process spins in that loop instead of answering.
+ */
+function stderrSink(): (line: string) => void {
+  if (process.stderr.listenerCount('error') === 0) process.stderr.on('error', () => (stderrBroken = true));
+  return (line) => {
+    if (stderrBroken || process.stderr.destroyed || !process.stderr.writable) return;
+    try {
+      process.stderr.write(line);
+    } catch {
+      stderrBroken = true;
+    }
+  };
+}
+
+/** A custom sink that throws loses that line, never the caller's work. */
+function guarded(write: (line: string) => void): (line: string) => void {
+  return (line) => {
+    try {
+      write(line);
+    } catch {
+      // Logging is best-effort by design.
+    }
+  };
+}
+
+export function createLogger(options: { level?: LogLevel; secrets?: readonly string[]; write?: (line: string) => void; readable?: boolean } = {}): Logger {
   const secrets = (options.secrets ?? []).filter(Boolean);
-  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const sink = guarded(options.write ?? stderrSink());
+  // Readable lines are made from the finished (redacted) JSON, so they are as clean as it is.
+  const write = options.readable ? (line: string) => sink(readableFromJson(line)) : sink;
   return wrap(
     pino(
       {

@@ -29,7 +29,7 @@ describe('renderAnswer (Discord)', () => {
     const embed = embeds[0]!;
     expect(embed.title!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
     expect(embed.description!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
-    expect(embed.description).toMatch(/Sources disagree.*90% \[1\] vs 40% \[2\]/);
+    expect(embed.description).toMatch(/Sources disagree.*90% \*\*\[#1\]\*\* vs 40% \*\*\[#2\]\*\*/);
     for (const f of embed.fields!) {
       expect(f.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldName);
       expect(f.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);

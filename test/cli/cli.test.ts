@@ -51,7 +51,7 @@ describe('grok-facts command', () => {
   it('prints a readable answer with numbered sources', () => {
     const { code, stdout } = cli(['ask', 'Where is the Colossus supercomputer?']);
     expect(code).toBe(0);
-    expect(stdout).toContain('[1]');
+    expect(stdout).toContain('[#1]');
     expect(stdout).toContain('Memphis');
     expect(stdout).not.toContain('\u001b[');
   });
@@ -64,13 +64,28 @@ describe('grok-facts command', () => {
     [['ask', 'hi\u0007there'], /control characters/],
     [['ask'], /needs a question/],
     [['frobnicate'], /unknown command/],
-    [['ask', '--bogus', 'x'], /Unknown option/],
+    [['ask', '--bogus', 'x'], /unknown option --bogus$/],
   ])('rejects %j with one line and a non-zero exit', (args, message) => {
     const { code, stdout, stderr } = cli(args as string[]);
     expect(code).not.toBe(0);
     expect(stdout).toBe('');
     expect(stderr.split('\n')[0]).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--version prints the version; an unknown option is named with balanced quotes', () => {
+    const version = cli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version);
+    const bad = cli(['--frob']);
+    expect(bad.stderr.split('\n')[0]).toBe('grok-facts: unknown option --frob');
+  });
+
+  it('ask --stdin in text mode gives a bad line its Q: header too', () => {
+    const { code, stdout } = cli(['ask', '--stdin'], '???\nWhere is the Colossus supercomputer?\n');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Q: \?\?\?\nAsk in words/);
+    expect(stdout).toContain('Q: Where is the Colossus supercomputer?');
   });
 
   it('lists the sources with passage counts', () => {

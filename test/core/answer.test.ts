@@ -27,7 +27,7 @@ describe('answer', () => {
     expect(answer.citations.length).toBeLessThanOrEqual(3);
     for (const c of answer.citations) expect(raw.get(c.source)!.slice(c.start, c.end)).toBe(c.quote);
     expect(answer.citations.map((c) => c.n)).toEqual(answer.citations.map((_, i) => i + 1));
-    expect(answer.text).toBe(`${answer.citations[0]!.quote} [1]`);
+    expect(answer.text).toBe(`${answer.citations[0]!.quote} [#1]`);
   });
 
   it('counts the sources that report a repeated passage', () => {

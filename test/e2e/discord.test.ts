@@ -61,7 +61,7 @@ describe('Discord adapter against a fake Discord', () => {
     const embed = data.embeds[0];
     expect(embed.title).toBe('How many parameters does Grok V9 Medium have?');
     expect(embed.description).toMatch(/1\.5 ?(trillion|T)/);
-    expect(embed.description).toContain('[1]');
+    expect(embed.description).toContain('**[#1]**');
     expect(embed.fields[0].value).toMatch(/reported by \d of 5 sources/);
     expect(data.flags ?? 0).toBe(0);
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });

@@ -18,6 +18,7 @@ const db = openDatabase(':memory:');
 let core: BotCore;
 const feedback = { entries: () => core.feedback.entries() };
 const logLines: string[] = [];
+let healthy = true;
 
 async function engineThatCanFail(): Promise<Engine> {
   const real = await seedEngine();
@@ -51,6 +52,7 @@ describe('Slack adapter over HTTP against a fake Slack', () => {
       port: 0,
       host: '127.0.0.1',
       apiUrl: fake.apiUrl,
+      health: () => (healthy ? { ok: true, failing: {} as Record<string, string> } : { ok: false, failing: { answer: 'answering fails: boom' } }),
     });
     const server = await slack.start();
     events = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/slack/events`;
@@ -154,6 +156,11 @@ describe('Slack adapter over HTTP against a fake Slack', () => {
     expect(challenge.text).toContain('abc123');
     const health = await fetch(events.replace('/slack/events', '/healthz'));
     expect(health.status).toBe(200);
+    healthy = false;
+    const sick = await fetch(events.replace('/slack/events', '/healthz'));
+    healthy = true;
+    expect(sick.status).toBe(503);
+    expect(await sick.json()).toMatchObject({ ok: false, failing: { answer: expect.stringContaining('boom') } });
   });
 
   it('records a feedback click and acknowledges it', async () => {
@@ -200,6 +207,20 @@ describe('Slack adapter over HTTP against a fake Slack', () => {
     await fake.waitForCall('chat.postMessage', (c) => c.params.thread_ts === after.event.ts);
   });
 
+  it('answers an event re-delivered with X-Slack-Retry-Num once, and acks the retry', async () => {
+    const mention = fake.mentionEvent(`<@${fake.botUserId}> Where is the Colossus supercomputer?`);
+    const body = JSON.stringify(mention);
+    expect((await signedRequest(events, body, 'application/json', SECRET)).status).toBe(200);
+    await fake.waitForCall('chat.postMessage', (c) => c.params.thread_ts === mention.event.ts);
+    const retry = await signedRequest(events, body, 'application/json', SECRET, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(retry.status).toBe(200);
+    // A later event in the same thread is answered: by then a wrongly answered retry would have posted too.
+    const later = fake.mentionEvent(`<@${fake.botUserId}> How many parameters does Grok V9 Medium have?`);
+    await signedRequest(events, JSON.stringify(later), 'application/json', SECRET);
+    await fake.waitForCall('chat.postMessage', (c) => c.params.thread_ts === later.event.ts);
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.params.thread_ts === mention.event.ts)).toHaveLength(1);
+  });
+
   it('never logs the bot token or signing secret', () => {
     const all = logLines.join('\n');
     expect(all).not.toContain(BOT_TOKEN);
@@ -244,6 +265,18 @@ describe('Slack adapter over Socket Mode against a fake Slack', () => {
     await fake.sendEnvelope('events_api', mention);
     const reply = await fake.waitForCall('chat.postMessage', (c) => c.params.thread_ts === mention.event.ts);
     expect(textOf(reply.params.blocks)).toContain('Memphis');
+  });
+
+  it('answers an event re-delivered with retry_attempt once, and acks the retry', async () => {
+    const mention = fake.mentionEvent(`<@${fake.botUserId}> Where is the Colossus supercomputer?`);
+    await fake.sendEnvelope('events_api', mention);
+    await fake.waitForCall('chat.postMessage', (c) => c.params.thread_ts === mention.event.ts);
+    const ack = await fake.sendEnvelope('events_api', mention, 1);
+    expect(ack.envelope_id).toBeTruthy();
+    const later = fake.mentionEvent(`<@${fake.botUserId}> How many parameters does Grok V9 Medium have?`);
+    await fake.sendEnvelope('events_api', later);
+    await fake.waitForCall('chat.postMessage', (c) => c.params.thread_ts === later.event.ts);
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.params.thread_ts === mention.event.ts)).toHaveLength(1);
   });
 
   it('acks a feedback click', async () => {

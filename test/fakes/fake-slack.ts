@@ -95,9 +95,10 @@ export class FakeSlack extends LoopbackServer {
   }
 
   /** Sends a Socket Mode envelope and resolves with the app's acknowledgement. */
-  async sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: unknown): Promise<{ envelope_id: string; payload?: unknown }> {
+  async sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: unknown, retryAttempt = 0): Promise<{ envelope_id: string; payload?: unknown }> {
     const envelope_id = randomUUID();
-    for (const socket of this.sockets) socket.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type === 'slash_commands', retry_attempt: 0, retry_reason: '' }));
+    const retry_reason = retryAttempt > 0 ? 'timeout' : '';
+    for (const socket of this.sockets) socket.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type === 'slash_commands', retry_attempt: retryAttempt, retry_reason }));
     return this.waitFor(() => this.acks.find((a) => a.envelope_id === envelope_id));
   }
 
@@ -212,12 +213,13 @@ export async function signedRequest(
   body: string,
   contentType: 'application/x-www-form-urlencoded' | 'application/json',
   secret: string,
-  options: { timestamp?: number; signature?: string | null } = {},
+  options: { timestamp?: number; signature?: string | null; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; text: string }> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp) };
   const signature = options.signature === undefined ? slackSignature(secret, timestamp, body) : options.signature;
   if (signature !== null) headers['x-slack-signature'] = signature;
+  Object.assign(headers, options.headers);
   const response = await fetch(url, { method: 'POST', headers, body });
   return { status: response.status, text: await response.text() };
 }

@@ -1,7 +1,7 @@
-import { createInterface } from 'node:readline';
-import { checkQuestion } from '../../../src/answer/validate-question.js';
+import { checkQuestion, MAX_QUESTION_LENGTH } from '../../../src/answer/validate-question.js';
 import type { Engine } from '../../../src/engine/engine.js';
 import { answerToJson, formatAnswer } from '../format-answer.js';
+import { readLines, writeWithBackpressure } from '../read-lines.js';
 import type { Style } from '../style.js';
 
 export interface AskOptions {
@@ -23,22 +23,29 @@ export function askOnce(engine: Engine, question: string, options: AskOptions): 
   return 0;
 }
 
+/** A bad line's entry: the same fields as an answer plus `error`. */
+function errorEntry(line: string, error: string, sourceCount: number): string {
+  const question = Array.from(line).slice(0, MAX_QUESTION_LENGTH).join('');
+  return JSON.stringify({ question, status: 'no_answer', text: error, error, citations: [], conflicts: [], suggestions: [], sourceCount });
+}
+
 /**
  * One question per input line, answered in order. A bad line gets an error entry of its own
- * (status no_answer, with `error`) and the rest go on; blank lines are skipped.
+ * (status no_answer, with `error`) and the rest go on; blank lines are skipped. Lines are read
+ * only as fast as the output is taken, so a slow reader or a huge input never fills memory.
  */
 export async function askEachLine(engine: Engine, input: NodeJS.ReadableStream, options: AskOptions): Promise<number> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
+  const { out, style } = options;
+  for await (const line of readLines(input)) {
     if (!line.trim()) continue;
     const check = checkQuestion(line);
     if (!check.ok) {
-      const entry = { question: line.slice(0, 500), status: 'no_answer', text: check.error, error: check.error, citations: [], conflicts: [] };
-      options.out.write(options.json ? `${JSON.stringify(entry)}\n` : `${options.style.red(check.error)}\n\n`);
+      const header = style.bold(`Q: ${Array.from(line.trim()).slice(0, 80).join('')}${Array.from(line.trim()).length > 80 ? '…' : ''}`);
+      await writeWithBackpressure(out, options.json ? `${errorEntry(line, check.error, engine.index.articles.length)}\n` : `${header}\n${style.red(check.error)}\n\n`);
       continue;
     }
     const answer = engine.answer(check.question);
-    options.out.write(options.json ? `${answerToJson(answer)}\n` : `${options.style.bold(`Q: ${answer.question}`)}\n${formatAnswer(answer, options.style)}\n\n`);
+    await writeWithBackpressure(out, options.json ? `${answerToJson(answer)}\n` : `${style.bold(`Q: ${answer.question}`)}\n${formatAnswer(answer, style)}\n\n`);
   }
   return 0;
 }

@@ -4,7 +4,17 @@ import type { Engine } from '../../../src/engine/engine.js';
 import { formatAnswer } from '../format-answer.js';
 import type { Style } from '../style.js';
 
-const HELP = 'Ask anything about the Grok V9-Medium announcement. Commands: /sources, /help, /quit.';
+/** Typed alone, with or without a slash, these are commands, never questions. */
+const QUIT = new Set(['quit', 'exit', '/quit', '/exit', 'q', ':q']);
+const HELP = new Set(['help', '/help', '?', '/?']);
+const SOURCES = new Set(['sources', '/sources']);
+
+/** One line: what the chat does, its commands, and three questions the corpus answers well. */
+export function helpLine(engine: Engine): string {
+  const examples = engine.suggestions('', 3);
+  const tries = examples.length > 0 ? ` Try: ${examples.map((e) => `“${e}”`).join(' · ')}` : '';
+  return `Ask about the Grok V9-Medium announcement and get quoted, cited passages; "and …?" follows up on the last question. Commands: help, sources, quit.${tries}`;
+}
 
 /**
  * Interactive console chat. It remembers the last question so "and when does it launch?" is
@@ -13,22 +23,21 @@ const HELP = 'Ask anything about the Grok V9-Medium announcement. Commands: /sou
 export async function chat(engine: Engine, input: NodeJS.ReadableStream, out: NodeJS.WritableStream, style: Style): Promise<number> {
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
   const rl = createInterface({ input, output: interactive ? out : undefined, terminal: interactive });
-  const examples = engine.suggestions('', 3);
-  out.write(`${style.bold('grok-facts')} — ${HELP}\n`);
-  if (examples.length > 0) out.write(style.dim(`Try: ${examples.join(' · ')}\n`));
+  out.write(`${style.bold('grok-facts')} — ${helpLine(engine)}\n`);
   let previous: string | undefined;
   const prompt = () => interactive && rl.prompt();
   rl.setPrompt(style.cyan('you › '));
   prompt();
   for await (const line of rl) {
     const text = line.trim();
-    if (text === '/quit' || text === '/exit') break;
-    if (text === '' ) {
+    const word = text.toLowerCase().replace(/[.!]+$/, '');
+    if (QUIT.has(word)) break;
+    if (text === '') {
       prompt();
       continue;
     }
-    if (text === '/help') out.write(`${HELP}\n`);
-    else if (text === '/sources') for (const s of engine.sources()) out.write(`  • ${s.title}\n`);
+    if (HELP.has(word)) out.write(`${helpLine(engine)}\n`);
+    else if (SOURCES.has(word)) for (const s of engine.sources()) out.write(`  • ${s.title}\n`);
     else {
       const check = checkQuestion(text);
       if (!check.ok) out.write(`${style.red(check.error)}\n`);

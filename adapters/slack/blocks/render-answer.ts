@@ -1,5 +1,6 @@
 import type { Answer } from '../../../src/answer/schema.js';
 import type { SourceSummary } from '../../../src/engine/source-summary.js';
+import { citationMarker, styleAnswerText } from '../../shared/answer-segments.js';
 import { truncateWords } from '../../shared/truncate.js';
 import { escapeMrkdwn } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
@@ -18,7 +19,7 @@ const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkd
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateWords(text, L.contextElementText) }] });
 
 function sourceLine(answer: Answer, c: Answer['citations'][number]): string {
-  const parts = [`*[${c.n}]* ${escapeMrkdwn(c.title)}`, ...[c.publisher, c.published].filter(Boolean).map((p) => escapeMrkdwn(p!))];
+  const parts = [`*${citationMarker(c.n)}* ${escapeMrkdwn(c.title)}`, ...[c.publisher, c.published].filter(Boolean).map((p) => escapeMrkdwn(p!))];
   parts.push(`reported by ${c.reportedBy} of ${answer.sourceCount} source${answer.sourceCount === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }
@@ -55,9 +56,9 @@ export function renderAnswer(answer: Answer, answerId: string, options: { restat
       blocks.push(section(`*Questions I can answer:*\n${answer.suggestions.map((s) => `• ${escapeMrkdwn(s)}`).join('\n')}`));
     }
   } else {
-    blocks.push(section(escapeMrkdwn(answer.text)));
+    blocks.push(section(styleAnswerText(answer, escapeMrkdwn, (n) => `*${citationMarker(n)}*`)));
     for (const c of answer.conflicts) {
-      blocks.push(section(`:warning: *Sources disagree* on ${escapeMrkdwn(c.about)}: ${c.sides.map((s) => `${escapeMrkdwn(s.value)} [${s.n}]`).join(' vs ')}`));
+      blocks.push(section(`:warning: *Sources disagree* on ${escapeMrkdwn(c.about)}: ${c.sides.map((s) => `${escapeMrkdwn(s.value)} *${citationMarker(s.n)}*`).join(' vs ')}`));
     }
     for (const c of answer.citations.slice(0, 3)) blocks.push(context(sourceLine(answer, c)));
   }

@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { GENEROUS_LIMITS_ENV } from './limits.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** `npm start` (dist/adapters/start.js) as a child process, resolved once its log says `ready`. */
+export async function startBot(env: Record<string, string>, ready = 'slack started'): Promise<{ child: ChildProcess; logs: () => string; stop: () => Promise<number | null> }> {
+  let stderr = '';
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const deadline = Date.now() + 15_000;
+  while (!stderr.includes(ready)) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error(`the bot did not start: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return child.exitCode;
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return { child, logs: () => stderr, stop };
+}
