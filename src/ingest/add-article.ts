@@ -7,6 +7,7 @@ import { buildIndex } from '../index/build-index.js';
 import { markdownTitle } from '../passages/markdown-passages.js';
 import { foldTypography } from '../text/fold.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { decodePage } from './decode-page.js';
 import { IngestError } from './errors.js';
 import { DEFAULT_FETCH_LIMITS, fetchPage, type FetchLimits } from './fetch-page.js';
 import { extractArticle } from './html-article.js';
@@ -60,10 +61,12 @@ async function readCandidate(input: string, limits: FetchLimits): Promise<Candid
     const code = (error as NodeJS.ErrnoException).code;
     throw new IngestError(input, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`);
   }
-  const text = bytes.toString('utf8');
-  if (text.includes('\uFFFD') || bytes.includes(0)) throw new IngestError(input, 'is not UTF-8 text');
+  // A saved page says which encoding it is in; Markdown and text must be UTF-8, as the corpus reads them.
+  const isPage = extension === '.html' || extension === '.htm';
+  const text = isPage ? decodePage(bytes) : bytes.toString('utf8');
+  if (text.includes('\uFFFD') || bytes.includes(0)) throw new IngestError(input, isPage ? 'cannot be decoded as text' : 'is not UTF-8 text');
   if (!/\p{L}/u.test(text)) throw new IngestError(input, 'has no text');
-  if (extension === '.html' || extension === '.htm') return { ...extractArticle(text, input), extension: '.txt' };
+  if (isPage) return { ...extractArticle(text, input), extension: '.txt' };
   if (extension === '.md') return { title: markdownTitle(text) ?? titleFromText(text, 'article'), text, extension: '.md' };
   return { title: titleFromText(text, 'article'), text, extension: '.txt' };
 }

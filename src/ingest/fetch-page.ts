@@ -1,3 +1,4 @@
+import { decodePage, headerCharset } from './decode-page.js';
 import { IngestError } from './errors.js';
 
 export interface FetchLimits {
@@ -55,14 +56,6 @@ async function readCapped(response: Response, input: string, maxBytes: number): 
   return Buffer.concat(chunks);
 }
 
-function decode(bytes: Uint8Array, contentType: string): string {
-  const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
 
 /**
  * Reads a web page with Node's own fetch: redirects followed by hand so they can be counted,
@@ -108,6 +101,6 @@ export async function fetchPage(input: string, limits: FetchLimits = DEFAULT_FET
       if (error instanceof IngestError) throw error;
       throw new IngestError(input, networkReason(error, url.host, limits.timeoutMs));
     }
-    return { url: url.href, kind: mediaType === 'text/plain' ? 'text' : 'html', body: decode(bytes, contentType) };
+    return { url: url.href, kind: mediaType === 'text/plain' ? 'text' : 'html', body: mediaType === 'text/plain' ? decodePage(bytes, headerCharset(contentType) ?? 'utf-8') : decodePage(bytes, headerCharset(contentType)) };
   }
 }

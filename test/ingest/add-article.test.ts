@@ -111,6 +111,16 @@ describe('grok-facts add, a saved page', () => {
     expect(await snapshot(dir)).toEqual(files);
   });
 
+  it('reads a saved page in the encoding it declares', async () => {
+    const dir = await seedsCopy();
+    const other = await mkdtemp(join(tmpdir(), 'grok-facts-1252-'));
+    const html = (await readFile(join(INGEST, 'title-only.html'), 'utf8')).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">').replace('a week before', 'a week before the “public” release, and');
+    await writeFile(join(other, 'legacy.html'), Buffer.from(html.replace(/[“”]/g, (q) => (q === '“' ? '\x93' : '\x94')), 'latin1'));
+    const result = await addArticle({ corpusDir: dir, input: join(other, 'legacy.html') });
+    expect(result.status).toBe('added');
+    expect(await readFile(join(dir, result.file), 'utf8')).toContain('a week before the “public” release');
+  });
+
   it('refuses files it cannot read as an article', async () => {
     const dir = await seedsCopy();
     const other = await mkdtemp(join(tmpdir(), 'grok-facts-bad-'));
@@ -176,7 +186,7 @@ describe('a running bot', () => {
   it('picks up an added article through live reload', async () => {
     const dir = await seedsCopy();
     const engine = await createEngine({ corpusDir: dir });
-    const question = 'How many accelerators does the site house?';
+    const question = 'How much cooling water will the recycling plant supply?';
     expect(engine.answer(question).status).toBe('no_answer');
     const reloaded = new Promise<void>((resolve) => {
       const watcher = watchCorpus(engine, dir, createLogger({ level: 'silent' }), () => {

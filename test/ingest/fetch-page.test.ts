@@ -15,6 +15,8 @@ beforeAll(async () => {
     '/news': (_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(NEWS),
     '/plain': (_, res) => res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('Grok V9-Medium notes.\n'),
     '/latin1': (_, res) => res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' }).end(Buffer.from([0x63, 0x61, 0x66, 0xe9])),
+    '/meta-charset': (_, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>'), Buffer.from([0x93, 0x63, 0x61, 0x66, 0xe9, 0x94]), Buffer.from('</p></body></html>')])),
     '/moved': (_, res) => res.writeHead(301, { location: '/moved-again' }).end(),
     '/moved-again': (_, res) => res.writeHead(302, { location: server.url('/news') }).end(),
     '/loop': (_, res) => res.writeHead(302, { location: '/loop' }).end(),
@@ -57,6 +59,10 @@ describe('fetching a URL', () => {
   it('reads plain text, decoded in its declared charset', async () => {
     expect(await fetchPage(server.url('/plain'), LIMITS)).toMatchObject({ kind: 'text', body: 'Grok V9-Medium notes.\n' });
     expect((await fetchPage(server.url('/latin1'), LIMITS)).body).toBe('café');
+  });
+
+  it('decodes a page without a charset header in the charset its <meta> declares', async () => {
+    expect((await fetchPage(server.url('/meta-charset'), LIMITS)).body).toContain('<p>“café”</p>');
   });
 
   it('follows redirects, relative and absolute, and reports where it ended', async () => {
