@@ -24,7 +24,7 @@ export function formatAnswer(answer: Answer, style: Style): string {
     const reported = c.reportedBy > 1 ? ` · reported by ${c.reportedBy} of ${answer.sourceCount} sources` : '';
     const meta = dateline(c);
     lines.push(`${style.cyan(citationMarker(c.n))} ${style.bold(c.title)}${meta ? style.dim(` — ${meta}`) : ''}${style.dim(reported)}`);
-    lines.push(style.dim(`    “${c.quote}”`));
+    lines.push(style.dim(`    “${c.display}”`));
     lines.push(style.dim(`    ${c.source} @ ${c.start}–${c.end}`));
   }
   return lines.join('\n');

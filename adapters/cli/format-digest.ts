@@ -11,7 +11,7 @@ export function formatDigest(digest: Digest, style: Style): string {
   if (digest.newCoverage.length > 0) lines.push('New coverage:', ...digest.newCoverage.map((s) => `  • ${s.title}`), '');
   if (digest.factOfTheDay) {
     const c = digest.factOfTheDay.citation;
-    lines.push(style.cyan('📌 Fact of the day'), `  “${c.quote}”`, style.dim(`  — ${c.title}${meta(c) ? `, ${meta(c)}` : ''} (${c.source} @ ${c.start}–${c.end})`), '');
+    lines.push(style.cyan('📌 Fact of the day'), `  “${c.display}”`, style.dim(`  — ${c.title}${meta(c) ? `, ${meta(c)}` : ''} (${c.source} @ ${c.start}–${c.end})`), '');
   }
   if (digest.mostAsked.length > 0) {
     lines.push(style.cyan('🔥 Most asked in the last 24 hours'), ...digest.mostAsked.map((m, i) => `  ${i + 1}. ${m.question} (${m.count}×)\n     ${m.answer}`), '');

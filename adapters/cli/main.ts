@@ -15,6 +15,8 @@ const USAGE = `Usage:
   grok-facts digest                today's digest (--date YYYY-MM-DD, --json)
   grok-facts reload                make the running bot re-read the corpus folder
   grok-facts --version             the version
+  grok-facts add FILE|URL …        add articles: saved pages (.html), .md, .txt or http(s) URLs
+                                   (--force replaces one already in the corpus; --json)
   grok-facts eval FILE.jsonl       answer-quality report (--verbose, --baseline, --json,
                                    --min-hit1 N --min-hit3 N --min-abstain N --max-false-abstain N --min-conflicts N)`;
 
@@ -44,6 +46,7 @@ async function run(argv: string[]): Promise<number> {
       'max-false-abstain': { type: 'string' },
       'min-conflicts': { type: 'string' },
       date: { type: 'string' },
+      force: { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -58,13 +61,18 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${(JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version}\n`);
     return 0;
   }
-  const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'chat', undefined];
+  const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'add', 'chat', undefined];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
   if (command === 'reload') {
     const { requestReload } = await import('./commands/reload.js');
     return requestReload(resolveDir(config.DATA_DIR), process.stdout, process.stderr);
+  }
+  if (command === 'add') {
+    if (rest.length === 0) throw new UsageError('add needs a file or URL, e.g. grok-facts add saved-page.html');
+    const { addInputs } = await import('./commands/add.js');
+    return addInputs(resolveDir(config.CORPUS_DIR), rest, { json: values.json, force: values.force, style: styleFor(process.stdout), out: process.stdout, err: process.stderr });
   }
   // The saved index makes a one-shot `ask` start fast; commands other than ask load their code when used.
   const logger = createPlainLogger((line) => process.stderr.write(line));

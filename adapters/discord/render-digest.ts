@@ -19,7 +19,7 @@ export function renderDigest(digest: Digest): { embeds: APIEmbed[] } {
   }
   if (digest.factOfTheDay) {
     const c = digest.factOfTheDay.citation;
-    embed.addFields({ name: '📌 Fact of the day', value: truncateWords(`“${c.quote}”\n— *${c.title}*${meta(c) ? `, ${meta(c)}` : ''}`, L.fieldValue) });
+    embed.addFields({ name: '📌 Fact of the day', value: truncateWords(`“${c.display}”\n— *${c.title}*${meta(c) ? `, ${meta(c)}` : ''}`, L.fieldValue) });
   }
   if (digest.mostAsked.length > 0) {
     const lines = digest.mostAsked.map((m, i) => `**${i + 1}. ${m.question}** (${m.count}×)\n${truncateWords(m.answer, 200)}`);

@@ -16,10 +16,10 @@ export function answerSegments(answer: Answer): { quote: string; n: number }[] |
   const segments: { quote: string; n: number }[] = [];
   let rest = answer.text;
   while (rest.length > 0) {
-    const cited = answer.citations.find((c) => rest.startsWith(`${c.quote} ${citationMarker(c.n)}`));
+    const cited = answer.citations.find((c) => rest.startsWith(`${c.display} ${citationMarker(c.n)}`));
     if (!cited) return undefined;
     segments.push({ quote: cited.quote, n: cited.n });
-    rest = rest.slice(`${cited.quote} ${citationMarker(cited.n)}`.length).replace(/^ /, '');
+    rest = rest.slice(`${cited.display} ${citationMarker(cited.n)}`.length).replace(/^ /, '');
   }
   return segments;
 }

@@ -35,6 +35,7 @@ export function toCitation(index: KnowledgeIndex, passage: IndexedPassage, n: nu
     published: article.published ?? null,
     url: article.url ?? null,
     quote: quoted!.text,
+    display: quoted!.display ?? quoted!.text,
     start: quoted!.start,
     end: quoted!.end,
     alsoIn,
@@ -124,7 +125,7 @@ export function answerQuestion(
   return {
     question,
     status: 'answered',
-    text: shown.map((c) => `${c.quote} [#${c.n}]`).join(' '),
+    text: shown.map((c) => `${c.display} [#${c.n}]`).join(' '),
     citations,
     conflicts: described,
     suggestions: [],

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** One quoted passage. `quote` is always `rawText.slice(start, end)` of `seeds/<source>.<ext>`. */
+/**
+ * One quoted passage. `quote` is always `rawText.slice(start, end)` of `seeds/<source>.<ext>`;
+ * `display` is the text shown to people: the same as `quote` for plain text, and for Markdown the
+ * quote without its markup (no `**`, list or `>` markers, no URLs; a table row read with its header).
+ */
 export const CitationSchema = z.object({
   n: z.number().int().positive(),
   source: z.string(),
@@ -10,6 +14,8 @@ export const CitationSchema = z.object({
   published: z.string().nullable(),
   url: z.string().nullable(),
   quote: z.string(),
+  /** The text shown to people (see above); adapters show this, tools that check offsets use `quote`. */
+  display: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
   /** Other articles that carry the same (or nearly the same) sentence: the first ten; reportedBy counts all. */

@@ -89,11 +89,13 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     }
     const source = file.slice(0, -extname(file).length);
     const meta = metadata[file];
+    // A Markdown article is titled by its first heading, read without the `#`; the parser loads only when needed.
+    const heading = !meta?.title && extname(file).toLowerCase() === '.md' ? (await import('../passages/markdown-passages.js')).markdownTitle(rawText) : undefined;
     articles.push({
       source,
       file,
       rawText,
-      title: meta?.title ?? titleFromText(rawText, source),
+      title: meta?.title ?? heading ?? titleFromText(rawText, source),
       publisher: meta?.publisher,
       published: meta?.published,
       url: meta?.url,

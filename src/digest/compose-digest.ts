@@ -39,14 +39,14 @@ export function composeDigest(input: ComposeInput): { digest: Digest; receipt: D
   const mostAsked = input.mostAsked.map(({ question, count }) => {
     const answer = input.answer(question);
     const citation = answer.status === 'answered' ? answer.citations[0]! : null;
-    return { question, count, answer: citation ? citation.quote : "Not in my sources.", citation, conflicts: answer.conflicts };
+    return { question, count, answer: citation ? citation.display : "Not in my sources.", citation, conflicts: answer.conflicts };
   });
 
   // A disagreement is worth a note when today's fact, a new article or a most-asked answer touches it.
   const newSources = new Set(newArticles.map((a) => a.source));
   const relevant = index.conflicts.filter((c) =>
     c.claims.some((claim) => claim.passageId === fact?.passage.id || newSources.has(claim.source)) ||
-    mostAsked.some((m) => m.conflicts.length > 0 && c.claims.some((claim) => m.citation?.quote === index.passages[claim.passageId]!.text)),
+    mostAsked.some((m) => m.conflicts.length > 0 && c.claims.some((claim) => m.citation?.display === index.passages[claim.passageId]!.text)),
   );
   const disagreements = relevant.map((c) => ({
     about: c.about.join(' '),

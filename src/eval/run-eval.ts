@@ -110,7 +110,7 @@ export function plainMiniSearchAsker(index: KnowledgeIndex): Ask {
     const citations = results.map((r, i) => {
       const location = index.passages[r.id as number]!.locations[0]!;
       return {
-        n: i + 1, source: location.source, title: '', publisher: null, published: null, url: null, quote: location.text, start: location.start, end: location.end,
+        n: i + 1, source: location.source, title: '', publisher: null, published: null, url: null, quote: location.text, display: location.display ?? location.text, start: location.start, end: location.end,
         alsoIn: [], reportedBy: 1,
       };
     });

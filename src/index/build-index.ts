@@ -14,19 +14,23 @@ export type { IndexedPassage, KnowledgeIndex } from './index-model.js';
 const REFERS_BACK = /^(the|this|that|these|those|it|its|they|their|he|she|his|her|such)\b|\b(both|the two)\s+\p{L}+\b(?!\s+(and|&)\b)/iu;
 const DEFINITION_VALUE = /^\s*(?:(?:in|for) [^,]{1,40}, )?(?:an? |the |this )?[\p{L} -]{0,40}\b(?:is|are|refers? to|means?)\b/iu;
 
-/** Each raw passage's predecessor in its article, keyed by where it stands. */
-function predecessors(raw: readonly RawPassage[]): Map<string, RawPassage> {
-  const map = new Map<string, RawPassage>();
+/** What is read of a raw passage: its display form where it has one (Markdown), else its text. */
+const shownText = (p: { text: string; display?: string }): string => p.display ?? p.text;
+
+/** Each raw passage's context, keyed by where it stands: its predecessor in its article, and the heading it stands under. */
+function contexts(raw: readonly RawPassage[]): Map<string, string> {
+  const map = new Map<string, string>();
   raw.forEach((r, i) => {
     const before = raw[i - 1];
-    if (before && before.source === r.source) map.set(`${r.source}:${r.start}`, before);
+    const context = [before && before.source === r.source ? shownText(before) : '', r.label ?? ''].filter(Boolean).join(' ');
+    if (context) map.set(`${r.source}:${r.start}`, context);
   });
   return map;
 }
 
-function precedingTerms(previousOf: ReadonlyMap<string, RawPassage>, at: { source: string; start: number }): Set<string> {
-  const before = previousOf.get(`${at.source}:${at.start}`);
-  return new Set(before ? analyze(before.text).map((t) => t.term) : []);
+function precedingTerms(contextOf: ReadonlyMap<string, string>, at: { source: string; start: number }): Set<string> {
+  const context = contextOf.get(`${at.source}:${at.start}`);
+  return new Set(context ? analyze(context).map((t) => t.term) : []);
 }
 
 /** Names that stand in at least half of the headlines. */
@@ -41,7 +45,7 @@ function findSubjectTerms(articles: readonly Article[], entities: ReadonlySet<st
 export function buildIndex(articles: Article[]): KnowledgeIndex {
   const raw = extractPassages(articles);
   const passages = collapseDuplicates(raw);
-  const previousOf = predecessors(raw);
+  const contextOf = contexts(raw);
   const analysed = passages.map((p) => ({ ...p, terms: analyze(p.text) }));
   const entities = learnEntities(analysed);
 
@@ -58,7 +62,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     ...p,
     termSet: new Set(p.terms.map((t) => t.term)),
     labelTerms: new Set(p.kind === 'label' ? analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term) : []),
-    contextTerms: precedingTerms(previousOf, p.locations[0]!),
+    contextTerms: precedingTerms(contextOf, p.locations[0]!),
     isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
     refersBack: REFERS_BACK.test(p.text),
     features: answerFeatures(p.text, p.terms, entities),

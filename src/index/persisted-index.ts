@@ -11,7 +11,7 @@ import type { Term } from '../text/analyze.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 8;
+export const FORMAT = 9;
 const FILE_PREFIX = 'index-';
 
 /**
@@ -40,7 +40,8 @@ const SavedSchema = z.object({
     z.object({
       id: z.number(),
       kind: z.enum(['sentence', 'label', 'heading']),
-      locations: z.array(z.tuple([z.string(), z.number(), z.number()])).min(1),
+      /** [source, start, end], plus the display text where it differs from the slice (Markdown). */
+      locations: z.array(z.union([z.tuple([z.string(), z.number(), z.number()]), z.tuple([z.string(), z.number(), z.number(), z.string()])])).min(1),
       sources: z.array(z.string()),
       truncated: z.boolean(),
       terms: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
@@ -67,7 +68,7 @@ function serialize(index: KnowledgeIndex, key: string): string {
       id: p.id,
       kind: p.kind,
       // Quotes are sliced from the files again on load: offsets are enough, and stay verbatim.
-      locations: p.locations.map((l) => [l.source, l.start, l.end]),
+      locations: p.locations.map((l) => (l.display === undefined ? [l.source, l.start, l.end] : [l.source, l.start, l.end, l.display])),
       sources: p.sources,
       truncated: p.truncated,
       terms: p.terms.map((t) => [t.term, t.surface, t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position]),
@@ -106,16 +107,16 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
   if (saved.key !== key) throw new Error('saved index is for another corpus');
   const raw = new Map(articles.map((a) => [a.source, a.rawText]));
   const passages: IndexedPassage[] = saved.passages.map((p) => {
-    const locations = p.locations.map(([source, start, end]) => {
+    const locations = p.locations.map(([source, start, end, display]) => {
       const text = raw.get(source)?.slice(start, end);
       if (text === undefined || text.length !== end - start) throw new Error(`saved index points outside ${source}`);
-      return { source, start, end, text };
+      return display === undefined ? { source, start, end, text } : { source, start, end, text, display };
     });
     const terms: Term[] = p.terms.map(([term, surface, display, kind, cap, position]) => ({ term, surface, display, kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position }));
     return {
       id: p.id,
       kind: p.kind,
-      text: locations[0]!.text,
+      text: locations[0]!.display ?? locations[0]!.text,
       locations,
       sources: p.sources,
       truncated: p.truncated,

@@ -171,11 +171,12 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
     .sort((a, b) => a[0]!.order - b[0]!.order)
     .map((members, id) => {
       const quoted = members[0]!;
-      const locations = members.map(({ source, start, end, text }) => ({ source, start, end, text }));
+      const locations = members.map(({ source, start, end, text, display }) => (display === undefined ? { source, start, end, text } : { source, start, end, text, display }));
       return {
         id,
         kind: quoted.kind,
-        text: quoted.text,
+        // What is read and indexed; the locations keep the raw slices.
+        text: quoted.display ?? quoted.text,
         locations,
         sources: [...new Set(locations.map((l) => l.source))],
         truncated: isTruncated(quoted.text),

@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/schema.js';
 import { foldTypography } from '../text/fold.js';
 import { classifyLine, findBoilerplateLines, isCallToAction, isCaption } from './furniture.js';
+import { isMarkdown, markdownPassages } from './markdown-passages.js';
 import type { Location, PassageKind } from './schema.js';
 import { splitSentences } from './split-sentences.js';
 
@@ -9,6 +10,8 @@ export interface RawPassage extends Location {
   kind: PassageKind;
   /** Order of the article in the corpus, then position: decides which duplicate is quoted. */
   order: number;
+  /** A Markdown heading (and a table's header) the passage stands under: read as its context. */
+  label?: string;
 }
 
 const LABEL = /^[-•*]?\s*[\p{L}][\p{L}\p{N} '’&/()-]{1,40}:\s+\S/u;
@@ -23,6 +26,13 @@ export function extractPassages(articles: readonly Article[]): RawPassage[] {
   const boilerplate = findBoilerplateLines(articles);
   const out: RawPassage[] = [];
   articles.forEach((article, articleIndex) => {
+    if (isMarkdown(article)) {
+      // Markdown is read by its structure (see markdown-passages.ts), not line by line.
+      for (const { display, ...p } of markdownPassages(article.rawText)) {
+        out.push({ ...p, ...(display === p.text ? {} : { display }), source: article.source, order: articleIndex * 1e9 + p.start });
+      }
+      return;
+    }
     const text = article.rawText;
     const title = foldTypography(article.title).trim().toLowerCase();
     let lineStart = 0;

@@ -9,6 +9,11 @@ export const LocationSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
   text: z.string(),
+  /**
+   * What a person is shown, where it differs from the raw slice: a Markdown passage without its
+   * `**`, list or `>` markers and URLs, a table row read with its header. Absent for plain text.
+   */
+  display: z.string().optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 
@@ -19,6 +24,7 @@ export type Location = z.infer<typeof LocationSchema>;
 export const PassageSchema = z.object({
   id: z.number().int().nonnegative(),
   kind: PassageKindSchema,
+  /** The statement as read and indexed: the quoted location's `display` where it has one, else its raw text. */
   text: z.string(),
   locations: z.array(LocationSchema).min(1),
   /** Distinct sources among the locations, quoted source first. */

@@ -7,7 +7,7 @@ import type { Answer } from '../../src/answer/schema.js';
 const long = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
 function answerWith(text: string, question = 'q?'): Answer {
-  const citation = { n: 1, source: 's', title: long(100), publisher: null, published: null, url: null, quote: text, start: 0, end: text.length, alsoIn: [], reportedBy: 1 };
+  const citation = { n: 1, source: 's', title: long(100), publisher: null, published: null, url: null, quote: text, display: text, start: 0, end: text.length, alsoIn: [], reportedBy: 1 };
   return {
     question, status: 'answered', text, citations: [citation, { ...citation, n: 2 }, { ...citation, n: 3 }],
     conflicts: [{ about: 'token cost', sides: [{ n: 1, value: '90%', source: 's' }, { n: 2, value: '40%', source: 't' }] }],

@@ -17,7 +17,7 @@ describe('renderAnswer (Slack)', () => {
     const quote = `${long(1500)} <!channel>`;
     const answer: Answer = {
       question: '<!everyone> how big?', status: 'answered', text: `${quote} [1]`,
-      citations: [{ n: 1, source: 's', title: 'A <b> & C', publisher: null, published: null, url: null, quote, start: 0, end: quote.length, alsoIn: [], reportedBy: 2 }],
+      citations: [{ n: 1, source: 's', title: 'A <b> & C', publisher: null, published: null, url: null, quote, display: quote, start: 0, end: quote.length, alsoIn: [], reportedBy: 2 }],
       conflicts: [], suggestions: [], sourceCount: 5,
     };
     const { text, blocks } = renderAnswer(answer, 'id1', { restate: true, share: true });

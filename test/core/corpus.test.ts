@@ -33,7 +33,7 @@ describe('corpus', () => {
     expect(articles.every((a) => a.hash.length === 64)).toBe(true);
   });
 
-  it('reads .txt and .md, ignores other files, and titles a file without metadata from its first line', async () => {
+  it('reads .txt and .md, ignores other files, and titles a file without metadata from its first heading or line', async () => {
     const dir = await tempCorpus({
       'a.md': '\n# Launch notes\nGrok shipped.',
       'b.txt': 'Plain text article.',
@@ -41,7 +41,8 @@ describe('corpus', () => {
     });
     const articles = await loadCorpus(dir);
     expect(articles.map((a) => a.file)).toEqual(['a.md', 'b.txt']);
-    expect(articles[0]!.title).toBe('# Launch notes');
+    expect(articles[0]!.title).toBe('Launch notes');
+    expect(articles[1]!.title).toBe('Plain text article.');
   });
 
   it('names the file and field when sources.json is invalid', async () => {

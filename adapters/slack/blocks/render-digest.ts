@@ -21,7 +21,7 @@ export function renderDigest(digest: Digest): SlackMessage {
   }
   if (digest.factOfTheDay) {
     const c = digest.factOfTheDay.citation;
-    blocks.push(section(`:pushpin: *Fact of the day*\n>${escapeMrkdwn(c.quote)}`));
+    blocks.push(section(`:pushpin: *Fact of the day*\n>${escapeMrkdwn(c.display)}`));
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateWords(`${escapeMrkdwn(c.title)}${meta(c) ? ` · ${meta(c)}` : ''}`, L.contextElementText) }] });
   }
   if (digest.mostAsked.length > 0) {
@@ -31,6 +31,6 @@ export function renderDigest(digest: Digest): SlackMessage {
   for (const d of digest.disagreements.slice(0, 3)) {
     blocks.push(section(`:warning: *Sources disagree* on ${escapeMrkdwn(d.about)}: ${d.sides.map((s) => `${escapeMrkdwn(s.value)} (_${escapeMrkdwn(s.title)}_)`).join(' vs ')}`));
   }
-  const fallback = [title, digest.factOfTheDay ? `Fact of the day: ${digest.factOfTheDay.citation.quote}` : ''].filter(Boolean).join(' — ');
+  const fallback = [title, digest.factOfTheDay ? `Fact of the day: ${digest.factOfTheDay.citation.display}` : ''].filter(Boolean).join(' — ');
   return { text: truncateWords(escapeMrkdwn(fallback), L.fallbackText), blocks: blocks.slice(0, L.blocks) };
 }

@@ -1,0 +1,45 @@
+import { addArticle, type AddResult } from '../../../src/ingest/add-article.js';
+import { IngestError } from '../../../src/ingest/errors.js';
+import type { Style } from '../style.js';
+
+export interface AddIo {
+  json: boolean;
+  force: boolean;
+  style: Style;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+function describe(result: AddResult, style: Style): string {
+  if (result.status === 'duplicate') {
+    return `${style.yellow(`already in the corpus as ${result.file}`)} (“${result.title}”, ${result.why}); nothing was written. Use --force to replace it.`;
+  }
+  const lines = [
+    `${result.status === 'replaced' ? 'Replaced' : 'Added'} ${style.bold(result.file)}`,
+    `  title      ${result.title}`,
+    `  publisher  ${result.publisher ?? style.dim('(not stated)')}`,
+    `  published  ${result.published ?? style.dim('(not stated)')}`,
+    `  passages   ${result.passages}`,
+  ];
+  if (result.url) lines.splice(4, 0, `  url        ${result.url}`);
+  lines.push(result.facts.length > 0 ? 'New to the corpus:' : style.dim('No figure or date in it that the corpus did not already have.'));
+  for (const fact of result.facts) lines.push(`  • ${fact}`);
+  return lines.join('\n');
+}
+
+/** `grok-facts add FILE|URL…`: each input added in turn; a failure is one line and the rest go on. */
+export async function addInputs(corpusDir: string, inputs: string[], io: AddIo): Promise<number> {
+  let failed = 0;
+  for (const input of inputs) {
+    try {
+      const result = await addArticle({ corpusDir, input, force: io.force });
+      io.out.write(`${io.json ? JSON.stringify({ input, ...result }) : describe(result, io.style)}\n`);
+      if (result.status === 'duplicate') failed++;
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      failed++;
+      io.err.write(`grok-facts add: ${error.message}\n`);
+    }
+  }
+  return failed === 0 ? 0 : 1;
+}

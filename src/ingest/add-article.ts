@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { readFile, unlink } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { loadCorpus, METADATA_FILE, titleFromText } from '../corpus/load-corpus.js';
+import { type Article, type SourceMeta, SourceMetaSchema } from '../corpus/schema.js';
+import { buildIndex } from '../index/build-index.js';
+import { markdownTitle } from '../passages/markdown-passages.js';
+import { foldTypography } from '../text/fold.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { decodePage } from './decode-page.js';
+import { IngestError } from './errors.js';
+import { DEFAULT_FETCH_LIMITS, fetchPage, type FetchLimits } from './fetch-page.js';
+import { extractArticle } from './html-article.js';
+import { newFacts } from './new-facts.js';
+import { slugify, uniqueSlug } from './slug.js';
+
+export interface AddOptions {
+  corpusDir: string;
+  /** A saved page (.html, .htm), a Markdown or text file, or an http(s) URL. */
+  input: string;
+  /** Replace an article already in the corpus instead of refusing the duplicate. */
+  force?: boolean;
+  fetchLimits?: FetchLimits;
+}
+
+export type AddResult =
+  | { status: 'duplicate'; file: string; title: string; why: 'the same URL' | 'the same text' }
+  | {
+      status: 'added' | 'replaced';
+      file: string;
+      title: string;
+      publisher?: string;
+      published?: string;
+      url?: string;
+      passages: number;
+      /** Up to three passages stating figures or dates no other article states. */
+      facts: string[];
+    };
+
+/** The article as it will be written: its text, extension, and what is known about it. */
+interface Candidate extends Partial<SourceMeta> {
+  title: string;
+  text: string;
+  extension: '.txt' | '.md';
+}
+
+const IS_URL = /^https?:\/\//i;
+
+async function readCandidate(input: string, limits: FetchLimits): Promise<Candidate> {
+  if (IS_URL.test(input)) {
+    const page = await fetchPage(input, limits);
+    if (page.kind === 'html') return { ...extractArticle(page.body, input, page.url), extension: '.txt' };
+    return { title: titleFromText(page.body, 'article'), text: page.body, url: page.url, extension: '.txt' };
+  }
+  const extension = extname(input).toLowerCase();
+  if (!['.html', '.htm', '.md', '.txt'].includes(extension)) throw new IngestError(input, 'only .html, .htm, .md and .txt files, or http(s) URLs, can be added');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new IngestError(input, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`);
+  }
+  // A saved page says which encoding it is in; Markdown and text must be UTF-8, as the corpus reads them.
+  const isPage = extension === '.html' || extension === '.htm';
+  const text = isPage ? decodePage(bytes) : bytes.toString('utf8');
+  if (text.includes('\uFFFD') || bytes.includes(0)) throw new IngestError(input, isPage ? 'cannot be decoded as text' : 'is not UTF-8 text');
+  if (!/\p{L}/u.test(text)) throw new IngestError(input, 'has no text');
+  if (isPage) return { ...extractArticle(text, input), extension: '.txt' };
+  if (extension === '.md') return { title: markdownTitle(text) ?? titleFromText(text, 'article'), text, extension: '.md' };
+  return { title: titleFromText(text, 'article'), text, extension: '.txt' };
+}
+
+/** One form for URLs that name the same page: no fragment, tracking parameters or trailing slash; http or https alike. */
+function urlKey(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    for (const name of [...u.searchParams.keys()]) if (/^utm_|^fbclid$|^gclid$/.test(name)) u.searchParams.delete(name);
+    return `${u.host}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function textKey(text: string): string {
+  return createHash('sha256').update(foldTypography(text).toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/** sources.json as it stands, every entry kept as written (even those whose file is gone). */
+async function readSourcesFile(path: string): Promise<Record<string, unknown>> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    // loadCorpus has already validated it, so this is a change made meanwhile: better to stop than to overwrite it.
+    throw new IngestError(path, `cannot be read safely (${(error as Error).message}); nothing was written`);
+  }
+}
+
+/** Only fields sources.json accepts: a page's odd date or URL is left out rather than making the corpus unloadable. */
+function entryFor(candidate: Candidate): SourceMeta {
+  const entry: Record<string, string> = { title: candidate.title };
+  for (const field of ['publisher', 'published', 'url'] as const) {
+    const value = candidate[field];
+    if (value && SourceMetaSchema.safeParse({ title: candidate.title, [field]: value }).success) entry[field] = value;
+  }
+  return SourceMetaSchema.parse(entry);
+}
+
+/**
+ * Adds one article to the corpus folder: `<slug>.txt` (or `.md`) and its sources.json entry,
+ * both written atomically, sources.json first, so a running bot's live reload sees the article
+ * complete with its metadata. The same article twice (same canonical URL, or the same text) is
+ * refused unless `force`, which replaces it under its existing name.
+ */
+export async function addArticle(options: AddOptions): Promise<AddResult> {
+  const candidate = await readCandidate(options.input, options.fetchLimits ?? DEFAULT_FETCH_LIMITS);
+  const existing = await loadCorpus(options.corpusDir, { onBadFile: () => undefined });
+
+  const url = urlKey(candidate.url);
+  const text = textKey(candidate.text);
+  let duplicate: { article: Article; why: 'the same URL' | 'the same text' } | undefined;
+  for (const article of existing) {
+    if (url && urlKey(article.url) === url) duplicate = { article, why: 'the same URL' };
+    else if (textKey(article.rawText) === text) duplicate = { article, why: 'the same text' };
+    if (duplicate) break;
+  }
+  if (duplicate && !options.force) return { status: 'duplicate', file: duplicate.article.file, title: duplicate.article.title, why: duplicate.why };
+
+  const source = duplicate?.article.source ?? uniqueSlug(slugify(candidate.title), new Set(existing.map((a) => a.source)));
+  const file = `${source}${candidate.extension}`;
+  const entry = entryFor(candidate);
+  const article: Article = { source, file, rawText: candidate.text, ...entry, hash: createHash('sha256').update(candidate.text).digest('hex') };
+
+  // The index the corpus will have, so the counts and new facts printed are the bot's own.
+  const index = buildIndex([...existing.filter((a) => a.source !== source), article].sort((a, b) => a.file.localeCompare(b.file)));
+  const passages = index.passages.filter((p) => p.sources.includes(source)).length;
+  if (passages === 0) throw new IngestError(options.input, 'nothing to index: no passage of it reads as reporting');
+
+  const sourcesPath = join(options.corpusDir, METADATA_FILE);
+  const sources = await readSourcesFile(sourcesPath);
+  const replacedFile = duplicate && duplicate.article.file !== file ? duplicate.article.file : undefined;
+  if (replacedFile) delete sources[replacedFile];
+  sources[file] = entry;
+  await writeFileAtomic(sourcesPath, `${JSON.stringify(sources, null, 2)}\n`);
+  await writeFileAtomic(join(options.corpusDir, file), candidate.text);
+  if (replacedFile) await unlink(join(options.corpusDir, replacedFile)).catch(() => undefined);
+
+  return {
+    status: duplicate ? 'replaced' : 'added',
+    file,
+    ...entry,
+    passages,
+    facts: newFacts(index, source).map((p) => p.text),
+  };
+}

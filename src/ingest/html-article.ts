@@ -1,0 +1,55 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { IngestError } from './errors.js';
+import { pageMetadata, type DomDocument, type DomElement, type PageMetadata } from './html-metadata.js';
+
+export interface ExtractedArticle extends PageMetadata {
+  title: string;
+  /** The article as plain text: its title, then one paragraph per line, blank lines between. */
+  text: string;
+}
+
+/** Blocks that hold running text; the innermost of them is one paragraph of the saved text. */
+const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, dt, dd, td, th, figcaption';
+/** Less than this much prose is not an article: a sign-in form, a landing page, an error page. */
+const MIN_ARTICLE_CHARS = 200;
+
+function collapse(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The innermost text blocks of Readability's article, in reading order. */
+function paragraphs(contentHtml: string): string[] {
+  const document = parseHTML(`<!DOCTYPE html><html><body>${contentHtml}</body></html>`).document as unknown as DomDocument & { body: DomElement };
+  const out: string[] = [];
+  for (const el of document.querySelectorAll(BLOCKS)) {
+    if (el.querySelector(BLOCKS)) continue;
+    const text = collapse(el.textContent);
+    if (text) out.push(text);
+  }
+  if (out.length === 0) out.push(collapse(document.body.textContent));
+  return out.filter(Boolean);
+}
+
+/**
+ * The article of a saved or fetched web page: Mozilla's Readability (over linkedom's DOM) keeps
+ * the story and drops navigation, cookie banners, share bars, comments and related links; the
+ * metadata comes from the page itself (see html-metadata.ts).
+ */
+export function extractArticle(html: string, input: string, pageUrl?: string): ExtractedArticle {
+  const { document } = parseHTML(html);
+  // Metadata first: Readability takes the document apart as it works.
+  const metadata = pageMetadata(document as unknown as DomDocument, pageUrl);
+  const parsed = new Readability(document as never).parse();
+  const body = parsed?.content ? paragraphs(parsed.content) : [];
+  const prose = body.filter((p) => /[.!?…"”)]$/u.test(p) && p.split(' ').length >= 6);
+  if (prose.join(' ').length < MIN_ARTICLE_CHARS) throw new IngestError(input, 'nothing article-like found (no paragraphs of running text)');
+  const title = metadata.title ?? (collapse(parsed?.title) || body[0]!);
+  const lines = body[0] && body[0].toLowerCase() === title.toLowerCase() ? body.slice(1) : body;
+  return {
+    ...metadata,
+    title,
+    publisher: metadata.publisher ?? (collapse(parsed?.siteName) || undefined),
+    text: `${[title, ...lines].join('\n\n')}\n`,
+  };
+}

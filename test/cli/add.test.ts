@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = resolve(ROOT, 'dist/cli/main.js');
+const INGEST = resolve(ROOT, 'test/fixtures/ingest');
+
+function corpus(): { corpus: string; data: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'grok-facts-cli-add-'));
+  cpSync(resolve(ROOT, 'seeds'), join(dir, 'corpus'), { recursive: true });
+  return { corpus: join(dir, 'corpus'), data: join(dir, 'data') };
+}
+
+function cli(dirs: { corpus: string; data: string }, args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CORPUS_DIR: dirs.corpus, DATA_DIR: dirs.data },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error('dist/ is missing: npm test builds it first (npm run build)');
+});
+
+describe('grok-facts add', () => {
+  it('prints title, publisher, date, passages and the new facts; a second time, the duplicate', () => {
+    const dirs = corpus();
+    const first = cli(dirs, ['add', join(INGEST, 'news-page.html')]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const lines = first.stdout.trim().split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'Added colossus-2-comes-online-to-train-grok-v9-successors.txt',
+      '  title      Colossus 2 comes online to train Grok V9 successors',
+      '  publisher  Circuit Ledger',
+      '  published  2026-05-30',
+      '  url        https://circuitledger.example/2026/05/30/colossus-2-online',
+      expect.stringMatching(/^ {2}passages {3}\d+$/),
+    ]);
+    expect(lines[6]).toBe('New to the corpus:');
+    expect(lines.slice(7).every((l) => l.startsWith('  • '))).toBe(true);
+    expect(lines.slice(7)).toHaveLength(3);
+
+    const again = cli(dirs, ['add', join(INGEST, 'news-page.html')]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe(
+      'already in the corpus as colossus-2-comes-online-to-train-grok-v9-successors.txt (“Colossus 2 comes online to train Grok V9 successors”, the same URL); nothing was written. Use --force to replace it.\n',
+    );
+    expect(cli(dirs, ['add', '--force', join(INGEST, 'news-page.html')]).stdout).toMatch(/^Replaced colossus-2/);
+
+    // The new article is answered by a one-shot ask right after.
+    const ask = cli(dirs, ['ask', '--json', 'How many accelerators does the site house?']);
+    expect(JSON.parse(ask.stdout).citations[0].source).toBe('colossus-2-comes-online-to-train-grok-v9-successors');
+  });
+
+  it('gives one line per failure, goes on with the rest, and exits 1', () => {
+    const dirs = corpus();
+    const result = cli(dirs, ['add', join(INGEST, 'no-article.html'), join(INGEST, 'missing.html'), join(INGEST, 'title-only.html')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `grok-facts add: ${join(INGEST, 'no-article.html')}: nothing article-like found (no paragraphs of running text)\n` +
+        `grok-facts add: ${join(INGEST, 'missing.html')}: no such file\n`,
+    );
+    expect(result.stdout).toMatch(/^Added grok-v9-medium-waitlist-opens-for-developers\.txt\n/);
+    expect(readdirSync(dirs.corpus)).toContain('grok-v9-medium-waitlist-opens-for-developers.txt');
+  });
+
+  it('prints one JSON line per input with --json, and needs an input', () => {
+    const dirs = corpus();
+    const json = cli(dirs, ['add', '--json', join(INGEST, 'title-only.html')]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'added', title: 'Grok V9-Medium waitlist opens for developers', passages: expect.any(Number), facts: expect.any(Array) });
+    const usage = cli(dirs, ['add']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^grok-facts: add needs a file or URL/);
+  });
+});

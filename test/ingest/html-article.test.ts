@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IngestError } from '../../src/ingest/errors.js';
+import { extractArticle } from '../../src/ingest/html-article.js';
+import { isoDate } from '../../src/ingest/html-metadata.js';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/ingest');
+const fixture = (name: string) => readFile(join(FIXTURES, name), 'utf8');
+
+describe('a saved news page', async () => {
+  const article = extractArticle(await fixture('news-page.html'), 'news-page.html');
+
+  it('takes its metadata from JSON-LD and og:/article: tags', () => {
+    expect(article.title).toBe('Colossus 2 comes online to train Grok V9 successors');
+    expect(article.publisher).toBe('Circuit Ledger');
+    expect(article.published).toBe('2026-05-30');
+    expect(article.url).toBe('https://circuitledger.example/2026/05/30/colossus-2-online');
+  });
+
+  it('keeps the story, one paragraph per line, headline first', () => {
+    const lines = article.text.split('\n').filter(Boolean);
+    expect(lines[0]).toBe(article.title);
+    expect(lines).toContain('The first phase of Colossus 2 draws about 1.2 gigawatts of power at full load, roughly twice the demand of the original Colossus cluster, a company filing shows.');
+    expect(lines).toContain('"Colossus 2 is where the next generation learns," Musk wrote in a post on X.');
+    expect(lines.at(-1)).toBe('Local groups have raised concerns about water use. xAI says a recycling plant built beside the site will supply 13 million gallons of cooling water a day.');
+    expect(lines).toHaveLength(8);
+  });
+
+  it('leaves out navigation, cookie banner, share buttons, comments, related links and footer', () => {
+    for (const furniture of ['cookies', 'Subscribe', 'Policy and Regulation', 'Share on', 'Tweet', 'Copy link', 'comments', 'techfan88', 'turbines', 'Related stories', 'Nvidia beats', 'Memphis council', 'All rights reserved', 'Privacy', 'Photo:', 'server racks']) {
+      expect(article.text, furniture).not.toContain(furniture);
+    }
+  });
+});
+
+describe('a page with only <title>', async () => {
+  const article = extractArticle(await fixture('title-only.html'), 'title-only.html');
+
+  it('is titled by <title> and states no publisher, date or URL', () => {
+    expect(article).toMatchObject({ title: 'Grok V9-Medium waitlist opens for developers', publisher: undefined, published: undefined, url: undefined });
+    expect(article.text.split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('takes the fetched URL as its URL when the page names none', () => {
+    expect(extractArticle('<html><head><title>T</title></head><body><p>' + 'A sentence of running text here. '.repeat(10) + '</p></body></html>', 'x', 'https://news.example/a?b=1').url).toBe('https://news.example/a?b=1');
+  });
+});
+
+describe('a page with no article', () => {
+  it('is refused with the reason, naming the input', async () => {
+    const html = await fixture('no-article.html');
+    const error = (() => {
+      try {
+        extractArticle(html, 'no-article.html');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).message).toBe('no-article.html: nothing article-like found (no paragraphs of running text)');
+  });
+});
+
+describe('metadata fallbacks', () => {
+  it('read <time datetime>, a <title> without the site name, and a relative canonical link', () => {
+    const html = `<html><head><title>Grok V9 ships to developers | Byte Post</title><link rel="canonical" href="/2026/06/grok"></head>
+      <body><article><h1>Grok V9 ships</h1><time datetime="2026-06-09T18:00:00-07:00">June 9</time>
+      <p>${'xAI made Grok V9-Medium available to developers through its API on Tuesday. '.repeat(5)}</p></article></body></html>`;
+    const article = extractArticle(html, 'page.html', 'https://bytepost.example/feed/item');
+    expect(article.title).toBe('Grok V9 ships to developers');
+    expect(article.published).toBe('2026-06-09');
+    expect(article.url).toBe('https://bytepost.example/2026/06/grok');
+  });
+
+  it('ignore a JSON-LD block that is not valid JSON, and a date that is not a date', () => {
+    const html = `<html><head><script type="application/ld+json">{ not json</script><meta property="og:title" content="From og"><meta property="article:published_time" content="2026-02-30"></head>
+      <body><p>${'A sentence long enough to count as running text in an article. '.repeat(5)}</p></body></html>`;
+    const article = extractArticle(html, 'page.html');
+    expect(article.title).toBe('From og');
+    expect(article.published).toBeUndefined();
+    expect(isoDate('2026-05-30T08:15:00Z')).toBe('2026-05-30');
+  });
+});
