@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, resolveDir } from '../../src/config/config.js';
 import { CorpusError } from '../../src/corpus/errors.js';
 import { createEngine } from '../../src/engine/engine.js';
+import { citationLinker } from '../shared/citation-link.js';
 import { askEachLine, askOnce } from './commands/ask.js';
 import { styleFor } from './style.js';
 
@@ -13,6 +14,7 @@ const USAGE = `Usage:
   grok-facts sources               the indexed articles  (--json)
   grok-facts digest                today's digest (--date YYYY-MM-DD, --json)
   grok-facts reload                make the running bot re-read the corpus folder
+  grok-facts report                what people asked, what was refused, 👎, digests (--days N, --json)
   grok-facts eval FILE.jsonl       answer-quality report (--verbose, --baseline, --json,
                                    --min-hit1 N --min-hit3 N --min-abstain N --max-false-abstain N --min-conflicts N)`;
 
@@ -41,6 +43,7 @@ async function run(argv: string[]): Promise<number> {
       'max-false-abstain': { type: 'string' },
       'min-conflicts': { type: 'string' },
       date: { type: 'string' },
+      days: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -48,7 +51,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'chat', undefined];
+  const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'report', 'chat', undefined];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
@@ -56,16 +59,19 @@ async function run(argv: string[]): Promise<number> {
     const { requestReload } = await import('./commands/reload.js');
     return requestReload(resolveDir(config.DATA_DIR), process.stdout, process.stderr);
   }
+  const days = number(values.days, '--days');
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new UsageError('--days takes a whole number of days from 1 to 365, e.g. --days 7');
   // The saved index makes a one-shot `ask` start fast; commands other than ask load their code when used.
   const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR), dataDir: resolveDir(config.DATA_DIR) });
   const style = styleFor(process.stdout);
   const io = { out: process.stdout, err: process.stderr };
+  const link = citationLinker(config.PUBLIC_URL);
 
   switch (command) {
     case 'ask':
-      if (values.stdin) return askEachLine(engine, process.stdin, { json: values.json, style, ...io });
+      if (values.stdin) return askEachLine(engine, process.stdin, { json: values.json, style, link, ...io });
       if (rest.length === 0) throw new UsageError('ask needs a question, e.g. grok-facts ask "How many parameters?"');
-      return askOnce(engine, rest.join(' '), { json: values.json, style, ...io });
+      return askOnce(engine, rest.join(' '), { json: values.json, style, link, ...io });
     case 'sources': {
       const { listSources } = await import('./commands/sources.js');
       return listSources(engine, values.json, style, process.stdout);
@@ -73,6 +79,10 @@ async function run(argv: string[]): Promise<number> {
     case 'digest': {
       const { printDigest } = await import('./commands/digest.js');
       return printDigest(engine, values.date, values.json, style, process.stdout);
+    }
+    case 'report': {
+      const { printReport } = await import('./commands/report.js');
+      return printReport(engine, resolveDir(config.DATA_DIR), { days: days ?? 30, json: values.json, style, out: process.stdout });
     }
     case 'eval': {
       const { evaluate } = await import('./commands/eval.js');

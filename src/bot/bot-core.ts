@@ -33,16 +33,41 @@ export function createBotCore(options: { engine: Engine; db: Db; now?: () => Dat
     now,
     defaultTz: options.defaultTz ?? 'UTC',
   });
+  const feedback = withCitedPassage(createStoredFeedbackLog(options.db, now), questions, options.engine);
   return {
     engine: options.engine,
-    feedback: createStoredFeedbackLog(options.db, now),
+    feedback,
     questions,
     digests,
     limits: createRateLimiter(options.limits, () => now().getTime()),
     ask(question, where) {
       const answer = options.engine.answer(question, { previous: where.previous });
-      questions.record({ platform: where.platform, workspace: where.workspace, question: answer.question });
+      const first = answer.citations[0];
+      questions.record({
+        platform: where.platform,
+        workspace: where.workspace,
+        question: answer.question,
+        outcome: answer.status === 'answered' ? 'answered' : 'refused',
+        cited: first && { source: first.source, start: first.start, end: first.end },
+      });
       return answer;
+    },
+  };
+}
+
+/**
+ * A 👎 is only useful with what was rated: the click carries the question, so the passage its
+ * latest answer cited is looked up and kept with the feedback, quote included, as it read then.
+ */
+function withCitedPassage(log: FeedbackLog, questions: QuestionLog, engine: Engine): FeedbackLog {
+  return {
+    entries: () => log.entries(),
+    record(entry) {
+      if (entry.cited || entry.question === undefined) return log.record(entry);
+      const span = questions.lastCited(entry.question);
+      const article = span && engine.index.articleBySource.get(span.source);
+      const cited = span && article ? { ...span, quote: article.rawText.slice(span.start, span.end) } : undefined;
+      return log.record(cited ? { ...entry, cited } : entry);
     },
   };
 }
