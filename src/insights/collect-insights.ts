@@ -53,7 +53,7 @@ export function collectInsights(options: InsightOptions): Insights {
   });
 
   const wordings = (where: string, from: string) =>
-    db.prepare(`SELECT question, COUNT(*) AS count FROM question_log WHERE ${where} asked_at >= ? GROUP BY question ORDER BY count DESC LIMIT ?`).all(from, WORDINGS_READ) as {
+    db.prepare(`SELECT question, COUNT(*) AS count FROM question_log WHERE ${where} asked_at >= ? GROUP BY question ORDER BY count DESC, MAX(id) DESC LIMIT ?`).all(from, WORDINGS_READ) as {
       question: string;
       count: number;
     }[];
