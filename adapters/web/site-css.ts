@@ -22,6 +22,7 @@ mark:target, mark.first { outline: 2px solid #b58a00; }
 .note.warn { background: #fff6e5; border-color: #f0c36d; }
 ul.plain { padding-left: 1.2rem; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th { white-space: nowrap; overflow-wrap: normal; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 .table-wrap { overflow-x: auto; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }

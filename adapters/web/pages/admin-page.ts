@@ -32,7 +32,7 @@ ${
       )
 }
 
-<h2 id="not-helpful">Answers marked 👎</h2>
+<h2 id="not-helpful">Answers marked not helpful</h2>
 ${
   insights.notHelpful.length === 0
     ? none('No answers marked not helpful.')
