@@ -87,7 +87,14 @@ async function main(): Promise<void> {
           'To connect a platform, copy .env.example to .env and set DISCORD_TOKEN (Discord) or SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Slack); see README.\n\n',
       ),
     );
+    // PUBLIC_URL or ADMIN_TOKEN asks for the pages: they serve beside the console chat, while it runs.
+    const pages = config.PUBLIC_URL || config.ADMIN_TOKEN ? openDatabase(dataDir) : undefined;
+    const web = pages && webAppFor(config, createBotCore({ engine, db: pages }), pages, createCorpusStatus(), logger);
+    const server = web && (await startWebServer(web, { port: config.PORT }));
+    if (server) process.stdout.write(style.dim(`Web pages at ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sources\n\n`));
     process.exitCode = await chat(engine, process.stdin, process.stdout, style);
+    if (server) await stopWebServer(server);
+    pages?.close();
     return;
   }
 
