@@ -32,7 +32,8 @@ function feedbackRow(answerId: string): APIActionRowComponent<APIButtonComponent
 function linkRow(answer: Answer, link: CitationLinker | undefined): APIActionRowComponent<APIButtonComponent> | undefined {
   const buttons = answer.citations.slice(0, 5).flatMap((c) => {
     const url = link?.(c);
-    return url ? [new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(url).setLabel(`[${c.n}] Read in context`)] : [];
+    // Discord refuses a link button whose URL is longer than 512 characters.
+    return url && url.length <= 512 ? [new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(url).setLabel(`[${c.n}] Read in context`)] : [];
   });
   return buttons.length > 0 ? new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons).toJSON() : undefined;
 }
