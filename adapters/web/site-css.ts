@@ -21,6 +21,7 @@ mark:target, mark.first { outline: 2px solid #b58a00; }
 .note { background: #f3f6fc; border: 1px solid #c7d3ea; border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; }
 .note.warn { background: #fff6e5; border-color: #f0c36d; }
 ul.plain { padding-left: 1.2rem; }
+ul.plain li { margin-bottom: .5rem; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th { white-space: nowrap; overflow-wrap: normal; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
