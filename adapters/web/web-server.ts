@@ -4,7 +4,7 @@ import type { WebApp } from './web-app.js';
 /** The pages as Bolt HTTPReceiver custom routes, so Slack's /slack/events and the pages share PORT. */
 export function boltCustomRoutes(web: WebApp): { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void }[] {
   const byPath = new Map<string, string[]>();
-  for (const r of web.routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r.method]);
+  for (const r of web.routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r.method, ...(r.method === 'GET' ? ['HEAD'] : [])]);
   // Bolt matches the path; find-my-way then routes the request again and parses its parameters.
   return [...byPath].map(([path, method]) => ({ path, method, handler: (req, res) => web.handle(req, res) }));
 }

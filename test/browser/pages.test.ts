@@ -172,6 +172,7 @@ describe.skipIf(SKIP_BROWSER)('web pages in a real browser', () => {
       expect(res?.status(), path).toBe(404);
       expect(await page.content()).not.toContain('"name": "grok-facts"');
     }
+    await page.screenshot({ path: join(SCREENSHOTS, 'not-found.png') });
     await page.close();
   });
 

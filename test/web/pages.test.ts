@@ -86,6 +86,13 @@ describe('citation pages', () => {
     }
   });
 
+  it('lists files a reload left out, and why, as text', async () => {
+    web.corpus.recordReload({ articles: 5, passages: 156, from: 'built', skipped: [{ file: 'broken<b>.txt', reason: 'not valid UTF-8' }] });
+    const body = await (await fetch(`${web.base}/sources`)).text();
+    expect(body).toContain('<code>broken&lt;b&gt;.txt</code>: not valid UTF-8');
+    web.corpus.recordReload({ articles: 5, passages: 156, from: 'built', skipped: [] });
+  });
+
   it('answers nothing it does not know with a 404 page, and /admin is a 404 without ADMIN_TOKEN', async () => {
     expect((await fetch(`${web.base}/nope`)).status).toBe(404);
     expect((await fetch(`${web.base}/admin`)).status).toBe(404);
