@@ -73,6 +73,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE question_log ADD COLUMN cited_start INTEGER;
   ALTER TABLE question_log ADD COLUMN cited_end INTEGER;
   CREATE INDEX question_log_asked_at ON question_log (asked_at);
+  -- A 👎 click carries the question text; the passage its answer cited is found by it.
+  CREATE INDEX question_log_question ON question_log (question);
 
   ALTER TABLE feedback ADD COLUMN cited_source TEXT;
   ALTER TABLE feedback ADD COLUMN cited_start INTEGER;

@@ -22,7 +22,11 @@ export function perDayChart(perDay: Insights['perDay']): Html {
     const answered = y(d.answered + d.unknown);
     const refused = y(d.refused);
     const label = `${d.date}: ${d.answered} answered, ${d.refused} refused${d.unknown ? `, ${d.unknown} from before outcomes were kept` : ''}`;
-    return html`<g class="day" data-date="${d.date}" data-answered="${d.answered}" data-refused="${d.refused}"><title>${label}</title><rect x="${x.toFixed(1)}" y="${(plotH - answered).toFixed(1)}" width="${barW.toFixed(1)}" height="${answered.toFixed(1)}" fill="#1a73e8"/><rect x="${x.toFixed(1)}" y="${(plotH - answered - refused).toFixed(1)}" width="${barW.toFixed(1)}" height="${refused.toFixed(1)}" fill="#d93025"/></g>`;
+    // A day without questions still gets a mark on the axis, so every day is visibly there.
+    const empty = d.answered + d.refused + d.unknown === 0;
+    return html`<g class="day" data-date="${d.date}" data-answered="${d.answered}" data-refused="${d.refused}"><title>${label}</title>${
+      empty ? html`<rect x="${x.toFixed(1)}" y="${plotH - 3}" width="${barW.toFixed(1)}" height="3" fill="#c4c4c4"/>` : ''
+    }<rect x="${x.toFixed(1)}" y="${(plotH - answered).toFixed(1)}" width="${barW.toFixed(1)}" height="${answered.toFixed(1)}" fill="#1a73e8"/><rect x="${x.toFixed(1)}" y="${(plotH - answered - refused).toFixed(1)}" width="${barW.toFixed(1)}" height="${refused.toFixed(1)}" fill="#d93025"/></g>`;
   });
   const first = perDay[0]?.date ?? '';
   const last = perDay[perDay.length - 1]?.date ?? '';
