@@ -8,13 +8,19 @@ import { createEngine } from '../src/engine/engine.js';
 import { keepCorpusLive } from '../src/engine/live-corpus.js';
 import { createHealthCheck } from '../src/health/health.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
-import { openStore, StoreError } from '../src/store/open-store.js';
+import { openStore, StoreError, type Store } from '../src/store/open-store.js';
 import { InFlight } from '../src/lifecycle/in-flight.js';
 import { createShutdown } from '../src/lifecycle/shutdown.js';
 import { chat } from './cli/commands/chat.js';
 import { styleFor } from './cli/style.js';
 import { createDiscordBot } from './discord/bot.js';
 import { createSlackApp, SlackConfigError } from './slack/app.js';
+import type { Server } from 'node:http';
+import { createCorpusStatus, type CorpusStatus } from '../src/insights/corpus-status.js';
+import { collectInsights } from '../src/insights/collect-insights.js';
+import { citationLinker } from './shared/citation-link.js';
+import { createWebApp, type WebApp } from './web/web-app.js';
+import { boltCustomRoutes, startWebServer, stopWebServer } from './web/web-server.js';
 
 /** Something started that must be stopped cleanly on shutdown. */
 interface Running {
@@ -28,17 +34,19 @@ interface Started {
   core: BotCore;
   logger: Logger;
   inFlight: InFlight;
+  /** The web pages, when PUBLIC_URL or ADMIN_TOKEN is set. */
+  web?: WebApp;
 }
 
 async function startDiscord({ config, core, logger, inFlight }: Started): Promise<Running | undefined> {
   if (!config.DISCORD_TOKEN) return undefined;
-  const bot = createDiscordBot({ core, logger, inFlight, token: config.DISCORD_TOKEN, apiBase: config.DISCORD_API_BASE });
+  const bot = createDiscordBot({ core, logger, inFlight, token: config.DISCORD_TOKEN, apiBase: config.DISCORD_API_BASE, citationLink: citationLinker(config.PUBLIC_URL) });
   await bot.start();
   logger.info('discord started');
   return { platform: 'discord', digestSender: bot.digestSender, stop: () => bot.stop() };
 }
 
-async function startSlack({ config, core, logger, inFlight }: Started): Promise<Running | undefined> {
+async function startSlack({ config, core, logger, inFlight, web }: Started): Promise<Running | undefined> {
   if (!config.SLACK_BOT_TOKEN) return undefined;
   const slack = createSlackApp({
     core,
@@ -50,6 +58,8 @@ async function startSlack({ config, core, logger, inFlight }: Started): Promise<
     port: config.PORT,
     apiUrl: config.SLACK_API_URL,
     health: createHealthCheck({ engine: core.engine, inFlight }),
+    citationLink: citationLinker(config.PUBLIC_URL),
+    customRoutes: web ? boltCustomRoutes(web) : undefined,
   });
   await slack.start();
   return { platform: 'slack', digestSender: slack.digestSender, stop: () => slack.stop() };
@@ -67,7 +77,7 @@ async function main(): Promise<void> {
     level: config.LOG_LEVEL,
     // A person chatting in the terminal reads the log lines between answers; a file or pipe gets JSON.
     readable: consoleChat && Boolean(process.stderr.isTTY),
-    secrets: [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN].filter((s): s is string => !!s),
+    secrets: [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.ADMIN_TOKEN].filter((s): s is string => !!s),
   });
   const corpusDir = resolveDir(config.CORPUS_DIR);
   const dataDir = resolveDir(config.DATA_DIR);
@@ -81,11 +91,19 @@ async function main(): Promise<void> {
           'To connect a platform, copy .env.example to .env and set DISCORD_TOKEN (Discord) or SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Slack); see README.\n\n',
       ),
     );
-    const live = keepCorpusLive(engine, corpusDir, dataDir, logger);
+    // PUBLIC_URL or ADMIN_TOKEN asks for the pages: they serve beside the console chat, while it runs.
+    const pages = config.PUBLIC_URL || config.ADMIN_TOKEN ? openStore(dataDir, logger).db : undefined;
+    const corpusStatus = createCorpusStatus();
+    const web = pages && webAppFor(config, createBotCore({ engine, db: pages }), pages, corpusStatus, logger);
+    const server = web && (await startWebServer(web, { port: config.PORT }));
+    if (server) process.stdout.write(style.dim(`Web pages at ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sources\n\n`));
+    const live = keepCorpusLive(engine, corpusDir, dataDir, logger, (result) => corpusStatus.recordReload(result));
     try {
       process.exitCode = await chat(engine, process.stdin, process.stdout, style);
     } finally {
       live.close();
+      if (server) await stopWebServer(server);
+      pages?.close();
     }
     return;
   }
@@ -96,8 +114,17 @@ async function main(): Promise<void> {
   engine.warmUp();
   const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ, limits: rateLimitsOf(config), logger });
   const inFlight = new InFlight();
-  const started: Started = { config, core, logger, inFlight };
+  const corpusStatus = createCorpusStatus();
+  const web = webAppFor(config, core, db, corpusStatus, logger);
+  const started: Started = { config, core, logger, inFlight, web };
   const running = (await Promise.all([startDiscord(started), startSlack(started)])).filter((r): r is Running => r !== undefined);
+  // Slack over HTTP already serves the pages on PORT; otherwise they get a server of their own.
+  const slackOverHttp = Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
+  let webServer: Server | undefined;
+  if (web && !slackOverHttp) {
+    webServer = await startWebServer(web, { port: config.PORT });
+    logger.info('web pages started', { port: config.PORT });
+  }
 
   const retentionMs = config.QUESTION_LOG_RETENTION_DAYS * 24 * 60 * 60 * 1000;
   const scheduler = createDigestScheduler({
@@ -112,7 +139,7 @@ async function main(): Promise<void> {
 
   // Articles dropped into the corpus folder are picked up without a restart; SIGHUP (what
   // `grok-facts reload` sends) does the same on demand.
-  const live = keepCorpusLive(engine, corpusDir, dataDir, logger);
+  const live = keepCorpusLive(engine, corpusDir, dataDir, logger, (result) => corpusStatus.recordReload(result));
 
   const shutdown = createShutdown({
     inFlight,
@@ -120,6 +147,7 @@ async function main(): Promise<void> {
     exit: (code) => process.exit(code),
     steps: [
       { name: 'corpus watcher and pid file', run: () => live.close() },
+      ...(webServer ? [{ name: 'web pages', run: () => stopWebServer(webServer!) }] : []),
       { name: 'digest scheduler', run: () => scheduler.stop() },
       ...running.map((r) => ({ name: r.platform, run: () => r.stop() })),
       { name: 'database', run: () => db.close() },
@@ -130,6 +158,19 @@ async function main(): Promise<void> {
   // One bad event must never take the bot down: log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
+}
+
+/** Citation pages and the admin page, when the configuration asks for either. */
+function webAppFor(config: Config, core: BotCore, db: Store['db'], corpus: CorpusStatus, logger: Logger): WebApp | undefined {
+  if (!config.PUBLIC_URL && !config.ADMIN_TOKEN) return undefined;
+  return createWebApp({
+    engine: core.engine,
+    corpus,
+    logger,
+    adminToken: config.ADMIN_TOKEN,
+    publicUrl: config.PUBLIC_URL,
+    insights: () => collectInsights({ db, index: core.engine.index, corpus }),
+  });
 }
 
 main().catch((error: unknown) => {

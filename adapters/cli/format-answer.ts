@@ -1,5 +1,6 @@
 import type { Answer } from '../../src/answer/schema.js';
 import { citationMarker, styleAnswerText } from '../shared/answer-segments.js';
+import type { CitationLinker } from '../shared/citation-link.js';
 import type { Style } from './style.js';
 
 function dateline(c: Answer['citations'][number]): string {
@@ -7,7 +8,7 @@ function dateline(c: Answer['citations'][number]): string {
 }
 
 /** An answer as a person reads it in a terminal: the text, then numbered sources. */
-export function formatAnswer(answer: Answer, style: Style): string {
+export function formatAnswer(answer: Answer, style: Style, link?: CitationLinker): string {
   if (answer.status === 'no_answer') {
     const lines = [style.yellow(answer.text)];
     if (answer.suggestions.length > 0) {
@@ -26,6 +27,8 @@ export function formatAnswer(answer: Answer, style: Style): string {
     lines.push(`${style.cyan(citationMarker(c.n))} ${style.bold(c.title)}${meta ? style.dim(` — ${meta}`) : ''}${style.dim(reported)}`);
     lines.push(style.dim(`    “${c.display}”`));
     lines.push(style.dim(`    ${c.source} @ ${c.start}–${c.end}`));
+    const url = link?.(c);
+    if (url) lines.push(`    ${style.cyan(url)}`);
   }
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, resolveDir } from '../../src/config/config.js'
 import { CorpusError } from '../../src/corpus/errors.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { createPlainLogger } from '../../src/log/plain-logger.js';
+import { citationLinker } from '../shared/citation-link.js';
 import { askEachLine, askOnce } from './commands/ask.js';
 import { styleFor } from './style.js';
 
@@ -17,6 +18,7 @@ const USAGE = `Usage:
   grok-facts --version             the version
   grok-facts add FILE|URL …        add articles: saved pages (.html), .md, .txt or http(s) URLs
                                    (--force replaces one already in the corpus; --json)
+  grok-facts report                what people asked, what was refused, 👎, digests (--days N, --json)
   grok-facts eval FILE.jsonl       answer-quality report (--verbose, --baseline, --json,
                                    --min-hit1 N --min-hit3 N --min-abstain N --max-false-abstain N --min-conflicts N)`;
 
@@ -47,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
       'min-conflicts': { type: 'string' },
       date: { type: 'string' },
       force: { type: 'boolean', default: false },
+      days: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -61,7 +64,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${(JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version}\n`);
     return 0;
   }
-  const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'add', 'chat', undefined];
+  const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'add', 'report', 'chat', undefined];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
@@ -74,17 +77,20 @@ async function run(argv: string[]): Promise<number> {
     const { addInputs } = await import('./commands/add.js');
     return addInputs(resolveDir(config.CORPUS_DIR), rest, { json: values.json, force: values.force, style: styleFor(process.stdout), out: process.stdout, err: process.stderr });
   }
+  const days = number(values.days, '--days');
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new UsageError('--days takes a whole number of days from 1 to 365, e.g. --days 7');
   // The saved index makes a one-shot `ask` start fast; commands other than ask load their code when used.
   const logger = createPlainLogger((line) => process.stderr.write(line));
   const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR), dataDir: resolveDir(config.DATA_DIR), logger });
   const style = styleFor(process.stdout);
   const io = { out: process.stdout, err: process.stderr };
+  const link = citationLinker(config.PUBLIC_URL);
 
   switch (command) {
     case 'ask':
-      if (values.stdin) return askEachLine(engine, process.stdin, { json: values.json, style, ...io });
+      if (values.stdin) return askEachLine(engine, process.stdin, { json: values.json, style, link, ...io });
       if (rest.length === 0) throw new UsageError('ask needs a question, e.g. grok-facts ask "How many parameters?"');
-      return askOnce(engine, rest.join(' '), { json: values.json, style, ...io });
+      return askOnce(engine, rest.join(' '), { json: values.json, style, link, ...io });
     case 'sources': {
       const { listSources } = await import('./commands/sources.js');
       return listSources(engine, values.json, style, process.stdout);
@@ -92,6 +98,10 @@ async function run(argv: string[]): Promise<number> {
     case 'digest': {
       const { printDigest } = await import('./commands/digest.js');
       return printDigest(engine, values.date, values.json, style, process.stdout);
+    }
+    case 'report': {
+      const { printReport } = await import('./commands/report.js');
+      return printReport(engine, resolveDir(config.DATA_DIR), { days: days ?? 30, json: values.json, style, out: process.stdout });
     }
     case 'eval': {
       const { evaluate } = await import('./commands/eval.js');

@@ -5,6 +5,7 @@ import type { DigestSender } from '../../src/digest/scheduler.js';
 import type { Logger } from '../../src/log/logger.js';
 import { InFlight } from '../../src/lifecycle/in-flight.js';
 import { RecentAnswers } from '../shared/recent-answers.js';
+import type { CitationLinker } from '../shared/citation-link.js';
 import type { DiscordContext } from './context.js';
 import { handleInteraction } from './handlers/interaction.js';
 import { handleMessage } from './handlers/message.js';
@@ -22,6 +23,8 @@ export interface DiscordBotOptions {
   rest?: { retries?: number; timeout?: number };
   /** Events are handled through it, so shutdown can wait for them; new ones are dropped once it closes. */
   inFlight?: InFlight;
+  /** Links each citation to its web page (PUBLIC_URL). */
+  citationLink?: CitationLinker;
 }
 
 export interface DiscordBot {
@@ -43,7 +46,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     allowedMentions: NO_PINGS,
     rest: { ...(options.apiBase ? { api: options.apiBase } : {}), ...options.rest },
   });
-  const ctx: DiscordContext = { core: options.core, logger: options.logger, recent: new RecentAnswers() };
+  const ctx: DiscordContext = { core: options.core, logger: options.logger, recent: new RecentAnswers(), link: options.citationLink };
 
   client.once(Events.ClientReady, (ready) => {
     options.logger.info('discord ready', { user: ready.user.tag, guilds: ready.guilds.cache.size, invite: inviteUrl(ready.application.id) });

@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { Answer } from '../../src/answer/schema.js';
 import { citationMarker, styleAnswerText } from '../shared/answer-segments.js';
+import type { CitationLinker } from '../shared/citation-link.js';
 import { truncateWords } from '../shared/truncate.js';
 import { feedbackButtonId } from './feedback-ids.js';
 import { DISCORD_LIMITS as L } from './limits.js';
@@ -28,8 +29,18 @@ function feedbackRow(answerId: string): APIActionRowComponent<APIButtonComponent
     .toJSON();
 }
 
+/** One link button per citation, opening the passage in its article; none without PUBLIC_URL. */
+function linkRow(answer: Answer, link: CitationLinker | undefined): APIActionRowComponent<APIButtonComponent> | undefined {
+  const buttons = answer.citations.slice(0, 5).flatMap((c) => {
+    const url = link?.(c);
+    // Discord refuses a link button whose URL is longer than 512 characters.
+    return url && url.length <= 512 ? [new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(url).setLabel(`[${c.n}] Read in context`)] : [];
+  });
+  return buttons.length > 0 ? new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons).toJSON() : undefined;
+}
+
 /** The core's Answer as a Discord embed with feedback buttons, within every Discord limit. */
-export function renderAnswer(answer: Answer, answerId: string): RenderedMessage {
+export function renderAnswer(answer: Answer, answerId: string, link?: CitationLinker): RenderedMessage {
   const embed = new EmbedBuilder().setTitle(truncateWords(answer.question, L.embedTitle));
   if (answer.status === 'no_answer') {
     const tries = answer.suggestions.map((s) => `• ${s}`).join('\n');
@@ -52,7 +63,8 @@ export function renderAnswer(answer: Answer, answerId: string): RenderedMessage 
   // Stay inside the 6000-character budget for the whole embed, trimming the description if need be.
   const total = JSON.stringify([json.title, json.description, json.fields, json.footer?.text]).length;
   if (total > L.embedTotal && json.description) json.description = truncateWords(json.description, json.description.length - (total - L.embedTotal) - 50);
-  return { embeds: [json], components: [feedbackRow(answerId)] };
+  const links = answer.status === 'answered' ? linkRow(answer, link) : undefined;
+  return { embeds: [json], components: links ? [links, feedbackRow(answerId)] : [feedbackRow(answerId)] };
 }
 
 export function helpMessage(examples: readonly string[]): RenderedMessage {

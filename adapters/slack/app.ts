@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { BotCore } from '../../src/bot/bot-core.js';
@@ -7,6 +7,7 @@ import type { Logger } from '../../src/log/logger.js';
 import type { HealthReport } from '../../src/health/health.js';
 import { InFlight } from '../../src/lifecycle/in-flight.js';
 import { RecentAnswers } from '../shared/recent-answers.js';
+import type { CitationLinker } from '../shared/citation-link.js';
 import type { SlackContext } from './context.js';
 import { createSlackDigestSender } from './digest-sender.js';
 import { registerListeners } from './listeners/index.js';
@@ -28,6 +29,10 @@ export interface SlackAppOptions {
   health?: () => HealthReport;
   /** Requests are handled through it, so shutdown can wait for them; new ones are refused once it closes. */
   inFlight?: InFlight;
+  /** Links each citation to its web page (PUBLIC_URL). */
+  citationLink?: CitationLinker;
+  /** More routes for the HTTP receiver (the web pages), served on the same port as /slack/events. */
+  customRoutes?: { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
 }
 
 export interface SlackApp {
@@ -88,10 +93,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
               }
             },
           },
+          ...(options.customRoutes ?? []),
         ],
       });
 
-  const ctx: SlackContext = { core: options.core, logger: options.logger, recent: new RecentAnswers() };
+  const ctx: SlackContext = { core: options.core, logger: options.logger, recent: new RecentAnswers(), link: options.citationLink };
   // Every request gets an id, carried by its log lines (listeners log through context.logger).
   const inFlight = options.inFlight ?? new InFlight();
   app.use(async ({ next, body, context }) => {

@@ -1,5 +1,6 @@
 import type { BotCore } from '../../src/bot/bot-core.js';
 import type { Logger } from '../../src/log/logger.js';
+import type { CitationLinker } from '../shared/citation-link.js';
 import type { RecentAnswers } from '../shared/recent-answers.js';
 
 /** What every Slack listener may use: the core, and the adapter's short memory of answers and threads. */
@@ -8,6 +9,8 @@ export interface SlackContext {
   logger: Logger;
   /** answer id → question (buttons), `thread:<channel>:<ts>` → the thread's last question (follow-ups). */
   recent: RecentAnswers;
+  /** Each citation's web page, when PUBLIC_URL is set. */
+  link?: CitationLinker;
 }
 
 export const SOMETHING_WENT_WRONG = 'Something went wrong — please try again';

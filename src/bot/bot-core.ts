@@ -41,7 +41,7 @@ export function createBotCore(options: { engine: Engine; db: Db; now?: () => Dat
   const { logger } = options;
   const questions = createQuestionLog(options.db, now);
   const storedFeedback = createStoredFeedbackLog(options.db, now);
-  const feedback: FeedbackLog = {
+  const bestEffortFeedback: FeedbackLog = {
     record: (entry) => bestEffort(logger, 'feedback', () => storedFeedback.record(entry), () => FeedbackSchema.parse({ ...entry, at: now().toISOString() })),
     entries: () => storedFeedback.entries(),
   };
@@ -53,6 +53,7 @@ export function createBotCore(options: { engine: Engine; db: Db; now?: () => Dat
     now,
     defaultTz: options.defaultTz ?? 'UTC',
   });
+  const feedback = withCitedPassage(bestEffortFeedback, questions, options.engine);
   return {
     engine: options.engine,
     feedback,
@@ -61,8 +62,38 @@ export function createBotCore(options: { engine: Engine; db: Db; now?: () => Dat
     limits: createRateLimiter(options.limits, () => now().getTime()),
     ask(question, where) {
       const answer = options.engine.answer(question, { previous: where.previous });
-      bestEffort(logger, 'question log entry', () => questions.record({ platform: where.platform, workspace: where.workspace, question: answer.question }), () => undefined);
+      const first = answer.citations[0];
+      bestEffort(
+        logger,
+        'question log entry',
+        () =>
+          questions.record({
+            platform: where.platform,
+            workspace: where.workspace,
+            question: answer.question,
+            outcome: answer.status === 'answered' ? 'answered' : 'refused',
+            cited: first && { source: first.source, start: first.start, end: first.end },
+          }),
+        () => undefined,
+      );
       return answer;
+    },
+  };
+}
+
+/**
+ * A 👎 is only useful with what was rated: the click carries the question, so the passage its
+ * latest answer cited is looked up and kept with the feedback, quote included, as it read then.
+ */
+function withCitedPassage(log: FeedbackLog, questions: QuestionLog, engine: Engine): FeedbackLog {
+  return {
+    entries: () => log.entries(),
+    record(entry) {
+      if (entry.cited || entry.question === undefined) return log.record(entry);
+      const span = questions.lastCited(entry.question);
+      const article = span && engine.index.articleBySource.get(span.source);
+      const cited = span && article ? { ...span, quote: article.rawText.slice(span.start, span.end) } : undefined;
+      return log.record(cited ? { ...entry, cited } : entry);
     },
   };
 }

@@ -37,6 +37,10 @@ export const ConfigSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'SLACK_APP_TOKEN must be an app-level token (it starts with xapp-)'),
   SLACK_API_URL: urlText('SLACK_API_URL'),
+  /** Where people reach the bot's web pages, e.g. https://facts.example.com: citations link there when set. */
+  PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/.test(v), 'PUBLIC_URL must be an http(s) URL such as https://facts.example.com'),
+  /** Enables the /admin page; logged in with through a form, never put in a URL. */
+  ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'ADMIN_TOKEN must be at least 16 characters'),
   PORT: z.coerce.number({ invalid_type_error: 'PORT must be a port number' }).int().min(0).max(65535).default(3000),
   DIGEST_DEFAULT_TZ: z
     .string()

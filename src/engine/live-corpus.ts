@@ -8,8 +8,14 @@ import { watchCorpus } from './watch-corpus.js';
  * console chat): file watching, SIGHUP (what `grok-facts reload` sends) and this process's own
  * pid file so that `reload` can find it.
  */
-export function keepCorpusLive(engine: Engine, corpusDir: string, dataDir: string, logger: Logger): { reloadNow(): Promise<void>; close(): void } {
-  const watcher = watchCorpus(engine, corpusDir, logger);
+export function keepCorpusLive(
+  engine: Engine,
+  corpusDir: string,
+  dataDir: string,
+  logger: Logger,
+  onReload?: Parameters<typeof watchCorpus>[3],
+): { reloadNow(): Promise<void>; close(): void } {
+  const watcher = watchCorpus(engine, corpusDir, logger, onReload);
   const onHangup = () => void watcher.reloadNow();
   process.on('SIGHUP', onHangup);
   let removePidFile = () => undefined as void;

@@ -65,4 +65,20 @@ export const MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL
   );
   `,
+  // 2: what each question got (answered / refused) and the passage it cited, and for feedback the
+  // passage the rated answer quoted: the admin page's gaps and 👎 list. Still no user ids.
+  `
+  ALTER TABLE question_log ADD COLUMN outcome TEXT CHECK (outcome IN ('answered', 'refused'));
+  ALTER TABLE question_log ADD COLUMN cited_source TEXT;
+  ALTER TABLE question_log ADD COLUMN cited_start INTEGER;
+  ALTER TABLE question_log ADD COLUMN cited_end INTEGER;
+  CREATE INDEX question_log_asked_at ON question_log (asked_at);
+  -- A 👎 click carries the question text; the passage its answer cited is found by it.
+  CREATE INDEX question_log_question ON question_log (question);
+
+  ALTER TABLE feedback ADD COLUMN cited_source TEXT;
+  ALTER TABLE feedback ADD COLUMN cited_start INTEGER;
+  ALTER TABLE feedback ADD COLUMN cited_end INTEGER;
+  ALTER TABLE feedback ADD COLUMN cited_quote TEXT;
+  `,
 ];

@@ -2,6 +2,7 @@ import { checkQuestion, MAX_QUESTION_LENGTH } from '../../../src/answer/validate
 import type { Engine } from '../../../src/engine/engine.js';
 import { answerToJson, formatAnswer } from '../format-answer.js';
 import { readLines, writeWithBackpressure } from '../read-lines.js';
+import type { CitationLinker } from '../../shared/citation-link.js';
 import type { Style } from '../style.js';
 
 export interface AskOptions {
@@ -9,6 +10,8 @@ export interface AskOptions {
   style: Style;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
+  /** Each citation's web page, when PUBLIC_URL is set. */
+  link?: CitationLinker;
 }
 
 /** One question from the command line: the answer, or a one-line reason and exit code 2. */
@@ -19,7 +22,7 @@ export function askOnce(engine: Engine, question: string, options: AskOptions): 
     return 2;
   }
   const answer = engine.answer(check.question);
-  options.out.write(`${options.json ? answerToJson(answer) : formatAnswer(answer, options.style)}\n`);
+  options.out.write(`${options.json ? answerToJson(answer) : formatAnswer(answer, options.style, options.link)}\n`);
   return 0;
 }
 
@@ -45,7 +48,7 @@ export async function askEachLine(engine: Engine, input: NodeJS.ReadableStream, 
       continue;
     }
     const answer = engine.answer(check.question);
-    await writeWithBackpressure(out, options.json ? `${answerToJson(answer)}\n` : `${style.bold(`Q: ${answer.question}`)}\n${formatAnswer(answer, style)}\n\n`);
+    await writeWithBackpressure(out, options.json ? `${answerToJson(answer)}\n` : `${style.bold(`Q: ${answer.question}`)}\n${formatAnswer(answer, style, options.link)}\n\n`);
   }
   return 0;
 }

@@ -30,7 +30,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Dis
   const answer = ctx.core.ask(check.question, { platform: 'discord', workspace: interaction.guildId ?? 'dm' });
   const answerId = RecentAnswers.newId();
   ctx.recent.remember(answerId, answer.question);
-  await respond(interaction, renderAnswer(answer, answerId), { ephemeral });
+  await respond(interaction, renderAnswer(answer, answerId, ctx.link), { ephemeral });
 }
 
 /** Suggestions that match what has been typed so far; Discord allows 25 choices of 100 characters. */

@@ -51,7 +51,7 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
     const answer = ctx.core.ask(check.question, { previous, platform: 'discord', workspace: message.guildId ?? 'dm' });
     const answerId = RecentAnswers.newId();
     ctx.recent.remember(answerId, answer.question);
-    const sent = await message.reply({ ...renderAnswer(answer, answerId), allowedMentions: NO_PINGS });
+    const sent = await message.reply({ ...renderAnswer(answer, answerId, ctx.link), allowedMentions: NO_PINGS });
     ctx.recent.remember(`message:${sent.id}`, answer.question);
   } catch (error) {
     ctx.logger.error('discord message failed', { error, message: message.id });

@@ -1,6 +1,7 @@
 import type { Answer } from '../../../src/answer/schema.js';
 import type { SourceSummary } from '../../../src/engine/source-summary.js';
 import { citationMarker, styleAnswerText } from '../../shared/answer-segments.js';
+import type { CitationLinker } from '../../shared/citation-link.js';
 import { truncateWords } from '../../shared/truncate.js';
 import { escapeMrkdwn } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
@@ -18,8 +19,13 @@ export const ACTION_IDS = { helpful: 'feedback_up', notHelpful: 'feedback_down',
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: truncateWords(text, L.sectionText) } });
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateWords(text, L.contextElementText) }] });
 
-function sourceLine(answer: Answer, c: Answer['citations'][number]): string {
-  const parts = [`*${citationMarker(c.n)}* ${escapeMrkdwn(c.title)}`, ...[c.publisher, c.published].filter(Boolean).map((p) => escapeMrkdwn(p!))];
+/** Slack's link syntax ends at | or >, so those never stand unencoded in the URL. */
+const slackUrl = (url: string) => url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
+
+function sourceLine(answer: Answer, c: Answer['citations'][number], link?: CitationLinker): string {
+  const url = link?.(c);
+  const title = url ? `<${slackUrl(url)}|${escapeMrkdwn(c.title)}>` : escapeMrkdwn(c.title);
+  const parts = [`*${citationMarker(c.n)}* ${title}`, ...[c.publisher, c.published].filter(Boolean).map((p) => escapeMrkdwn(p!))];
   parts.push(`reported by ${c.reportedBy} of ${answer.sourceCount} source${answer.sourceCount === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }
@@ -47,7 +53,7 @@ function actions(answerId: string, share: boolean): Block {
  * repeats the question (a slash command's text is seen by nobody else); `share` adds the
  * "Share in channel" button to a private answer.
  */
-export function renderAnswer(answer: Answer, answerId: string, options: { restate: boolean; share: boolean; buttons?: boolean }): SlackMessage {
+export function renderAnswer(answer: Answer, answerId: string, options: { restate: boolean; share: boolean; buttons?: boolean; link?: CitationLinker }): SlackMessage {
   const blocks: Block[] = [];
   if (options.restate) blocks.push(section(`*Q:* ${escapeMrkdwn(answer.question)}`));
   if (answer.status === 'no_answer') {
@@ -60,7 +66,7 @@ export function renderAnswer(answer: Answer, answerId: string, options: { restat
     for (const c of answer.conflicts) {
       blocks.push(section(`:warning: *Sources disagree* on ${escapeMrkdwn(c.about)}: ${c.sides.map((s) => `${escapeMrkdwn(s.value)} *${citationMarker(s.n)}*`).join(' vs ')}`));
     }
-    for (const c of answer.citations.slice(0, 3)) blocks.push(context(sourceLine(answer, c)));
+    for (const c of answer.citations.slice(0, 3)) blocks.push(context(sourceLine(answer, c, options.link)));
   }
   if (options.buttons !== false) blocks.push(actions(answerId, options.share && answer.status === 'answered'));
   const fallback = answer.status === 'answered' ? answer.text : `${answer.text} ${answer.suggestions.join(' · ')}`;

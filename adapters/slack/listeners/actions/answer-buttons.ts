@@ -35,7 +35,7 @@ export function registerShareButton(app: App, ctx: SlackContext): void {
       const answer = ctx.core.engine.answer(question);
       const answerId = RecentAnswers.newId();
       ctx.recent.remember(answerId, answer.question);
-      await respond({ response_type: 'in_channel', replace_original: false, ...renderAnswer(answer, answerId, { restate: true, share: false }) });
+      await respond({ response_type: 'in_channel', replace_original: false, ...renderAnswer(answer, answerId, { restate: true, share: false, link: ctx.link }) });
     } catch (error) {
       log.error('slack share failed', { error });
       await respond({ response_type: 'ephemeral', replace_original: false, text: SOMETHING_WENT_WRONG }).catch(() => undefined);

@@ -49,7 +49,7 @@ export function registerGrokFactsCommand(app: App, ctx: SlackContext): void {
       const answer = ctx.core.ask(check.question, { platform: 'slack', workspace: command.team_id });
       const answerId = RecentAnswers.newId();
       ctx.recent.remember(answerId, answer.question);
-      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, answerId, { restate: true, share: true }) });
+      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, answerId, { restate: true, share: true, link: ctx.link }) });
     } catch (error) {
       log.error('slack command failed', { error, command: command.command });
       await respond({ response_type: 'ephemeral', text: SOMETHING_WENT_WRONG }).catch((e: unknown) =>

@@ -41,7 +41,7 @@ export function registerAppMention(app: App, ctx: SlackContext): void {
       const answer = ctx.core.ask(check.question, { previous, platform: 'slack', workspace: context.teamId ?? event.team ?? 'unknown' });
       const answerId = RecentAnswers.newId();
       ctx.recent.remember(answerId, answer.question);
-      await say({ thread_ts: threadTs, ...renderAnswer(answer, answerId, { restate: false, share: false }) });
+      await say({ thread_ts: threadTs, ...renderAnswer(answer, answerId, { restate: false, share: false, link: ctx.link }) });
       ctx.recent.remember(key, answer.question);
     } catch (error) {
       log.error('slack mention failed', { error, channel: event.channel });

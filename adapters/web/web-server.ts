@@ -1,0 +1,40 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { WebApp } from './web-app.js';
+
+/** The pages as Bolt HTTPReceiver custom routes, so Slack's /slack/events and the pages share PORT. */
+export function boltCustomRoutes(web: WebApp): { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void }[] {
+  const byPath = new Map<string, string[]>();
+  for (const r of web.routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r.method, ...(r.method === 'GET' ? ['HEAD'] : [])]);
+  // Bolt matches the path; find-my-way then routes the request again and parses its parameters.
+  return [...byPath].map(([path, method]) => ({ path, method, handler: (req, res) => web.handle(req, res) }));
+}
+
+/** The pages on a server of their own, when Slack does not run over HTTP; /healthz as Bolt's does. */
+export async function startWebServer(web: WebApp, options: { port: number; host?: string }): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url === '/healthz' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
+    web.handle(req, res);
+  });
+  // Slow or idle clients are dropped rather than held open.
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
+
+export function stopWebServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import { freePort } from '../helpers/free-port.js';
+import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const fake = new FakeSlack();
+// One data folder: the index saved by the first start makes the others quick.
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'gf-web-'));
+
+function startBot(env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignore') {
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', PUBLIC_URL: '', ADMIN_TOKEN: '', DATA_DIR, ...env },
+    stdio: [stdin, 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c) => (output += String(c)));
+  child.stderr!.on('data', (c) => (output += String(c)));
+  const waitFor = async (text: string) => {
+    const deadline = Date.now() + 15_000;
+    while (!output.includes(text)) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`never saw "${text}": ${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, waitFor, output: () => output };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+beforeAll(() => fake.start());
+afterAll(() => fake.close());
+
+describe('npm start serves the pages on PORT when Slack is not over HTTP', () => {
+  it('with Slack in Socket Mode and PUBLIC_URL / ADMIN_TOKEN set', async () => {
+    const port = await freePort();
+    const bot = startBot({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-web-test',
+      SLACK_APP_TOKEN: 'xapp-1-A1-2-web-test',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ADMIN_TOKEN: 'web-start-admin-token-0123456789',
+    });
+    try {
+      await bot.waitFor('web pages started');
+      const base = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${base}/sources`)).status).toBe(200);
+      expect(await (await fetch(`${base}/admin`)).text()).toContain('name="token"');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      expect(await stop(bot.child)).toBe(0);
+    }
+    expect(bot.output()).not.toContain('web-start-admin-token-0123456789');
+  });
+
+  it('and nothing listens on PORT when neither is set', async () => {
+    const port = await freePort();
+    const bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-web-test', SLACK_APP_TOKEN: 'xapp-1-A1-2-web-test', SLACK_API_URL: fake.apiUrl, PORT: String(port) });
+    try {
+      await bot.waitFor('slack started');
+      await expect(fetch(`http://127.0.0.1:${port}/sources`)).rejects.toThrow();
+    } finally {
+      expect(await stop(bot.child)).toBe(0);
+    }
+  });
+
+  it('beside the console chat, until it ends', async () => {
+    const port = await freePort();
+    const bot = startBot({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, 'pipe');
+    await bot.waitFor('Web pages at');
+    expect((await fetch(`http://127.0.0.1:${port}/sources`)).status).toBe(200);
+    const exited = new Promise<number | null>((r) => bot.child.once('exit', r));
+    bot.child.stdin!.end();
+    expect(await exited).toBe(0);
+  });
+});
