@@ -83,11 +83,11 @@ describe('Markdown articles in the index', () => {
     const mirror = engine.answer('What is the mirror diameter?');
     expect(mirror.citations[0]!.display).toBe('Mirror diameter: 6.5 m');
     expect(mirror.citations[0]!.quote).toBe('| Mirror diameter | 6.5 m |');
-    expect(mirror.text).toBe('Mirror diameter: 6.5 m [1]');
+    expect(mirror.text).toBe('Mirror diameter: 6.5 m [#1]');
 
     const review = engine.answer('When is the design review?');
     expect(review.citations[0]!.quote).toBe('Design review in **October 2026**.');
-    expect(review.text).toBe('Design review in October 2026. [1]');
+    expect(review.text).toBe('Design review in October 2026. [#1]');
 
     const article = engine.sources().find((s) => s.file === 'telescope-notes.md')!;
     expect(article.title).toBe('Orbital Lens: the telescope xAI wants to build');
