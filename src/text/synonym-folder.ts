@@ -4,9 +4,10 @@
  * filled in list order would.
  *
  * Why lazily: stemming every group word up front costs a one-shot command about 8 ms, because
- * Porter2 runs cold. So group words are stemmed per two-letter bucket, when a key in that bucket
- * is first looked up. That is exact because a Porter2 stem keeps its word's first two letters: a
- * key can only equal the stem of a group word that starts the same way
+ * Porter2 runs cold. So group words are stemmed per first-letter bucket, when a key in that bucket
+ * is first looked up. That is exact because a Porter2 stem keeps its word's first letter (not
+ * always the first two: "dying" stems to "die"): a key can only equal the stem of a group word
+ * that starts the same way
  * (test/core/synonym-folder.test.ts checks the property on the whole vocabulary).
  */
 export function synonymFolder(groups: readonly (readonly string[])[], stem: (word: string) => string): (key: string) => string | undefined {
@@ -22,7 +23,7 @@ export function synonymFolder(groups: readonly (readonly string[])[], stem: (wor
     const head = group[0]!;
     for (const word of group) {
       asWritten.set(word, { head, order: order++ });
-      const bucket = word.slice(0, 2);
+      const bucket = word.slice(0, 1);
       byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), { word, head, order: order++ }]);
     }
   }
@@ -30,7 +31,7 @@ export function synonymFolder(groups: readonly (readonly string[])[], stem: (wor
   const stemmedBuckets = new Set<string>();
 
   return (key) => {
-    const bucket = key.slice(0, 2);
+    const bucket = key.slice(0, 1);
     if (!stemmedBuckets.has(bucket)) {
       stemmedBuckets.add(bucket);
       // A bucket lists its words in list order, so a later group's stem overwrites an earlier one's.

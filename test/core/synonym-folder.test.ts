@@ -44,16 +44,19 @@ function eagerNormalize(): (word: string) => string {
 describe('synonym folder', () => {
   const words = vocabulary();
 
-  it('rests on Porter2 keeping the first two letters of every word', () => {
-    const changed = words.filter((w) => porter2(w).slice(0, 2) !== w.slice(0, 2));
+  it('rests on Porter2 keeping the first letter of every word', () => {
+    // Not the first two: Porter2 stems "dying" to "die", which a two-letter bucket missed.
+    expect(porter2('dying')).toBe('die');
+    const changed = words.filter((w) => porter2(w).slice(0, 1) !== w.slice(0, 1));
     expect(words.length).toBeGreaterThan(2000);
     expect(changed).toEqual([]);
   });
 
   it('lets a later group win a key it shares with an earlier one, written or stemmed, for any groups', () => {
-    // A toy stemmer that, like Porter2, keeps the first two letters; short words make collisions common.
-    const toyStem = (w: string) => w.slice(0, 2) + w.slice(2).replace(/(s|ed|ing)$/, '');
-    const word = fc.tuple(fc.constantFrom('ca', 'do', 'ba'), fc.constantFrom('', 't', 'ts', 'ted', 'ting', 'g', 'gs')).map(([a, b]) => a + b);
+    // A toy stemmer that, like Porter2, keeps the first letter (and, like "dying" → "die", may
+    // change the second); short words make collisions common.
+    const toyStem = (w: string) => w.slice(0, 1) + w.slice(1).replace(/^y/, 'i').replace(/(s|ed|ing)$/, '');
+    const word = fc.tuple(fc.constantFrom('ca', 'do', 'ba', 'dy', 'di'), fc.constantFrom('', 't', 'ts', 'ted', 'ting', 'g', 'gs')).map(([a, b]) => a + b);
     const groups = fc.array(fc.array(word, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(groups, (gs) => {
