@@ -60,7 +60,8 @@ function chooseCitations(ranked: RankedPassage[], index: KnowledgeIndex): {
   passages: IndexedPassage[];
   conflicts: DetectedConflict[];
 } {
-  const eligible = ranked.filter((r) => r.coverage >= MIN_SUPPORTING_COVERAGE);
+  // The first is the one the model chose to answer with, whatever its coverage; the rest must support it.
+  const eligible = ranked.filter((r, i) => i === 0 || r.coverage >= MIN_SUPPORTING_COVERAGE);
   const chosen: IndexedPassage[] = [];
   const conflicts: DetectedConflict[] = [];
   for (const r of eligible) {
@@ -97,6 +98,15 @@ export function onlyEchoes(r: RankedPassage, question: AnalysedQuestion): boolea
   return r.features?.echo === 1 && r.features.leadIn !== 1 && !question.yesNo;
 }
 
+/**
+ * Whether a candidate may be the first citation. A missing name or an unmet answer type is
+ * evidence the fitted model weighs (missingName, typeMissing), not a rule: the fit learned when
+ * "how many" is met in words, or a name stands in the sentence before.
+ */
+export function canLead(r: RankedPassage, question: AnalysedQuestion): boolean {
+  return r.features !== undefined && !onlyEchoes(r, question);
+}
+
 export function answerQuestion(
   index: KnowledgeIndex,
   rawQuestion: string,
@@ -107,8 +117,7 @@ export function answerQuestion(
   const analysed = analyseQuestion(question, index, context.previous ? cleanQuestion(context.previous) : undefined);
 
   const ranked = rankPassages(analysed, index);
-  const requireType = analysed.strictType && analysed.answerType !== 'any';
-  const best = ranked.find((r) => (!requireType || r.typeFit) && r.namesEverything && !onlyEchoes(r, analysed));
+  const best = ranked.find((r) => canLead(r, analysed));
   if (!best || !shouldAnswer(refusalFeatures(analysed, ranked, best))) return noAnswer(question, index, suggestions());
 
   const ordered = [best, ...ranked.filter((r) => r !== best)];

@@ -84,6 +84,19 @@ describe('answer', () => {
   });
 });
 
+describe('an answer always quotes something', () => {
+  // The model may answer with a candidate that covers little of the question (it weighs the
+  // evidence, no rule stops it); then that candidate is still quoted, never an empty answer.
+  it('quotes at least one passage, with text, whenever it answers', () => {
+    for (const q of ['1 LA AJ grok <@123>', 'grok', 'v9 lol', 'ok so what', 'xai?', 'tell me everything']) {
+      const answer = engine.answer(q);
+      if (answer.status !== 'answered') continue;
+      expect(answer.citations.length, q).toBeGreaterThan(0);
+      expect(answer.text.trim(), q).not.toBe('');
+    }
+  });
+});
+
 describe('suggestions', () => {
   it('are questions the engine answers, derived from the corpus', () => {
     const all = engine.suggestions('', 25);
