@@ -49,6 +49,10 @@ export interface AnalysedQuestion {
   excluded: string[];
   /** The answer type must be met (how many, when, who, where) rather than merely preferred. */
   strictType: boolean;
+  /** "What's the weather in Memphis": the word asked for is one the articles never use. */
+  unknownHead: boolean;
+  /** The word asked for ("how much POWER does Colossus draw"), when the articles use it: an answer should say it. */
+  head?: string;
   terms: QueryTerm[];
 }
 
@@ -91,7 +95,15 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     }
   }
   const definition = DEFINITION.exec(folded);
-  const defines = definition ? toQueryTerms(definition[1]!, index).filter((t) => t.known).map((t) => t.term) : [];
+  // Chat asks for a meaning in many shapes ("fine tuning meaning", "parameter = ?", "eli5
+  // fine-tuning pls"): an untyped question whose only content the articles know is a term is
+  // asking what the term is, so the glossary entry of exactly that term is the answer.
+  const content = terms.filter((t) => t.known && !t.fromContext && !t.fromPrevious && !index.subjectTerms.has(t.term) && t.weight > 0);
+  const defines = definition
+    ? toQueryTerms(definition[1]!, index).filter((t) => t.known).map((t) => t.term)
+    : answerType === 'any' && content.length > 0 && content.length <= 2
+      ? content.map((t) => t.term)
+      : [];
   const requiredNames = terms
     .filter((t) => !t.fromPrevious && !t.fromContext && t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term))
     .map((t) => t.term);
@@ -136,6 +148,8 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     relative,
     claimsFigure: terms.some((t) => !t.fromContext && /^\$?\d/.test(t.term) && !/^(19|20)\d\d$/.test(t.term)),
     yesNo: YES_NO.test(folded.replace(OPENER, '')),
+    unknownHead: head !== undefined && terms.some((t) => t.surface === head && !t.known && !t.fromContext),
+    head: terms.find((t) => t.surface === head && t.known && !t.fromContext && !index.subjectTerms.has(t.term))?.term,
     terms,
   };
 }

@@ -291,7 +291,11 @@ function coveragePlan(terms: readonly QueryTerm[], subject: ReadonlySet<string>,
   // Words carried over from a previous question only break ties (see rankPassages); the
   // question as asked decides whether a passage answers it.
   const asked = terms.some((t) => !t.fromPrevious && t.known) ? terms.filter((t) => !t.fromPrevious) : terms;
-  const content = asked.some((t) => !subject.has(t.term)) ? asked.filter((t) => !subject.has(t.term)) : [...asked];
+  // A word the articles never use can be met by no passage, so it tells candidates nothing apart:
+  // coverage is of what the articles could say. Whether unknown words change what is asked is the
+  // answer-or-refuse model's to weigh (unknownShare, unknownNames, unknownHead).
+  const knowable = asked.some((t) => t.known) ? asked.filter((t) => t.known) : asked;
+  const content = knowable.some((t) => !subject.has(t.term)) ? knowable.filter((t) => !subject.has(t.term)) : [...knowable];
   const slot = content.filter((t) => alternatives.has(t.term));
   const slotWeight = Math.max(0, ...slot.map((t) => t.weight));
   const total = (slot.length > 0 ? slotWeight : 0) + content.filter((t) => !alternatives.has(t.term)).reduce((sum, t) => sum + t.weight, 0);
@@ -406,6 +410,11 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         heading: passage.kind === 'heading' ? 1 : 0,
         truncated: passage.truncated ? 1 : 0,
         echo: echoesQuestion(passage, asked, index) ? 1 : 0,
+        // Evidence against, weighed rather than ruled: a name the question gives that the passage
+        // lacks, or a "how many / when / who" the passage does not meet.
+        missingName: namesEverything ? 0 : 1,
+        typeMissing: question.strictType && question.answerType !== 'any' && !typeFit ? 1 : 0,
+        headMet: question.head !== undefined && passage.termSet.has(question.head) ? 1 : 0,
       };
       const score = rankScore(features);
       return { passage, score, coverage, typeFit, namesEverything, features };

@@ -73,6 +73,17 @@ describe('grok-facts add, a saved page', () => {
     expect(answer.citations[0]).toMatchObject({ publisher: 'Circuit Ledger', published: '2026-05-30' });
   });
 
+  it('reads "Colossus 2" as the name the added article writes, not as an edition it never covers', async () => {
+    const dir = await seedsCopy();
+    await addArticle({ corpusDir: dir, input: NEWS });
+    const engine = await createEngine({ corpusDir: dir });
+    const power = engine.answer('How much power does Colossus 2 draw?');
+    expect(power.status).toBe('answered');
+    expect(power.citations[0]!.quote).toMatch(/^The first phase of Colossus 2 draws about 1\.2 gigawatts/);
+    // An edition nobody writes is still one the articles do not cover.
+    expect(engine.answer('How much power does Colossus 7 draw?').status).toBe('no_answer');
+  });
+
   it('refuses the same article twice, by URL or by text, and writes nothing', async () => {
     const dir = await seedsCopy();
     await addArticle({ corpusDir: dir, input: NEWS });

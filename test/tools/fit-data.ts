@@ -33,8 +33,8 @@ export const START_MODEL: FittedModel = {
   rank: {
     coverage: 1, typeFit: 0.3, search: 0.2, proximity: 0.1, corroboration: 0.06, specificity: 0.1, closeness: 0.12, directness: 0.15,
     definition: 0.25, glossary: -0.125, label: 0.15, askedNounLabel: 0.15, followUp: 0.3, wording: 0.1, excluded: -0.2, leadIn: -0.25,
-    heading: -0.08, truncated: -0.1, echo: -0.3,
+    heading: -0.08, truncated: -0.1, echo: -0.3, missingName: -0.5, typeMissing: -0.5, headMet: 0,
   },
-  refusal: { bias: -5.5, coverage: 10, score: 0, margin: 0, typeFit: 0, typed: 0, unknownShare: 0, unknownNames: 0, contextShare: 0, knownTerms: 0 },
+  refusal: { bias: -5.5, coverage: 10, score: 0, margin: 0, typeFit: 0, typed: 0, unknownShare: 0, unknownNames: 0, unknownHead: 0, missingName: 0, typeMissing: 0, headMissing: 0, unknownOdd: 0, unknownEveryday: 0, contextShare: 0, knownTerms: 0 },
   threshold: 0.5,
 };

@@ -1,6 +1,7 @@
 import type { AnalysedQuestion } from '../question.js';
 import type { RankedPassage } from '../rank.js';
 import type { RefusalFeatures } from './features.js';
+import { englishBand } from '../../text/english.js';
 import { answerProbability, currentModel } from './model.js';
 
 /** The evidence for answering at all: how well the best candidate covers the question, and how much of the question the articles know. */
@@ -9,6 +10,7 @@ export function refusalFeatures(question: AnalysedQuestion, ranked: readonly Ran
   const total = asked.reduce((sum, t) => sum + t.weight, 0) || 1;
   const unknown = asked.filter((t) => !t.known && !t.fromContext).reduce((sum, t) => sum + t.weight, 0);
   const context = asked.filter((t) => t.fromContext).reduce((sum, t) => sum + t.weight, 0);
+  const unknownWords = asked.filter((t) => !t.known && !t.fromContext && !t.unknownName && t.weight > 0);
   const runnerUp = ranked.find((r) => r !== best && r.passage.text !== best.passage.text);
   return {
     bias: 1,
@@ -20,6 +22,14 @@ export function refusalFeatures(question: AnalysedQuestion, ranked: readonly Ran
     unknownShare: unknown / total,
     // GPT-5, Llama 4, the Louvre: a name the articles never mention is something they do not cover.
     unknownNames: Math.min(2, asked.filter((t) => t.unknownName).length) / 2,
+    unknownHead: question.unknownHead ? 1 : 0,
+    missingName: best.features?.missingName ?? 0,
+    typeMissing: best.features?.typeMissing ?? 0,
+    headMissing: question.head !== undefined && best.features?.headMet !== 1 ? 1 : 0,
+    // How many words of each kind the articles never use: slang, typos and terms ("nah", "fp8"),
+    // against everyday words ("meeting", "total"). The fit learns how much each kind matters.
+    unknownOdd: Math.min(3, unknownWords.filter((t) => englishBand(t.surface) === 0).length) / 3,
+    unknownEveryday: Math.min(3, unknownWords.filter((t) => englishBand(t.surface) !== 0).length) / 3,
     contextShare: context / total,
     knownTerms: Math.min(5, asked.filter((t) => t.known && !t.fromContext).length) / 5,
   };

@@ -22,6 +22,9 @@ export const RANK_FEATURES = [
   'heading',
   'truncated',
   'echo',
+  'missingName',
+  'typeMissing',
+  'headMet',
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 export type RankFeatures = Record<RankFeature, number>;
@@ -36,6 +39,12 @@ export const REFUSAL_FEATURES = [
   'typed',
   'unknownShare',
   'unknownNames',
+  'unknownHead',
+  'missingName',
+  'typeMissing',
+  'headMissing',
+  'unknownOdd',
+  'unknownEveryday',
   'contextShare',
   'knownTerms',
 ] as const;

@@ -1,4 +1,4 @@
-import { answerQuestion, onlyEchoes } from '../answer.js';
+import { answerQuestion, canLead } from '../answer.js';
 import { analyseQuestion } from '../question.js';
 import { rankPassages, type RankedPassage } from '../rank.js';
 import type { KnowledgeIndex } from '../../index/index-model.js';
@@ -9,8 +9,8 @@ import { dot, RANK_FEATURES, REFUSAL_FEATURES, type RankFeatures, type RefusalFe
 import { currentModel, useModel, type FittedModel } from './model.js';
 
 /**
- * Fitting the model to labelled questions, deterministically: gradient descent from fixed
- * starting weights, a fixed number of steps, no randomness. Batches are the unit of
+ * Fitting the model to labelled questions, deterministically: Newton's method from fixed
+ * starting weights to the one optimum, no randomness. Batches are the unit of
  * cross-validation: each is scored by a model fitted without it.
  */
 export interface Batch {
@@ -43,12 +43,10 @@ const READING_GRID = {
   contextClause: [0, 0.05, 0.15],
 } as const;
 
-const RANK_STEPS = 300;
-const RANK_RATE = 0.5;
 /** Pulls ranking weights towards their starting values: a few hundred questions should not swing them far. */
 const RANK_PRIOR = 0.02;
-const REFUSAL_STEPS = 2000;
-const REFUSAL_RATE = 2;
+const NEWTON_STEPS = 50;
+/** Keeps weights finite when a feature separates the classes in training (it will not in the next batch). */
 const REFUSAL_L2 = 0.001;
 const HARD_NEGATIVES = 10;
 
@@ -59,14 +57,13 @@ function collect(batches: readonly Batch[], index: KnowledgeIndex): Sample[] {
       const analysed = analyseQuestion(item.q, index);
       const hardRefused = false;
       const ranked = hardRefused ? [] : rankPassages(analysed, index);
-      const requireType = analysed.strictType && analysed.answerType !== 'any';
       const expect = item.kind === 'answerable' ? item.expect : item.kind === 'conflict' ? item.sides.flat() : [];
       const candidates = ranked
         .filter((r) => r.features !== undefined)
         .map((r) => ({
           features: r.features!,
           right: expect.length > 0 && quoteMatches(r.passage.locations[0]!.text, expect),
-          eligible: r.namesEverything && (!requireType || r.typeFit) && !onlyEchoes(r, analysed),
+          eligible: canLead(r, analysed),
           ranked: r,
         }));
       samples.push({ batch: batch.name, answerable: item.kind !== 'unanswerable', hardRefused, candidates, analysed });
@@ -90,17 +87,7 @@ function fitRank(samples: readonly Sample[], start: FittedModel['rank']): Fitted
     for (const w of wrong) pairs.push(RANK_FEATURES.map((f) => best.features[f] - w.features[f]));
   }
   const prior = RANK_FEATURES.map((f) => start[f]);
-  const weights = [...prior];
-  for (let step = 0; step < RANK_STEPS && pairs.length > 0; step++) {
-    const gradient = weights.map((w, i) => RANK_PRIOR * (w - prior[i]!));
-    for (const d of pairs) {
-      let z = 0;
-      for (let i = 0; i < d.length; i++) z += weights[i]! * d[i]!;
-      const g = -1 / (1 + Math.exp(z)) / pairs.length;
-      for (let i = 0; i < d.length; i++) gradient[i]! += g * d[i]!;
-    }
-    for (let i = 0; i < weights.length; i++) weights[i]! -= RANK_RATE * gradient[i]!;
-  }
+  const weights = pairs.length === 0 ? prior : logistic(pairs.map((d) => ({ x: d, y: 1, w: 1 / pairs.length })), RANK_PRIOR, prior);
   return Object.fromEntries(RANK_FEATURES.map((f, i) => [f, round(weights[i]!)])) as FittedModel['rank'];
 }
 
@@ -113,11 +100,23 @@ function bestOf(s: Sample, rank: FittedModel['rank']): { best: RankedPassage; ra
   return best ? { best: best.r, ranked: rescored.map((x) => x.r) } : undefined;
 }
 
-/** Each batch counts as much as any other, however many questions it has: voices differ by batch. */
+/**
+ * Which voice a batch was written in. The project's own batches (questions, fresh*) were all
+ * written here, in one voice; each other batch is its own writer's. Voices weigh the same, so
+ * fifteen batches in one voice do not outvote the independent writers.
+ */
+export function voiceOf(batch: string): string {
+  return batch === 'questions' || batch.startsWith('fresh') ? 'own' : batch;
+}
+
+/** Each voice counts as much as any other, and within it each batch, however many questions it has. */
 function batchWeights(samples: readonly Sample[]): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const s of samples) sizes.set(s.batch, (sizes.get(s.batch) ?? 0) + 1);
-  return new Map([...sizes].map(([batch, n]) => [batch, 1 / (n * sizes.size)]));
+  const batchesPerVoice = new Map<string, number>();
+  for (const batch of sizes.keys()) batchesPerVoice.set(voiceOf(batch), (batchesPerVoice.get(voiceOf(batch)) ?? 0) + 1);
+  const voices = batchesPerVoice.size;
+  return new Map([...sizes].map(([batch, n]) => [batch, 1 / (n * batchesPerVoice.get(voiceOf(batch))! * voices)]));
 }
 
 function refusalRows(samples: readonly Sample[], rank: FittedModel['rank']): { x: RefusalFeatures; y: number; w: number }[] {
@@ -135,23 +134,16 @@ function fitRefusal(samples: readonly Sample[], rank: FittedModel['rank']): Pick
   const rows = refusalRows(samples, rank);
   const positives = rows.filter((r) => r.y === 1).reduce((n, r) => n + r.w, 0) || 1;
   const negatives = rows.filter((r) => r.y === 0).reduce((n, r) => n + r.w, 0) || 1;
-  const weights = REFUSAL_FEATURES.map(() => 0);
-  for (let step = 0; step < REFUSAL_STEPS; step++) {
-    const gradient = weights.map((w) => REFUSAL_L2 * w);
-    for (const { x, y, w } of rows) {
-      let z = 0;
-      REFUSAL_FEATURES.forEach((f, i) => (z += weights[i]! * x[f]));
-      // Classes weighted equally, so a wrong answer and a needless refusal cost alike.
-      const g = (w * (1 / (1 + Math.exp(-z)) - y)) / (y === 1 ? positives : negatives);
-      REFUSAL_FEATURES.forEach((f, i) => (gradient[i]! += g * x[f]));
-    }
-    for (let i = 0; i < weights.length; i++) weights[i]! -= REFUSAL_RATE * gradient[i]!;
-  }
+  // Classes weighted equally, so a wrong answer and a needless refusal cost alike.
+  const weights = logistic(
+    rows.map((r) => ({ x: REFUSAL_FEATURES.map((f) => r.x[f]), y: r.y, w: r.w / (r.y === 1 ? positives : negatives) })),
+    REFUSAL_L2,
+  );
   const refusal = Object.fromEntries(REFUSAL_FEATURES.map((f, i) => [f, round(weights[i]!)])) as FittedModel['refusal'];
   // The threshold with the fewest errors, each class weighted by its size.
   let threshold = 0.5;
   let fewest = Infinity;
-  for (let t = 0.05; t < 0.96; t += 0.05) {
+  for (let t = 0.02; t < 0.99; t += 0.02) {
     let errors = 0;
     for (const { x, y, w } of rows) {
       const p = 1 / (1 + Math.exp(-dot(refusal, x, REFUSAL_FEATURES)));
@@ -177,6 +169,61 @@ function trainingScore(samples: readonly Sample[], model: FittedModel): number {
     else if (answers && s.candidates.find((c) => c.ranked.passage === picked!.best.passage)?.right) good += w;
   }
   return good;
+}
+
+/**
+ * Weighted logistic regression by Newton's method, pulled towards a prior (zero unless given)
+ * with weight l2: it converges to the one
+ * optimum in a few dozen steps whatever the features' scales, so the fit is exact and repeatable.
+ */
+export function logistic(rows: readonly { x: readonly number[]; y: number; w: number }[], l2: number, prior?: readonly number[]): number[] {
+  const n = rows[0]?.x.length ?? 0;
+  const centre = prior ?? new Array<number>(n).fill(0);
+  const beta = [...centre];
+  for (let step = 0; step < NEWTON_STEPS; step++) {
+    const gradient = beta.map((b, i) => l2 * (b - centre[i]!));
+    const hessian = beta.map((_, i) => beta.map((_, j) => (i === j ? l2 : 0)));
+    for (const { x, y, w } of rows) {
+      let z = 0;
+      for (let i = 0; i < n; i++) z += beta[i]! * x[i]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const g = w * (p - y);
+      const h = w * p * (1 - p);
+      for (let i = 0; i < n; i++) {
+        gradient[i]! += g * x[i]!;
+        if (x[i] === 0) continue;
+        for (let j = 0; j < n; j++) hessian[i]![j]! += h * x[i]! * x[j]!;
+      }
+    }
+    const delta = solve(hessian, gradient);
+    let moved = 0;
+    for (let i = 0; i < n; i++) {
+      beta[i]! -= delta[i]!;
+      moved = Math.max(moved, Math.abs(delta[i]!));
+    }
+    if (moved < 1e-9) break;
+  }
+  return beta;
+}
+
+/** Gaussian elimination with partial pivoting: the Newton step, for a handful of features. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    const p = m[col]![col]!;
+    if (Math.abs(p) < 1e-12) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const f = m[r]![col]! / p;
+      if (f === 0) continue;
+      for (let c = col; c <= n; c++) m[r]![c]! -= f * m[col]![c]!;
+    }
+  }
+  return m.map((row, i) => (Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!));
 }
 
 function round(x: number): number {
@@ -234,12 +281,17 @@ export function fitModel(
 }
 
 /** Each batch scored by the real engine under a model fitted on all the other batches. */
-export function crossValidate(batches: readonly Batch[], index: KnowledgeIndex, start: FittedModel): { batch: string; report: EvalReport }[] {
+export function crossValidate(
+  batches: readonly Batch[],
+  index: KnowledgeIndex,
+  start: FittedModel,
+  holdOut: (batch: Batch) => boolean = () => true,
+): { batch: string; report: EvalReport }[] {
   // Every question is read once per reading choice, over all batches; each fold takes its own.
   const pool = { batches, collected: new Map<string, Sample[]>() };
   const out: { batch: string; report: EvalReport }[] = [];
   const previous = currentModel();
-  for (const held of batches) {
+  for (const held of batches.filter(holdOut)) {
     const model = fitModel(batches.filter((b) => b !== held), index, start, pool);
     useModel(model);
     out.push({ batch: held.name, report: runEval(held.questions, (q) => answerQuestion(index, q), index) });

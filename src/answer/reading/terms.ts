@@ -140,7 +140,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
     const previous = analysed[i - 1];
     const edition =
       t.kind === 'number' && /^\d{1,2}$/.test(t.term) && previous !== undefined && previous.position === t.position - 1 &&
-      (index.entities.has(previous.term) || index.subjectTerms.has(previous.term));
+      (index.entities.has(previous.term) || index.subjectTerms.has(previous.term)) && !corpusWritesNumbered(previous.term, t.term, index);
     let term = edition ? `v${t.term}` : t.term;
     let corrected = false;
     if (!index.documentFrequency.has(term) && t.kind === 'word') {
@@ -173,6 +173,20 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
     });
   }
   return out;
+}
+
+/**
+ * "Colossus 2": a name the articles themselves write with a number after it is that thing's
+ * name, not an edition they fail to cover. Read from how the corpus writes it.
+ */
+export function corpusWritesNumbered(name: string, number: string, index: KnowledgeIndex): boolean {
+  for (const hit of index.search.search(name, { prefix: false, fuzzy: false, combineWith: 'OR' })) {
+    const terms = index.passages[hit.id as number]?.terms ?? [];
+    for (let i = 0; i + 1 < terms.length; i++) {
+      if (terms[i]!.term === name && terms[i + 1]!.term === number && terms[i + 1]!.position === terms[i]!.position + 1) return true;
+    }
+  }
+  return false;
 }
 
 /**
