@@ -81,7 +81,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         customRoutes: [
           {
             path: '/healthz',
-            method: ['GET'],
+            method: ['GET', 'HEAD'],
             handler: (_req, res) => {
               const report = options.health?.() ?? { ok: true, failing: {} };
               if (report.ok) {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { HealthReport } from '../../src/health/health.js';
 import type { WebApp } from './web-app.js';
 
 /** The pages as Bolt HTTPReceiver custom routes, so Slack's /slack/events and the pages share PORT. */
@@ -9,12 +10,13 @@ export function boltCustomRoutes(web: WebApp): { path: string; method: string[];
   return [...byPath].map(([path, method]) => ({ path, method, handler: (req, res) => web.handle(req, res) }));
 }
 
-/** The pages on a server of their own, when Slack does not run over HTTP; /healthz as Bolt's does. */
-export async function startWebServer(web: WebApp, options: { port: number; host?: string }): Promise<Server> {
+/** The pages on a server of their own, when Slack does not run over HTTP; /healthz as Bolt's does (503 with why when the bot cannot answer). */
+export async function startWebServer(web: WebApp, options: { port: number; host?: string; health?: () => HealthReport }): Promise<Server> {
   const server = createServer((req, res) => {
-    if (req.url === '/healthz' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('ok');
+    if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const report = options.health?.() ?? { ok: true, failing: {} };
+      res.writeHead(report.ok ? 200 : 503, { 'content-type': report.ok ? 'text/plain' : 'application/json' });
+      res.end(report.ok ? 'ok' : JSON.stringify(report));
       return;
     }
     web.handle(req, res);
