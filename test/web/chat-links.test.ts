@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,16 @@ describe('grok-facts report', () => {
     expect(stdout).toContain('1 answered, 2 refused');
     expect(stdout).toMatch(/2×\s+who won the 1998 world cup/i);
     expect(stdout).toContain('5 articles');
+  });
+
+  it('lists the files the corpus skips, with why', () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'gf-report-corpus-'));
+    cpSync(join(ROOT, 'seeds'), corpus, { recursive: true });
+    writeFileSync(join(corpus, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x41]));
+    const { code, stdout } = cli(['report'], { DATA_DIR: dataDir, CORPUS_DIR: corpus });
+    expect(code).toBe(0);
+    expect(stdout).toContain('skipped broken.txt: is not UTF-8 text');
+    expect(cli(['report'], { DATA_DIR: dataDir }).stdout).toContain('no files skipped');
   });
 
   it('--json is the same insights as one schema-valid JSON line', () => {
