@@ -97,7 +97,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'digest': {
       const { printDigest } = await import('./commands/digest.js');
-      return printDigest(engine, values.date, values.json, style, process.stdout);
+      return printDigest(engine, values.date, values.json, style, process.stdout, link);
     }
     case 'report': {
       const { printReport } = await import('./commands/report.js');

@@ -134,7 +134,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     mode: socket ? 'socket' : 'http',
-    digestSender: createSlackDigestSender(app.client),
+    digestSender: createSlackDigestSender(app.client, options.citationLink),
     async start() {
       if (socket) {
         await app.start();

@@ -44,7 +44,8 @@ export async function openPage(browser: Browser, url: string, options: { width?:
   page.on('dialog', () => {
     throw new Error('a page opened a dialog: script ran');
   });
-  page.on('close', () => void context.close());
+  // The page's own context goes with it (a closed browser has closed it already).
+  page.on('close', () => void context.close().catch(() => undefined));
   const res = await page.goto(url);
   const headers = res!.headers();
   expect(headers['content-security-policy'], url).toMatch(/default-src 'none'/);

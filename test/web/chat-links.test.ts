@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer as renderDiscord } from '../../adapters/discord/render-answer.js';
 import { citationLinker } from '../../adapters/shared/citation-link.js';
 import { renderAnswer as renderSlack } from '../../adapters/slack/blocks/render-answer.js';
+import { renderDigest as renderDiscordDigest } from '../../adapters/discord/render-digest.js';
+import { renderDigest as renderSlackDigest } from '../../adapters/slack/blocks/render-digest.js';
 import type { Answer } from '../../src/answer/schema.js';
 import { createBotCore } from '../../src/bot/bot-core.js';
 import { InsightsSchema } from '../../src/insights/schema.js';
@@ -26,7 +28,7 @@ let answer: Answer;
 beforeAll(async () => {
   answer = (await seedEngine()).answer('How many parameters does Grok V9 Medium have?');
 });
-const urlOf = (c: Answer['citations'][number]) => `https://facts.example.com/sources/${c.source}?at=${c.start}-${c.end}#passage`;
+const urlOf = (c: { source: string; start: number; end: number }) => `https://facts.example.com/sources/${c.source}?at=${c.start}-${c.end}#passage`;
 
 describe('citation links from chat, with PUBLIC_URL', () => {
   it('Discord: one link button per citation, above the feedback buttons', () => {
@@ -103,5 +105,22 @@ describe('grok-facts report', () => {
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toMatch(/--days/);
     expect(cli(['report', '--days', '0'], { DATA_DIR: dataDir }).code).toBe(2);
+  });
+});
+
+describe('the daily digest’s fact of the day, with PUBLIC_URL', () => {
+  it('links to its passage on Discord, Slack and in the terminal, and without PUBLIC_URL nothing changes', async () => {
+    const core = createBotCore({ engine: await seedEngine(), db: openDatabase(':memory:') });
+    const digest = core.digests.standalone('2026-06-01');
+    const fact = digest.factOfTheDay!.citation;
+    const url = urlOf(fact);
+    expect(JSON.stringify(renderDiscordDigest(digest, link))).toContain(`[Read in context](${url})`);
+    expect(JSON.stringify(renderSlackDigest(digest, link))).toContain(`<${url}|`);
+    expect(renderDiscordDigest(digest, citationLinker(undefined))).toEqual(renderDiscordDigest(digest));
+    expect(renderSlackDigest(digest, citationLinker(undefined))).toEqual(renderSlackDigest(digest));
+    const { code, stdout } = cli(['digest', '--date', '2026-06-01'], { PUBLIC_URL: PUBLIC });
+    expect(code).toBe(0);
+    expect(stdout).toContain(url);
+    expect(cli(['digest', '--date', '2026-06-01']).stdout).not.toContain('/sources/');
   });
 });
