@@ -142,7 +142,8 @@ export function createWebApp(options: WebAppOptions): WebApp {
     onBadUrl: (_path, _req, res) => notFound(res),
   });
   for (const [route, handler] of routes) {
-    router.on(route.method, route.path, (req, res, params) => {
+    // find-my-way adds no HEAD of its own: a GET page answers HEAD too (Node sends no body for it).
+    router.on(route.method === 'GET' ? ['GET', 'HEAD'] : route.method, route.path, (req, res, params) => {
       // One bad request never takes the server down, and never shows a stack trace.
       Promise.resolve()
         .then(() => handler(req, res, params as Record<string, string | undefined>))

@@ -113,14 +113,18 @@ describe.skipIf(SKIP_BROWSER)('citation pages in a real browser', () => {
     await page.close();
   });
 
-  it('a source outside the corpus, or ../ in the path, is a 404 page', async () => {
-    const page = await browser.newPage();
-    for (const path of ['/sources/not-an-article', '/sources/zz-broken', '/sources/..%2F..%2Fpackage.json', '/sources/%2e%2e%2f%2e%2e%2fpackage.json']) {
-      const res = await page.goto(`${bot.base}${path}`);
-      expect(res?.status(), path).toBe(404);
+  it('a source outside the corpus, or ../ in the path, is a 404 page; so is any path Bolt and the pages do not serve', async () => {
+    for (const path of ['/sources/not-an-article', '/sources/zz-broken', '/sources/..%2F..%2Fpackage.json', '/sources/%2e%2e%2f%2e%2e%2fpackage.json', '/sources/a/b', '/nope', '/slack/events']) {
+      // openPage checks the CSP and nosniff headers: the 404s are the pages' own, not Bolt's bare one.
+      const page = await openPage(browser, `${bot.base}${path}`);
+      expect(await page.locator('h1').textContent(), path).toBe('Not found');
       expect(await page.content()).not.toContain('"name": "grok-facts"');
+      if (path === '/nope') await page.screenshot({ path: join(SCREENSHOTS, 'not-found.png') });
+      await page.close();
     }
-    await page.screenshot({ path: join(SCREENSHOTS, 'not-found.png') });
-    await page.close();
+    // HEAD, as link checkers and chat previews send it, gets the page's status.
+    expect((await fetch(`${bot.base}/sources`, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(`${bot.base}/sources/nope`, { method: 'HEAD' })).status).toBe(404);
+    expect((await fetch(`${bot.base}/healthz`, { method: 'HEAD' })).status).toBe(200);
   });
 });
