@@ -43,8 +43,13 @@ describe.skipIf(SKIP_BROWSER)('the admin page in a real browser', () => {
     await noData(page);
     expect(await lowContrast(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-login.png') });
-    await page.fill('#token', 'wrong-token-wrong-token-wrong');
-    await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await noHorizontalScroll(page)).toBe(true);
+    // Keyboard: the focused token field shows its focus ring; typing and Enter submit the form.
+    await page.focus('#token');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await page.keyboard.type('wrong-token-wrong-token-wrong');
+    await Promise.all([page.waitForLoadState(), page.keyboard.press('Enter')]);
     expect(await page.locator('[role=alert]').textContent()).toContain('not right');
     await noData(page);
     // A token in the URL is never taken.
