@@ -18,10 +18,6 @@ export function helpLine(engine: Engine): string {
   return `Ask about the Grok V9-Medium announcement and get quoted, cited passages; "and …?" follows up on the last question. Commands: help, sources, quit.${tries}`;
 }
 
-/**
- * Interactive console chat. It remembers the last question so "and when does it launch?" is
- * understood as a follow-up, as it is in a Discord reply chain or a Slack thread.
- */
 export interface ChatOptions {
   /** Each citation's web page (PUBLIC_URL), printed under it. */
   link?: CitationLinker;
@@ -29,6 +25,10 @@ export interface ChatOptions {
   ask?: (question: string, previous: string | undefined) => Answer;
 }
 
+/**
+ * Interactive console chat. It remembers the last question so "and when does it launch?" is
+ * understood as a follow-up, as it is in a Discord reply chain or a Slack thread.
+ */
 export async function chat(engine: Engine, input: NodeJS.ReadableStream, out: NodeJS.WritableStream, style: Style, options: ChatOptions = {}): Promise<number> {
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
   const rl = createInterface({ input, output: interactive ? out : undefined, terminal: interactive });
