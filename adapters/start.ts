@@ -16,7 +16,7 @@ import { styleFor } from './cli/style.js';
 import { createDiscordBot } from './discord/bot.js';
 import { createSlackApp, SlackConfigError } from './slack/app.js';
 import type { Server } from 'node:http';
-import { createCorpusStatus, type CorpusStatus } from '../src/insights/corpus-status.js';
+import { corpusStatusOf, type CorpusStatus } from '../src/insights/corpus-status.js';
 import { collectInsights } from '../src/insights/collect-insights.js';
 import { citationLinker } from './shared/citation-link.js';
 import { createWebApp, type WebApp } from './web/web-app.js';
@@ -93,13 +93,19 @@ async function main(): Promise<void> {
     );
     // PUBLIC_URL or ADMIN_TOKEN asks for the pages: they serve beside the console chat, while it runs.
     const pages = config.PUBLIC_URL || config.ADMIN_TOKEN ? openStore(dataDir, logger).db : undefined;
-    const corpusStatus = createCorpusStatus();
-    const web = pages && webAppFor(config, createBotCore({ engine, db: pages }), pages, corpusStatus, logger);
-    const server = web && (await startWebServer(web, { port: config.PORT }));
+    const corpusStatus = corpusStatusOf(engine);
+    const pagesCore = pages && createBotCore({ engine, db: pages, logger });
+    const web = pagesCore && webAppFor(config, pagesCore, pages, corpusStatus, logger);
+    const server = web && (await startWebServer(web, { port: config.PORT, health: createHealthCheck({ engine, inFlight: new InFlight() }) }));
     if (server) process.stdout.write(style.dim(`Web pages at ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sources\n\n`));
     const live = keepCorpusLive(engine, corpusDir, dataDir, logger, (result) => corpusStatus.recordReload(result));
     try {
-      process.exitCode = await chat(engine, process.stdin, process.stdout, style);
+      // With the pages on, the chat's questions go to the question log (text only) like the
+      // platforms', so the admin page shows them, and each citation prints its page's URL.
+      process.exitCode = await chat(engine, process.stdin, process.stdout, style, {
+        link: citationLinker(config.PUBLIC_URL),
+        ask: pagesCore && ((question, previous) => pagesCore.ask(question, { previous, platform: 'console', workspace: 'console' })),
+      });
     } finally {
       live.close();
       if (server) await stopWebServer(server);
@@ -114,7 +120,7 @@ async function main(): Promise<void> {
   engine.warmUp();
   const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ, limits: rateLimitsOf(config), logger });
   const inFlight = new InFlight();
-  const corpusStatus = createCorpusStatus();
+  const corpusStatus = corpusStatusOf(engine);
   const web = webAppFor(config, core, db, corpusStatus, logger);
   const started: Started = { config, core, logger, inFlight, web };
   const running = (await Promise.all([startDiscord(started), startSlack(started)])).filter((r): r is Running => r !== undefined);
@@ -122,7 +128,7 @@ async function main(): Promise<void> {
   const slackOverHttp = Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
   let webServer: Server | undefined;
   if (web && !slackOverHttp) {
-    webServer = await startWebServer(web, { port: config.PORT });
+    webServer = await startWebServer(web, { port: config.PORT, health: createHealthCheck({ engine, inFlight }) });
     logger.info('web pages started', { port: config.PORT });
   }
 

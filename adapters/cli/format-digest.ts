@@ -1,9 +1,10 @@
 import type { Digest } from '../../src/digest/schema.js';
+import type { CitationLinker } from '../shared/citation-link.js';
 import type { Style } from './style.js';
 
 const meta = (s: { publisher: string | null; published: string | null }) => [s.publisher, s.published].filter(Boolean).join(', ');
 
-export function formatDigest(digest: Digest, style: Style): string {
+export function formatDigest(digest: Digest, style: Style, link?: CitationLinker): string {
   const lines = [style.bold(`📰 Grok V9-Medium digest — ${digest.dateLabel}`), ''];
   if (digest.introduction) {
     lines.push(`Sources (${digest.sourceCount} articles):`, ...digest.introduction.map((s) => `  • ${s.title}${meta(s) ? style.dim(` — ${meta(s)}`) : ''}`), '');
@@ -11,7 +12,8 @@ export function formatDigest(digest: Digest, style: Style): string {
   if (digest.newCoverage.length > 0) lines.push('New coverage:', ...digest.newCoverage.map((s) => `  • ${s.title}`), '');
   if (digest.factOfTheDay) {
     const c = digest.factOfTheDay.citation;
-    lines.push(style.cyan('📌 Fact of the day'), `  “${c.display}”`, style.dim(`  — ${c.title}${meta(c) ? `, ${meta(c)}` : ''} (${c.source} @ ${c.start}–${c.end})`), '');
+    const url = link?.(c);
+    lines.push(style.cyan('📌 Fact of the day'), `  “${c.display}”`, style.dim(`  — ${c.title}${meta(c) ? `, ${meta(c)}` : ''} (${c.source} @ ${c.start}–${c.end})`), ...(url ? [`  ${style.cyan(url)}`] : []), '');
   }
   if (digest.mostAsked.length > 0) {
     lines.push(style.cyan('🔥 Most asked in the last 24 hours'), ...digest.mostAsked.map((m, i) => `  ${i + 1}. ${m.question} (${m.count}×)\n     ${m.answer}`), '');

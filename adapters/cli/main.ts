@@ -97,7 +97,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'digest': {
       const { printDigest } = await import('./commands/digest.js');
-      return printDigest(engine, values.date, values.json, style, process.stdout);
+      return printDigest(engine, values.date, values.json, style, process.stdout, link);
     }
     case 'report': {
       const { printReport } = await import('./commands/report.js');
@@ -125,7 +125,7 @@ async function run(argv: string[]): Promise<number> {
       const { keepCorpusLive } = await import('../../src/engine/live-corpus.js');
       const live = keepCorpusLive(engine, resolveDir(config.CORPUS_DIR), resolveDir(config.DATA_DIR), createPlainLogger((line) => process.stderr.write(line), {}, 'info'));
       try {
-        return await chat(engine, process.stdin, process.stdout, style);
+        return await chat(engine, process.stdin, process.stdout, style, { link });
       } finally {
         live.close();
       }

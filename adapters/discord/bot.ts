@@ -68,7 +68,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   return {
     client,
-    digestSender: createDiscordDigestSender(client),
+    digestSender: createDiscordDigestSender(client, options.citationLink),
     async start() {
       await client.login(options.token);
     },

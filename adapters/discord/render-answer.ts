@@ -53,7 +53,10 @@ export function renderAnswer(answer: Answer, answerId: string, link?: CitationLi
       .join('\n');
     // The disagreement line must survive truncation, so the answer text gives way first.
     const room = L.embedDescription - (disagreement ? disagreement.length + 2 : 0);
-    embed.setColor(COLOUR_ANSWERED).setDescription(`${truncateWords(styleAnswerText(answer, (q) => q, (n) => `**${citationMarker(n)}**`), room)}${disagreement ? `\n\n${disagreement}` : ''}`);
+    const description = `${truncateWords(styleAnswerText(answer, (q) => q, (n) => `**${citationMarker(n)}**`), room)}${disagreement ? `\n\n${disagreement}` : ''}`;
+    // Discord refuses an empty description; an answer without text still gets its embed.
+    embed.setColor(COLOUR_ANSWERED);
+    if (description.trim()) embed.setDescription(description);
     for (const c of answer.citations.slice(0, 3)) {
       embed.addFields({ name: truncateWords(`${citationMarker(c.n)} ${c.title}`, L.fieldName), value: truncateWords(sourceLine(answer, c), L.fieldValue) });
     }

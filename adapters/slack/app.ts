@@ -81,7 +81,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         customRoutes: [
           {
             path: '/healthz',
-            method: ['GET'],
+            method: ['GET', 'HEAD'],
             handler: (_req, res) => {
               const report = options.health?.() ?? { ok: true, failing: {} };
               if (report.ok) {
@@ -134,7 +134,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     mode: socket ? 'socket' : 'http',
-    digestSender: createSlackDigestSender(app.client),
+    digestSender: createSlackDigestSender(app.client, options.citationLink),
     async start() {
       if (socket) {
         await app.start();

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { DeliveryError } from '../../src/digest/delivery-error.js';
 import type { DigestSender } from '../../src/digest/scheduler.js';
+import type { CitationLinker } from '../shared/citation-link.js';
 import { renderDigest } from './blocks/render-digest.js';
 
 type WebClient = App['client'];
@@ -20,11 +21,11 @@ export function isNoAccessError(error: unknown): boolean {
   return code !== undefined && NO_ACCESS.has(code);
 }
 
-export function createSlackDigestSender(client: WebClient): DigestSender {
+export function createSlackDigestSender(client: WebClient, link?: CitationLinker): DigestSender {
   return {
     async send(subscription, digest) {
       try {
-        await client.chat.postMessage({ channel: subscription.channel, ...renderDigest(digest) });
+        await client.chat.postMessage({ channel: subscription.channel, ...renderDigest(digest, link) });
       } catch (error) {
         const code = slackErrorCode(error) ?? (error as Error).message;
         throw new DeliveryError(isNoAccessError(error) ? 'no_access' : 'transient', `Slack: ${code}`);

@@ -9,7 +9,7 @@ header.site { padding-top: .75rem; padding-bottom: .75rem; border-bottom: 1px so
 header.site .brand { font-weight: 700; color: var(--text); text-decoration: none; }
 footer.site { color: var(--dim); font-size: .85rem; padding-top: 2rem; padding-bottom: 2rem; }
 a { color: var(--accent); }
-a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid #e37400; outline-offset: 2px; border-radius: 2px; }
+a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid #b35c00; outline-offset: 2px; border-radius: 2px; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 1.25rem 0 .5rem; }
 h2 { font-size: 1.2rem; line-height: 1.3; margin: 1.5rem 0 .5rem; }
 .meta { color: var(--dim); margin: 0 0 1rem; }
@@ -26,6 +26,15 @@ table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th { white-space: nowrap; overflow-wrap: normal; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 .table-wrap { overflow-x: auto; }
+ul.corpus ul.skipped { margin-top: .25rem; }
+/* On a phone each table row stacks into a card, every cell labelled with its column. */
+@media (max-width: 36rem) {
+  table.stack thead { position: absolute; left: -9999px; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  table.stack td { border: none; padding: .1rem 0; text-align: left; }
+  table.stack td::before { content: attr(data-label) ": "; color: var(--dim); font-size: .9em; }
+}
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 figure.chart { margin: 1rem 0; }
 figure.chart svg { width: 100%; height: auto; display: block; }

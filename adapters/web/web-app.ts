@@ -29,8 +29,8 @@ export interface WebAppOptions {
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string | undefined>) => void | Promise<void>;
 
-/** A route as both find-my-way and Bolt's HTTPReceiver (customRoutes) describe one. */
-export interface WebRoute {
+/** A page's method and path pattern, as find-my-way routes it. */
+interface WebRoute {
   method: 'GET' | 'POST';
   path: string;
 }
@@ -41,7 +41,6 @@ const LOGIN_CSRF_COOKIE = 'gf_login';
 export interface WebApp {
   /** Serves one request: a page, or a 404 for anything else. */
   handle(req: IncomingMessage, res: ServerResponse): void;
-  routes: readonly WebRoute[];
 }
 
 function send(res: ServerResponse, status: number, body: string, options: { private?: boolean; type?: string; headers?: Record<string, string | string[]> } = {}): void {
@@ -142,7 +141,8 @@ export function createWebApp(options: WebAppOptions): WebApp {
     onBadUrl: (_path, _req, res) => notFound(res),
   });
   for (const [route, handler] of routes) {
-    router.on(route.method, route.path, (req, res, params) => {
+    // find-my-way adds no HEAD of its own: a GET page answers HEAD too (Node sends no body for it).
+    router.on(route.method === 'GET' ? ['GET', 'HEAD'] : route.method, route.path, (req, res, params) => {
       // One bad request never takes the server down, and never shows a stack trace.
       Promise.resolve()
         .then(() => handler(req, res, params as Record<string, string | undefined>))
@@ -157,6 +157,5 @@ export function createWebApp(options: WebAppOptions): WebApp {
 
   return {
     handle: (req, res) => router.lookup(req, res),
-    routes: routes.map(([r]) => r),
   };
 }

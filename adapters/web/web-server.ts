@@ -1,20 +1,27 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { HealthReport } from '../../src/health/health.js';
 import type { WebApp } from './web-app.js';
 
-/** The pages as Bolt HTTPReceiver custom routes, so Slack's /slack/events and the pages share PORT. */
+/** Every method a browser or a probe may send: whatever Bolt does not serve itself is the pages'. */
+const ANY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/**
+ * The pages as Bolt HTTPReceiver custom routes, so Slack's /slack/events and the pages share PORT.
+ * One catch-all route (path-to-regexp's optional wildcard) hands find-my-way every request Bolt's
+ * own endpoints and /healthz do not take: unknown paths get the pages' 404, with their headers,
+ * instead of Bolt's bare one, which also logs the URL it was given.
+ */
 export function boltCustomRoutes(web: WebApp): { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void }[] {
-  const byPath = new Map<string, string[]>();
-  for (const r of web.routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r.method, ...(r.method === 'GET' ? ['HEAD'] : [])]);
-  // Bolt matches the path; find-my-way then routes the request again and parses its parameters.
-  return [...byPath].map(([path, method]) => ({ path, method, handler: (req, res) => web.handle(req, res) }));
+  return [{ path: '{/*path}', method: ANY_METHOD, handler: (req, res) => web.handle(req, res) }];
 }
 
-/** The pages on a server of their own, when Slack does not run over HTTP; /healthz as Bolt's does. */
-export async function startWebServer(web: WebApp, options: { port: number; host?: string }): Promise<Server> {
+/** The pages on a server of their own, when Slack does not run over HTTP; /healthz as Bolt's does (503 with why when the bot cannot answer). */
+export async function startWebServer(web: WebApp, options: { port: number; host?: string; health?: () => HealthReport }): Promise<Server> {
   const server = createServer((req, res) => {
-    if (req.url === '/healthz' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('ok');
+    if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const report = options.health?.() ?? { ok: true, failing: {} };
+      res.writeHead(report.ok ? 200 : 503, { 'content-type': report.ok ? 'text/plain' : 'application/json' });
+      res.end(report.ok ? 'ok' : JSON.stringify(report));
       return;
     }
     web.handle(req, res);

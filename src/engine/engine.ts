@@ -21,6 +21,8 @@ export interface Engine {
   reload(): Promise<ReloadResult>;
   /** Files of the corpus folder left out at the last load, with why (shown by `grok-facts sources`). */
   skipped(): ReloadResult['skipped'];
+  /** The load now serving (at start, or the last reload) and when it happened; undefined for an index given directly. */
+  loaded(): LoadRecord | undefined;
   /** Derives what is otherwise derived on first use, so the first chat question is as fast as the rest. */
   warmUp(): void;
 }
@@ -32,6 +34,11 @@ export interface ReloadResult {
   skipped: { file: string; reason: string }[];
   /** Where the index came from: a saved one, or built now. */
   from: 'saved' | 'built';
+}
+
+export interface LoadRecord {
+  at: string;
+  result: ReloadResult;
 }
 
 const NO_ANSWER_SUGGESTIONS = 3;
@@ -59,10 +66,11 @@ function snapshotOf(index: KnowledgeIndex): Snapshot {
 export function createEngineFromIndex(
   index: KnowledgeIndex,
   reloader?: () => Promise<{ index: KnowledgeIndex; result: ReloadResult }>,
-  skippedAtStart: ReloadResult['skipped'] = [],
+  loadedAtStart?: ReloadResult,
 ): Engine {
   let current = snapshotOf(index);
-  let skipped = skippedAtStart;
+  let skipped = loadedAtStart?.skipped ?? [];
+  let loaded: LoadRecord | undefined = loadedAtStart && { at: new Date().toISOString(), result: loadedAtStart };
   return {
     get index() {
       return current.index;
@@ -87,6 +95,7 @@ export function createEngineFromIndex(
       }));
     },
     skipped: () => skipped,
+    loaded: () => loaded,
     suggestions(typed = '', limit = 25) {
       return matchSuggestions(current.suggestions(), typed, limit);
     },
@@ -97,6 +106,7 @@ export function createEngineFromIndex(
       snapshot.suggestions();
       current = snapshot;
       skipped = result.skipped;
+      loaded = { at: new Date().toISOString(), result };
       return result;
     },
     warmUp() {
@@ -155,5 +165,5 @@ async function loadIndex(options: EngineOptions): Promise<{ index: KnowledgeInde
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { index, result } = await loadIndex(options);
-  return createEngineFromIndex(index, () => loadIndex(options), result.skipped);
+  return createEngineFromIndex(index, () => loadIndex(options), result);
 }

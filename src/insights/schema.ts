@@ -16,7 +16,10 @@ export const CorpusHealthSchema = z.object({
   /** Distinct index terms: the size of the vocabulary searched. */
   terms: z.number().int(),
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
-  lastReload: z.object({ at: z.string(), from: z.enum(['saved', 'built']), articles: z.number().int(), passages: z.number().int() }).nullable(),
+  /** The load now serving: at start, or the last reload (file watching, SIGHUP, `grok-facts reload`). */
+  lastReload: z
+    .object({ at: z.string(), kind: z.enum(['start', 'reload']), from: z.enum(['saved', 'built']), articles: z.number().int(), passages: z.number().int() })
+    .nullable(),
 });
 export type CorpusHealth = z.infer<typeof CorpusHealthSchema>;
 

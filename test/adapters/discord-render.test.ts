@@ -38,4 +38,11 @@ describe('renderAnswer (Discord)', () => {
     expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
     expect(embed.description!.endsWith('…') || embed.description!.includes('…\n')).toBe(true);
   });
+
+  it('renders an answer without text (found by the fuzz test: "1 LA AJ grok <@123>") instead of throwing', () => {
+    const empty: Answer = { question: '1 LA AJ grok <@123>', status: 'answered', text: '', citations: [], conflicts: [], suggestions: [], sourceCount: 5 };
+    const { embeds } = renderAnswer(empty, 'abc');
+    expect(embeds[0]!.title).toBe('1 LA AJ grok <@123>');
+    expect(embeds[0]!.description).toBeUndefined();
+  });
 });

@@ -75,6 +75,41 @@ describe('npm start serves the pages on PORT when Slack is not over HTTP', () =>
     }
   });
 
+  it('beside the console chat: each citation prints its URL, and the questions reach the admin page', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const token = 'console-admin-token-0123456789abcdef';
+    const bot = startBot({ PORT: String(port), PUBLIC_URL: base, ADMIN_TOKEN: token, DATA_DIR: mkdtempSync(join(tmpdir(), 'gf-web-console-')) }, 'pipe');
+    try {
+      await bot.waitFor('Web pages at');
+      bot.child.stdin!.write('How many parameters does Grok V9 Medium have?\nWhat is the capital of Australia?\n');
+      await bot.waitFor('Questions I can answer');
+      const urls = [...bot.output().matchAll(/^\s+(http:\/\/127\.0\.0\.1:\d+\/sources\/\S+)$/gm)].map((m) => m[1]!);
+      expect(urls.length).toBeGreaterThan(0);
+      expect(await (await fetch(urls[0]!)).text()).toContain('<mark id="passage"');
+      // Logged in through the form, the admin page shows the refused console question.
+      const form = await fetch(`${base}/admin`);
+      const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+      const login = await fetch(`${base}/admin/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.headers.getSetCookie()[0]!.split(';')[0]! },
+        body: new URLSearchParams({ csrf, token }).toString(),
+      });
+      const session = login.headers.getSetCookie().find((c) => c.startsWith('gf_admin='))!.split(';')[0]!;
+      const admin = await (await fetch(`${base}/admin`, { headers: { cookie: session } })).text();
+      expect(admin).toMatch(/<td data-label="Question" class="question">What is the capital of Australia\?<\/td>/);
+      expect(admin).toContain('1 answered, 1 refused');
+      expect((await fetch(`${base}/healthz`, { method: 'HEAD' })).status).toBe(200);
+    } finally {
+      // The console chat ends with its input, as when a person closes the terminal.
+      const exited = new Promise<number | null>((r) => (bot.child.exitCode !== null ? r(bot.child.exitCode) : bot.child.once('exit', r)));
+      bot.child.stdin!.end();
+      expect(await exited).toBe(0);
+    }
+    expect(bot.output()).not.toContain(token);
+  });
+
   it('beside the console chat, until it ends', async () => {
     const port = await freePort();
     const bot = startBot({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, 'pipe');

@@ -69,7 +69,7 @@ describe('fuzzing the adapters’ parsing', () => {
         if (!check.ok) return;
         const embed = renderDiscord(engine.answer(check.question), 'id').embeds[0]!;
         expect(embed.title!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
-        expect(embed.description!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+        expect((embed.description ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
       }),
       RUNS,
     );

@@ -80,7 +80,7 @@ describe('/admin', () => {
     expect(body).toContain('Questions per day');
     expect((body.match(/<g class="day"/g) ?? []).length).toBe(30);
     // The two wordings of the capital question are one gap.
-    expect(body).toMatch(/capital of Australia\??<\/td><td class="num">2<\/td>/i);
+    expect(body).toMatch(/capital of Australia\??<\/td><td data-label="Times" class="num">2<\/td>/i);
     expect(body).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
     expect(body).not.toContain('<img');
     // The 👎 answer shows its question and the passage it cited.

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer as renderDiscord } from '../../adapters/discord/render-answer.js';
 import { citationLinker } from '../../adapters/shared/citation-link.js';
 import { renderAnswer as renderSlack } from '../../adapters/slack/blocks/render-answer.js';
+import { renderDigest as renderDiscordDigest } from '../../adapters/discord/render-digest.js';
+import { renderDigest as renderSlackDigest } from '../../adapters/slack/blocks/render-digest.js';
 import type { Answer } from '../../src/answer/schema.js';
 import { createBotCore } from '../../src/bot/bot-core.js';
 import { InsightsSchema } from '../../src/insights/schema.js';
@@ -26,7 +28,7 @@ let answer: Answer;
 beforeAll(async () => {
   answer = (await seedEngine()).answer('How many parameters does Grok V9 Medium have?');
 });
-const urlOf = (c: Answer['citations'][number]) => `https://facts.example.com/sources/${c.source}?at=${c.start}-${c.end}#passage`;
+const urlOf = (c: { source: string; start: number; end: number }) => `https://facts.example.com/sources/${c.source}?at=${c.start}-${c.end}#passage`;
 
 describe('citation links from chat, with PUBLIC_URL', () => {
   it('Discord: one link button per citation, above the feedback buttons', () => {
@@ -80,6 +82,16 @@ describe('grok-facts report', () => {
     expect(stdout).toContain('5 articles');
   });
 
+  it('lists the files the corpus skips, with why', () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'gf-report-corpus-'));
+    cpSync(join(ROOT, 'seeds'), corpus, { recursive: true });
+    writeFileSync(join(corpus, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x41]));
+    const { code, stdout } = cli(['report'], { DATA_DIR: dataDir, CORPUS_DIR: corpus });
+    expect(code).toBe(0);
+    expect(stdout).toContain('skipped broken.txt: is not UTF-8 text');
+    expect(cli(['report'], { DATA_DIR: dataDir }).stdout).toContain('no files skipped');
+  });
+
   it('--json is the same insights as one schema-valid JSON line', () => {
     const { code, stdout } = cli(['report', '--json'], { DATA_DIR: dataDir });
     expect(code).toBe(0);
@@ -93,5 +105,22 @@ describe('grok-facts report', () => {
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toMatch(/--days/);
     expect(cli(['report', '--days', '0'], { DATA_DIR: dataDir }).code).toBe(2);
+  });
+});
+
+describe('the daily digest’s fact of the day, with PUBLIC_URL', () => {
+  it('links to its passage on Discord, Slack and in the terminal, and without PUBLIC_URL nothing changes', async () => {
+    const core = createBotCore({ engine: await seedEngine(), db: openDatabase(':memory:') });
+    const digest = core.digests.standalone('2026-06-01');
+    const fact = digest.factOfTheDay!.citation;
+    const url = urlOf(fact);
+    expect(JSON.stringify(renderDiscordDigest(digest, link))).toContain(`[Read in context](${url})`);
+    expect(JSON.stringify(renderSlackDigest(digest, link))).toContain(`<${url}|`);
+    expect(renderDiscordDigest(digest, citationLinker(undefined))).toEqual(renderDiscordDigest(digest));
+    expect(renderSlackDigest(digest, citationLinker(undefined))).toEqual(renderSlackDigest(digest));
+    const { code, stdout } = cli(['digest', '--date', '2026-06-01'], { PUBLIC_URL: PUBLIC });
+    expect(code).toBe(0);
+    expect(stdout).toContain(url);
+    expect(cli(['digest', '--date', '2026-06-01']).stdout).not.toContain('/sources/');
   });
 });

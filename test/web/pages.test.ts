@@ -93,6 +93,12 @@ describe('citation pages', () => {
     web.corpus.recordReload({ articles: 5, passages: 156, from: 'built', skipped: [] });
   });
 
+  it('answers HEAD for every page it serves', async () => {
+    const article = web.core.engine.index.articles[0]!;
+    for (const path of ['/sources', `/sources/${article.source}`, '/static/site.css']) expect((await fetch(`${web.base}${path}`, { method: 'HEAD' })).status, path).toBe(200);
+    expect((await fetch(`${web.base}/sources/nope`, { method: 'HEAD' })).status).toBe(404);
+  });
+
   it('answers nothing it does not know with a 404 page, and /admin is a 404 without ADMIN_TOKEN', async () => {
     expect((await fetch(`${web.base}/nope`)).status).toBe(404);
     expect((await fetch(`${web.base}/admin`)).status).toBe(404);

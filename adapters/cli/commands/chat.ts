@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import { checkQuestion } from '../../../src/answer/validate-question.js';
+import type { Answer } from '../../../src/answer/schema.js';
 import type { Engine } from '../../../src/engine/engine.js';
+import type { CitationLinker } from '../../shared/citation-link.js';
 import { formatAnswer } from '../format-answer.js';
 import type { Style } from '../style.js';
 
@@ -16,11 +18,18 @@ export function helpLine(engine: Engine): string {
   return `Ask about the Grok V9-Medium announcement and get quoted, cited passages; "and …?" follows up on the last question. Commands: help, sources, quit.${tries}`;
 }
 
+export interface ChatOptions {
+  /** Each citation's web page (PUBLIC_URL), printed under it. */
+  link?: CitationLinker;
+  /** Answers through the bot core instead, so questions are logged as the platforms' are. */
+  ask?: (question: string, previous: string | undefined) => Answer;
+}
+
 /**
  * Interactive console chat. It remembers the last question so "and when does it launch?" is
  * understood as a follow-up, as it is in a Discord reply chain or a Slack thread.
  */
-export async function chat(engine: Engine, input: NodeJS.ReadableStream, out: NodeJS.WritableStream, style: Style): Promise<number> {
+export async function chat(engine: Engine, input: NodeJS.ReadableStream, out: NodeJS.WritableStream, style: Style, options: ChatOptions = {}): Promise<number> {
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
   const rl = createInterface({ input, output: interactive ? out : undefined, terminal: interactive });
   out.write(`${style.bold('grok-facts')} — ${helpLine(engine)}\n`);
@@ -42,8 +51,8 @@ export async function chat(engine: Engine, input: NodeJS.ReadableStream, out: No
       const check = checkQuestion(text);
       if (!check.ok) out.write(`${style.red(check.error)}\n`);
       else {
-        const answer = engine.answer(check.question, { previous });
-        out.write(`${formatAnswer(answer, style)}\n`);
+        const answer = options.ask ? options.ask(check.question, previous) : engine.answer(check.question, { previous });
+        out.write(`${formatAnswer(answer, style, options.link)}\n`);
         if (answer.status === 'answered') previous = check.question;
       }
     }

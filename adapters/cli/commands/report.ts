@@ -6,10 +6,14 @@ import { openDatabase } from '../../../src/store/database.js';
 import type { Style } from '../style.js';
 
 /** The admin page's insights in a terminal, for whoever runs the bot without a public URL. */
+/**
+ * The corpus is read by this process, as the bot would read it now; when the running bot last
+ * reloaded is known only to it (the admin page shows it), so lastReload is null here.
+ */
 export function printReport(engine: Engine, dataDir: string, options: { days: number; json: boolean; style: Style; out: NodeJS.WritableStream }): number {
   const db = openDatabase(dataDir);
   try {
-    const insights = collectInsights({ db, index: engine.index, corpus: createCorpusStatus(), days: options.days });
+    const insights = collectInsights({ db, index: engine.index, corpus: createCorpusStatus({ skipped: engine.skipped() }), days: options.days });
     options.out.write(options.json ? `${JSON.stringify(insights)}\n` : formatReport(insights, options.style));
     return 0;
   } finally {
@@ -61,5 +65,7 @@ export function formatReport(insights: Insights, style: Style): string {
   const c = insights.corpus;
   heading('Corpus');
   out.push(`  ${c.articles} articles, ${c.passages} passages, ${c.terms} index terms`);
+  if (c.skipped.length === 0) out.push(style.dim('  no files skipped'));
+  for (const s of c.skipped) out.push(style.yellow(`  skipped ${s.file}: ${s.reason}`));
   return `${out.join('\n')}\n`;
 }

@@ -103,7 +103,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Dis
     }
     default: {
       const digest = digests.preview('discord', interaction.guildId, channelId);
-      await respond(interaction, renderDigest(digest), { ephemeral: true });
+      await respond(interaction, renderDigest(digest, ctx.link), { ephemeral: true });
     }
   }
 }

@@ -20,7 +20,7 @@ const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkd
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateWords(text, L.contextElementText) }] });
 
 /** Slack's link syntax ends at | or >, so those never stand unencoded in the URL. */
-const slackUrl = (url: string) => url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
+export const slackUrl = (url: string) => url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
 
 function sourceLine(answer: Answer, c: Answer['citations'][number], link?: CitationLinker): string {
   const url = link?.(c);

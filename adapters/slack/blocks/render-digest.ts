@@ -1,14 +1,15 @@
 import type { Digest } from '../../../src/digest/schema.js';
+import type { CitationLinker } from '../../shared/citation-link.js';
 import { truncateWords } from '../../shared/truncate.js';
 import { escapeMrkdwn } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
-import type { Block, SlackMessage } from './render-answer.js';
+import { slackUrl, type Block, type SlackMessage } from './render-answer.js';
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: truncateWords(text, L.sectionText) } });
 const meta = (s: { publisher: string | null; published: string | null }) => [s.publisher, s.published].filter(Boolean).map((m) => escapeMrkdwn(m!)).join(', ');
 
-/** A digest as Block Kit, every article and user text escaped. */
-export function renderDigest(digest: Digest): SlackMessage {
+/** A digest as Block Kit, every article and user text escaped; the fact of the day's title links to its passage when PUBLIC_URL is set. */
+export function renderDigest(digest: Digest, link?: CitationLinker): SlackMessage {
   const title = `Grok V9-Medium digest — ${digest.dateLabel}`;
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: truncateWords(`📰 ${title}`, 150), emoji: true } }];
   if (digest.introduction) {
@@ -22,7 +23,9 @@ export function renderDigest(digest: Digest): SlackMessage {
   if (digest.factOfTheDay) {
     const c = digest.factOfTheDay.citation;
     blocks.push(section(`:pushpin: *Fact of the day*\n>${escapeMrkdwn(c.display)}`));
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateWords(`${escapeMrkdwn(c.title)}${meta(c) ? ` · ${meta(c)}` : ''}`, L.contextElementText) }] });
+    const url = link?.(c);
+    const title = url ? `<${slackUrl(url)}|${escapeMrkdwn(c.title)}>` : escapeMrkdwn(c.title);
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateWords(`${title}${meta(c) ? ` · ${meta(c)}` : ''}`, L.contextElementText) }] });
   }
   if (digest.mostAsked.length > 0) {
     const lines = digest.mostAsked.map((m, i) => `*${i + 1}. ${escapeMrkdwn(m.question)}* (${m.count}×)\n${escapeMrkdwn(truncateWords(m.answer, 200))}`);

@@ -6,8 +6,19 @@ import { page } from './layout.js';
 
 const none = (what: string) => html`<p class="meta">${what}</p>`;
 
-function table(headers: readonly string[], rows: readonly Html[], className: string): Html {
-  return html`<div class="table-wrap"><table class="${className}"><thead><tr>${headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>`;
+interface Column {
+  label: string;
+  className?: string;
+}
+
+/**
+ * A table whose cells carry their column's name, so on a phone each row stacks into a small
+ * card ("Time: 08:30 Europe/Berlin") instead of squeezing five columns into 390 pixels.
+ */
+function table(columns: readonly Column[], rows: readonly (readonly unknown[])[], className: string): Html {
+  return html`<div class="table-wrap"><table class="${className} stack"><thead><tr>${columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead><tbody>${rows.map(
+    (row) => html`<tr>${row.map((value, i) => html`<td data-label="${columns[i]!.label}"${columns[i]!.className ? html` class="${columns[i]!.className}"` : ''}>${value}</td>`)}</tr>`,
+  )}</tbody></table></div>`;
 }
 
 export function adminPage(insights: Insights, csrf: string): string {
@@ -26,8 +37,8 @@ ${
   insights.topRefused.length === 0
     ? none('No refused questions.')
     : table(
-        ['Question', 'Times', 'Wordings'],
-        insights.topRefused.map((r) => html`<tr><td class="question">${r.question}</td><td class="num">${r.count}</td><td>${r.wordings.length > 1 ? r.wordings.slice(1).join(' · ') : '—'}</td></tr>`),
+        [{ label: 'Question', className: 'question' }, { label: 'Times', className: 'num' }, { label: 'Also worded' }],
+        insights.topRefused.map((r) => [r.question, r.count, r.wordings.length > 1 ? r.wordings.slice(1).join(' · ') : '—']),
         'refused',
       )
 }
@@ -49,7 +60,7 @@ ${
 ${
   insights.mostAsked.length === 0
     ? none('No questions yet.')
-    : table(['Question', 'Times'], insights.mostAsked.map((q) => html`<tr><td>${q.question}</td><td class="num">${q.count}</td></tr>`), 'most-asked')
+    : table([{ label: 'Question', className: 'question' }, { label: 'Times', className: 'num' }], insights.mostAsked.map((q) => [q.question, q.count]), 'most-asked')
 }
 
 <h2 id="digests">Digest subscriptions</h2>
@@ -57,13 +68,15 @@ ${
   insights.subscriptions.length === 0
     ? none('No channel subscribes to the daily digest.')
     : table(
-        ['Platform', 'Channel', 'Time', 'Last delivery', 'Paused'],
-        insights.subscriptions.map(
-          (s) =>
-            html`<tr><td>${s.platform}</td><td><code>${s.channel}</code></td><td>${s.time} ${s.tz}</td><td>${
-              s.lastDelivery ? `${s.lastDelivery.localDate} (${s.lastDelivery.state})` : 'never'
-            }</td><td>${s.pausedReason ?? '—'}</td></tr>`,
-        ),
+        [{ label: 'Platform' }, { label: 'Channel' }, { label: 'Time' }, { label: 'Zone' }, { label: 'Last delivery' }, { label: 'Paused' }],
+        insights.subscriptions.map((s) => [
+          s.platform,
+          html`<code>${s.channel}</code>`,
+          s.time,
+          s.tz,
+          s.lastDelivery ? `${s.lastDelivery.localDate} (${s.lastDelivery.state})` : 'never',
+          s.pausedReason ?? '—',
+        ]),
         'subscriptions',
       )
 }
@@ -71,10 +84,9 @@ ${
 <h2 id="corpus">Corpus health</h2>
 <ul class="plain corpus">
 <li>${c.articles} articles, ${c.passages} passages, ${c.terms} index terms</li>
-<li>Last reload: ${c.lastReload ? `${c.lastReload.at.slice(0, 19).replace('T', ' ')} UTC (${c.lastReload.articles} articles, index ${c.lastReload.from})` : 'none since start'}</li>
-<li>Skipped files: ${c.skipped.length === 0 ? 'none' : ''}</li>
-</ul>
-${c.skipped.length > 0 ? html`<ul class="plain skipped">${c.skipped.map((s) => html`<li><code>${s.file}</code>: ${s.reason}</li>`)}</ul>` : ''}`;
+<li>Last reload: ${c.lastReload ? `${c.lastReload.at.slice(0, 19).replace('T', ' ')} UTC (${c.lastReload.kind === 'start' ? 'at start' : 'reload'}, ${c.lastReload.articles} articles, index ${c.lastReload.from === 'saved' ? 'read from its saved copy' : 'built from the files'})` : 'not known'}</li>
+<li>Skipped files: ${c.skipped.length === 0 ? 'none' : html`<ul class="plain skipped">${c.skipped.map((s) => html`<li><code>${s.file}</code>: ${s.reason}</li>`)}</ul>`}</li>
+</ul>`;
   return page('Admin', body, { admin: true });
 }
 

@@ -3,8 +3,10 @@ import { html, type Html } from '../html.js';
 
 const WIDTH = 600;
 const HEIGHT = 200;
-const PAD_LEFT = 40;
-const PAD_BOTTOM = 26;
+const PAD_LEFT = 48;
+const PAD_BOTTOM = 32;
+/** Labels at 22 units stay about 13 px tall when the 600-unit chart is drawn 358 px wide on a phone. */
+const LABEL = 22;
 
 /**
  * Questions per day as stacked bars (answered below, refused above), drawn on the server: one
@@ -34,11 +36,11 @@ export function perDayChart(perDay: Insights['perDay']): Html {
 <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">
 <title id="chart-title">Questions per day, ${first} to ${last}: answered and refused</title>
 <line x1="${PAD_LEFT}" y1="${plotH}" x2="${WIDTH}" y2="${plotH}" stroke="#767676"/>
-<text x="${PAD_LEFT - 4}" y="18" text-anchor="end" font-size="16" fill="#444">${max}</text>
-<text x="${PAD_LEFT - 4}" y="${plotH}" text-anchor="end" font-size="16" fill="#444">0</text>
+<text x="${PAD_LEFT - 4}" y="20" text-anchor="end" font-size="${LABEL}" fill="#444">${max}</text>
+<text x="${PAD_LEFT - 4}" y="${plotH}" text-anchor="end" font-size="${LABEL}" fill="#444">0</text>
 ${bars}
-<text x="${PAD_LEFT}" y="${HEIGHT - 4}" font-size="16" fill="#444">${first}</text>
-<text x="${WIDTH}" y="${HEIGHT - 4}" text-anchor="end" font-size="16" fill="#444">${last}</text>
+<text x="${PAD_LEFT}" y="${HEIGHT - 4}" font-size="${LABEL}" fill="#444">${first}</text>
+<text x="${WIDTH}" y="${HEIGHT - 4}" text-anchor="end" font-size="${LABEL}" fill="#444">${last}</text>
 </svg>
 <figcaption class="legend"><span><span class="swatch answered"></span>answered</span><span><span class="swatch refused"></span>refused</span></figcaption>
 </figure>`;

@@ -67,7 +67,7 @@ export async function handleDigestSubcommand(
       return;
     }
     case 'preview':
-      await respond({ response_type: 'ephemeral', ...renderDigest(digests.preview('slack', where.team, where.channel)) });
+      await respond({ response_type: 'ephemeral', ...renderDigest(digests.preview('slack', where.team, where.channel), ctx.link) });
       return;
     default:
       await respond({ response_type: 'ephemeral', text: DIGEST_USAGE });
