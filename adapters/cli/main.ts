@@ -137,6 +137,12 @@ async function run(argv: string[]): Promise<number> {
 function usageMessage(error: Error & { code?: string }): string {
   const option = /Unknown option '([^']+)'/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  // "Option '-v, --version' does not take an argument", "Option '--days <value>' argument missing"
+  const named = /Option '(?:-\w, )?(--[\w-]+)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named) {
+    return /does not take/.test(error.message) ? `${named} takes no value` : `${named} needs a value`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'unexpected argument';
   return error.message;
 }
 
