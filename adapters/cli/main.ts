@@ -164,8 +164,9 @@ run(process.argv.slice(2)).then(
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`grok-facts: ${usageMessage(error as Error)}\n\n${USAGE}\n`);
       process.exitCode = 2;
-    } else if (error instanceof ConfigError || error instanceof CorpusError) {
-      process.stderr.write(`grok-facts: ${error.message}\n`);
+    } else if (error instanceof ConfigError || error instanceof CorpusError || (error as Error)?.name === 'StoreError') {
+      // StoreError by name: importing it here would load better-sqlite3 for every `ask`.
+      process.stderr.write(`grok-facts: ${(error as Error).message}\n`);
       process.exitCode = 1;
     } else {
       process.stderr.write(`grok-facts: unexpected error — ${(error as Error)?.message ?? String(error)}\n`);

@@ -7,12 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, 'dist/cli/main.js');
 
-function cli(args: string[], input?: string) {
+function cli(args: string[], input?: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -94,6 +94,19 @@ describe('grok-facts command', () => {
     // The seeds state no URL, so both write null rather than dropping the field.
     expect(answer.citations[0].url).toBeNull();
     expect(sources.filter((s: { url: unknown }) => s.url === null).length).toBeGreaterThan(0);
+  });
+
+  it('report names the database path and what to do when DATA_DIR is unusable or the file is not a database', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grok-facts-report-db-'));
+    writeFileSync(join(dir, 'grok-facts.sqlite'), 'this is not a database, just text');
+    const damaged = cli(['report'], undefined, { DATA_DIR: dir });
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toContain(join(dir, 'grok-facts.sqlite'));
+    expect(damaged.stderr).toMatch(/move the file aside/);
+    const notAFolder = join(dir, 'grok-facts.sqlite', 'data');
+    const unusable = cli(['report'], undefined, { DATA_DIR: notAFolder });
+    expect(unusable.code).toBe(1);
+    expect(unusable.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^grok-facts: cannot open the database ${notAFolder}/grok-facts.sqlite .*set DATA_DIR to another one$`));
   });
 
   it('counts read as English: "1 conflict", "1 question", never "1 conflicts"', () => {

@@ -2,13 +2,13 @@ import type { Engine } from '../../../src/engine/engine.js';
 import { collectInsights } from '../../../src/insights/collect-insights.js';
 import { createCorpusStatus } from '../../../src/insights/corpus-status.js';
 import type { Insights } from '../../../src/insights/schema.js';
-import { openDatabase } from '../../../src/store/database.js';
+import { openStoreOrExplain } from '../../../src/store/open-store.js';
 import type { Style } from '../style.js';
 import { count } from '../../shared/plural.js';
 
 /** The admin page's insights in a terminal, for whoever runs the bot without a public URL. */
 export function printReport(engine: Engine, dataDir: string, options: { days: number; json: boolean; style: Style; out: NodeJS.WritableStream }): number {
-  const db = openDatabase(dataDir);
+  const db = openStoreOrExplain(dataDir);
   try {
     const insights = collectInsights({ db, index: engine.index, corpus: createCorpusStatus(), days: options.days });
     options.out.write(options.json ? `${JSON.stringify(insights)}\n` : formatReport(insights, options.style));
