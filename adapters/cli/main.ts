@@ -6,6 +6,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { createPlainLogger } from '../../src/log/plain-logger.js';
 import { citationLinker } from '../shared/citation-link.js';
 import { askEachLine, askOnce } from './commands/ask.js';
+import { COMMANDS } from './command-names.js';
 import { styleFor } from './style.js';
 
 const USAGE = `Usage:
@@ -64,8 +65,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${(JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version}\n`);
     return 0;
   }
-  const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'add', 'report', 'chat', undefined];
-  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
   if (command === 'reload') {
