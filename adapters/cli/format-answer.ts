@@ -2,6 +2,7 @@ import type { Answer } from '../../src/answer/schema.js';
 import { citationMarker, styleAnswerText } from '../shared/answer-segments.js';
 import type { CitationLinker } from '../shared/citation-link.js';
 import type { Style } from './style.js';
+import { count } from '../shared/plural.js';
 
 function dateline(c: Answer['citations'][number]): string {
   return [c.publisher, c.published].filter(Boolean).join(', ');
@@ -22,7 +23,7 @@ export function formatAnswer(answer: Answer, style: Style, link?: CitationLinker
     lines.push(style.yellow(`⚠ Sources disagree on ${conflict.about}: ${sides}`), '');
   }
   for (const c of answer.citations) {
-    const reported = c.reportedBy > 1 ? ` · reported by ${c.reportedBy} of ${answer.sourceCount} sources` : '';
+    const reported = c.reportedBy > 1 ? ` · reported by ${c.reportedBy} of ${count(answer.sourceCount, 'source')}` : '';
     const meta = dateline(c);
     lines.push(`${style.cyan(citationMarker(c.n))} ${style.bold(c.title)}${meta ? style.dim(` — ${meta}`) : ''}${style.dim(reported)}`);
     lines.push(style.dim(`    “${c.display}”`));

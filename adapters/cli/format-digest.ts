@@ -1,13 +1,14 @@
 import type { Digest } from '../../src/digest/schema.js';
 import type { CitationLinker } from '../shared/citation-link.js';
 import type { Style } from './style.js';
+import { count } from '../shared/plural.js';
 
 const meta = (s: { publisher: string | null; published: string | null }) => [s.publisher, s.published].filter(Boolean).join(', ');
 
 export function formatDigest(digest: Digest, style: Style, link?: CitationLinker): string {
   const lines = [style.bold(`📰 Grok V9-Medium digest — ${digest.dateLabel}`), ''];
   if (digest.introduction) {
-    lines.push(`Sources (${digest.sourceCount} articles):`, ...digest.introduction.map((s) => `  • ${s.title}${meta(s) ? style.dim(` — ${meta(s)}`) : ''}`), '');
+    lines.push(`Sources (${count(digest.sourceCount, 'article')}):`, ...digest.introduction.map((s) => `  • ${s.title}${meta(s) ? style.dim(` — ${meta(s)}`) : ''}`), '');
   }
   if (digest.newCoverage.length > 0) lines.push('New coverage:', ...digest.newCoverage.map((s) => `  • ${s.title}`), '');
   if (digest.factOfTheDay) {

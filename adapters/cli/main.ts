@@ -6,6 +6,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { createPlainLogger } from '../../src/log/plain-logger.js';
 import { citationLinker } from '../shared/citation-link.js';
 import { askEachLine, askOnce } from './commands/ask.js';
+import { COMMANDS } from './command-names.js';
 import { styleFor } from './style.js';
 
 const USAGE = `Usage:
@@ -64,8 +65,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${(JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version}\n`);
     return 0;
   }
-  const known = ['ask', 'sources', 'eval', 'digest', 'reload', 'add', 'report', 'chat', undefined];
-  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
   if (command === 'reload') {
@@ -137,6 +137,12 @@ async function run(argv: string[]): Promise<number> {
 function usageMessage(error: Error & { code?: string }): string {
   const option = /Unknown option '([^']+)'/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  // "Option '-v, --version' does not take an argument", "Option '--days <value>' argument missing"
+  const named = /Option '(?:-\w, )?(--[\w-]+)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named) {
+    return /does not take/.test(error.message) ? `${named} takes no value` : `${named} needs a value`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'unexpected argument';
   return error.message;
 }
 
@@ -158,8 +164,9 @@ run(process.argv.slice(2)).then(
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`grok-facts: ${usageMessage(error as Error)}\n\n${USAGE}\n`);
       process.exitCode = 2;
-    } else if (error instanceof ConfigError || error instanceof CorpusError) {
-      process.stderr.write(`grok-facts: ${error.message}\n`);
+    } else if (error instanceof ConfigError || error instanceof CorpusError || (error as Error)?.name === 'StoreError') {
+      // StoreError by name: importing it here would load better-sqlite3 for every `ask`.
+      process.stderr.write(`grok-facts: ${(error as Error).message}\n`);
       process.exitCode = 1;
     } else {
       process.stderr.write(`grok-facts: unexpected error — ${(error as Error)?.message ?? String(error)}\n`);

@@ -5,6 +5,7 @@ import type { CitationLinker } from '../shared/citation-link.js';
 import { truncateWords } from '../shared/truncate.js';
 import { feedbackButtonId } from './feedback-ids.js';
 import { DISCORD_LIMITS as L } from './limits.js';
+import { count } from '../shared/plural.js';
 
 export interface RenderedMessage {
   embeds: APIEmbed[];
@@ -16,7 +17,7 @@ const COLOUR_NO_ANSWER = 0x99aab5;
 
 function sourceLine(answer: Answer, c: Answer['citations'][number]): string {
   const parts = [c.publisher, c.published].filter(Boolean) as string[];
-  parts.push(`reported by ${c.reportedBy} of ${answer.sourceCount} source${answer.sourceCount === 1 ? '' : 's'}`);
+  parts.push(`reported by ${c.reportedBy} of ${count(answer.sourceCount, 'source')}`);
   return parts.join(' · ');
 }
 

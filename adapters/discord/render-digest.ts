@@ -3,6 +3,7 @@ import type { Digest } from '../../src/digest/schema.js';
 import type { CitationLinker } from '../shared/citation-link.js';
 import { truncateWords } from '../shared/truncate.js';
 import { DISCORD_LIMITS as L } from './limits.js';
+import { count } from '../shared/plural.js';
 
 const meta = (s: { publisher: string | null; published: string | null }) => [s.publisher, s.published].filter(Boolean).join(', ');
 
@@ -11,7 +12,7 @@ export function renderDigest(digest: Digest, link?: CitationLinker): { embeds: A
   const embed = new EmbedBuilder().setColor(0x5865f2).setTitle(truncateWords(`📰 Grok V9-Medium digest — ${digest.dateLabel}`, L.embedTitle));
   if (digest.introduction) {
     const list = digest.introduction.map((s) => `• **${s.title}**${meta(s) ? ` — ${meta(s)}` : ''}`).join('\n');
-    embed.setDescription(truncateWords(`Hello! Each day I'll post a fact from my sources and what people asked. I read these ${digest.sourceCount} articles:\n${list}`, L.embedDescription));
+    embed.setDescription(truncateWords(`Hello! Each day I'll post a fact from my sources and what people asked. I read ${digest.sourceCount === 1 ? 'this article' : `these ${count(digest.sourceCount, 'article')}`}:\n${list}`, L.embedDescription));
   } else if (digest.newCoverage.length > 0) {
     const list = digest.newCoverage.map((s) => `• **${s.title}**${meta(s) ? ` — ${meta(s)}` : ''}`).join('\n');
     embed.setDescription(truncateWords(`**New coverage**\n${list}`, L.embedDescription));

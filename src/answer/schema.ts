@@ -16,6 +16,10 @@ export const CitationSchema = z.object({
   quote: z.string(),
   /** The text shown to people (see above); adapters show this, tools that check offsets use `quote`. */
   display: z.string(),
+  /**
+   * Offsets in UTF-16 code units (JavaScript string indices) into the file decoded as UTF-8:
+   * not bytes, not code points — a character outside the BMP (an emoji) counts as two.
+   */
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
   /** Other articles that carry the same (or nearly the same) sentence: the first ten; reportedBy counts all. */

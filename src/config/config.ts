@@ -18,6 +18,17 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/**
+ * An empty value (`PORT=` as .env.example invites) means "not set": the default applies, rather
+ * than Number('') = 0 (a random port) or a "too short" error for a folder.
+ */
+const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const setting = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(unsetIfEmpty, schema);
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** Discord ids are snowflakes: 17 to 20 digits today. */
+const SNOWFLAKE = /^\d{17,20}$/;
+
 const urlText = (name: string) =>
   optionalText.refine((v) => v === undefined || URL.canParse(v), `${name} must be a URL such as http://127.0.0.1:3001/api`);
 
@@ -26,12 +37,13 @@ const urlText = (name: string) =>
  * expected, never the value: the value might be a token pasted in the wrong place.
  */
 export const ConfigSchema = z.object({
-  CORPUS_DIR: z.string().trim().min(1).default('seeds'),
-  DATA_DIR: z.string().trim().min(1).default('data'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORPUS_DIR: setting(z.string().trim().default('seeds')),
+  DATA_DIR: setting(z.string().trim().default('data')),
+  // The enum's own message quotes the value it received; this one does not.
+  LOG_LEVEL: setting(z.enum(LOG_LEVELS, { errorMap: () => ({ message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info')),
   DISCORD_TOKEN: optionalText,
-  DISCORD_APP_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'DISCORD_APP_ID must be the numeric application id'),
-  DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'DISCORD_GUILD_ID must be a numeric server id'),
+  DISCORD_APP_ID: optionalText.refine((v) => v === undefined || SNOWFLAKE.test(v), 'DISCORD_APP_ID must be the Application ID: a 17–20 digit snowflake (General Information)'),
+  DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || SNOWFLAKE.test(v), 'DISCORD_GUILD_ID must be a server id: a 17–20 digit snowflake'),
   DISCORD_API_BASE: urlText('DISCORD_API_BASE'),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'SLACK_BOT_TOKEN must be a bot token (it starts with xoxb-)'),
   SLACK_SIGNING_SECRET: optionalText,
@@ -41,21 +53,23 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/.test(v), 'PUBLIC_URL must be an http(s) URL such as https://facts.example.com'),
   /** Enables the /admin page; logged in with through a form, never put in a URL. */
   ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'ADMIN_TOKEN must be at least 16 characters'),
-  PORT: z.coerce.number({ invalid_type_error: 'PORT must be a port number' }).int().min(0).max(65535).default(3000),
-  DIGEST_DEFAULT_TZ: z
-    .string()
-    .trim()
-    .default('UTC')
-    .refine((zone) => isValidTimeZone(zone), 'DIGEST_DEFAULT_TZ must be an IANA time zone such as Europe/Berlin or UTC'),
+  PORT: setting(z.coerce.number({ invalid_type_error: 'PORT must be a port number' }).int().min(0).max(65535).default(3000)),
+  DIGEST_DEFAULT_TZ: setting(
+    z
+      .string()
+      .trim()
+      .default('UTC')
+      .refine((zone) => isValidTimeZone(zone), 'DIGEST_DEFAULT_TZ must be an IANA time zone such as Europe/Berlin or UTC'),
+  ),
   /** How often the digest scheduler looks for due digests. */
-  DIGEST_TICK_SECONDS: z.coerce.number({ invalid_type_error: 'DIGEST_TICK_SECONDS must be a number of seconds' }).int().min(1).max(3600).default(30),
+  DIGEST_TICK_SECONDS: setting(z.coerce.number({ invalid_type_error: 'DIGEST_TICK_SECONDS must be a number of seconds' }).int().min(1).max(3600).default(30)),
   /** Questions a user may ask per RATE_USER_WINDOW_SECONDS, and a channel per RATE_CHANNEL_WINDOW_SECONDS. */
-  RATE_USER_MAX: z.coerce.number({ invalid_type_error: 'RATE_USER_MAX must be a whole number' }).int().min(1).max(10_000).default(5),
-  RATE_USER_WINDOW_SECONDS: z.coerce.number({ invalid_type_error: 'RATE_USER_WINDOW_SECONDS must be a number of seconds' }).int().min(1).max(86_400).default(30),
-  RATE_CHANNEL_MAX: z.coerce.number({ invalid_type_error: 'RATE_CHANNEL_MAX must be a whole number' }).int().min(1).max(100_000).default(30),
-  RATE_CHANNEL_WINDOW_SECONDS: z.coerce.number({ invalid_type_error: 'RATE_CHANNEL_WINDOW_SECONDS must be a number of seconds' }).int().min(1).max(86_400).default(60),
+  RATE_USER_MAX: setting(z.coerce.number({ invalid_type_error: 'RATE_USER_MAX must be a whole number' }).int().min(1).max(10_000).default(5)),
+  RATE_USER_WINDOW_SECONDS: setting(z.coerce.number({ invalid_type_error: 'RATE_USER_WINDOW_SECONDS must be a number of seconds' }).int().min(1).max(86_400).default(30)),
+  RATE_CHANNEL_MAX: setting(z.coerce.number({ invalid_type_error: 'RATE_CHANNEL_MAX must be a whole number' }).int().min(1).max(100_000).default(30)),
+  RATE_CHANNEL_WINDOW_SECONDS: setting(z.coerce.number({ invalid_type_error: 'RATE_CHANNEL_WINDOW_SECONDS must be a number of seconds' }).int().min(1).max(86_400).default(60)),
   /** Days the question log (text only) is kept for "most asked". */
-  QUESTION_LOG_RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'QUESTION_LOG_RETENTION_DAYS must be a number of days' }).int().min(1).max(3650).default(30),
+  QUESTION_LOG_RETENTION_DAYS: setting(z.coerce.number({ invalid_type_error: 'QUESTION_LOG_RETENTION_DAYS must be a number of days' }).int().min(1).max(3650).default(30)),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

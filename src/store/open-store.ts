@@ -66,3 +66,28 @@ export function openStore(dataDir: string, logger: Logger): Store {
     return { db: openDatabase(':memory:'), path, damaged };
   }
 }
+
+/**
+ * For the commands that only read the database (`grok-facts report`): no stand-in, since an
+ * empty report would mislead; a damaged file or an unusable folder is a StoreError that names
+ * the path and what to do.
+ */
+export function openStoreOrExplain(dataDir: string): Db {
+  const path = join(dataDir, DATABASE_FILE);
+  let db: Db | undefined;
+  try {
+    db = openDatabase(dataDir);
+    const problem = integrityProblem(db);
+    if (!problem) return db;
+    throw Object.assign(new Error(problem), { code: 'SQLITE_CORRUPT' });
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // As above.
+    }
+    const reason = (error as Error).message;
+    if (isDamage(error)) throw new StoreError(damageAdvice(path, reason));
+    throw new StoreError(`cannot open the database ${path} (${reason}) — make DATA_DIR (${dataDir}) a folder the bot can write, or set DATA_DIR to another one`);
+  }
+}

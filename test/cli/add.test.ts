@@ -74,6 +74,10 @@ describe('grok-facts add', () => {
     const dirs = corpus();
     const json = cli(dirs, ['add', '--json', join(INGEST, 'title-only.html')]);
     expect(JSON.parse(json.stdout)).toMatchObject({ status: 'added', title: 'Grok V9-Medium waitlist opens for developers', passages: expect.any(Number), facts: expect.any(Array) });
+    // A field the page does not state is null, as in ask --json and sources --json, not left out.
+    const entry = JSON.parse(json.stdout);
+    for (const key of ['publisher', 'published', 'url']) expect(entry).toHaveProperty(key);
+    expect(Object.values({ publisher: entry.publisher, published: entry.published, url: entry.url })).toContain(null);
     const usage = cli(dirs, ['add']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^grok-facts: add needs a file or URL/);

@@ -1,17 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, 'dist/cli/main.js');
 
-function cli(args: string[], input?: string) {
+function cli(args: string[], input?: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -79,6 +80,43 @@ describe('grok-facts command', () => {
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version);
     const bad = cli(['--frob']);
     expect(bad.stderr.split('\n')[0]).toBe('grok-facts: unknown option --frob');
+    // parseArgs' own wording quotes unevenly; each option error is one plain line naming the option.
+    expect(cli(['--version=3']).stderr.split('\n')[0]).toBe('grok-facts: --version takes no value');
+    expect(cli(['report', '--days']).stderr.split('\n')[0]).toBe('grok-facts: --days needs a value');
+  });
+
+  it('ask --json, sources --json and add --json agree: a field a source lacks is null, never missing', () => {
+    const answer = JSON.parse(cli(['ask', '--json', 'How many parameters does Grok V9 Medium have?']).stdout);
+    const sources = JSON.parse(cli(['sources', '--json']).stdout);
+    for (const entry of [...answer.citations, ...sources]) {
+      for (const key of ['publisher', 'published', 'url']) expect(entry).toHaveProperty(key);
+    }
+    // The seeds state no URL, so both write null rather than dropping the field.
+    expect(answer.citations[0].url).toBeNull();
+    expect(sources.filter((s: { url: unknown }) => s.url === null).length).toBeGreaterThan(0);
+  });
+
+  it('report names the database path and what to do when DATA_DIR is unusable or the file is not a database', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grok-facts-report-db-'));
+    writeFileSync(join(dir, 'grok-facts.sqlite'), 'this is not a database, just text');
+    const damaged = cli(['report'], undefined, { DATA_DIR: dir });
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toContain(join(dir, 'grok-facts.sqlite'));
+    expect(damaged.stderr).toMatch(/move the file aside/);
+    const notAFolder = join(dir, 'grok-facts.sqlite', 'data');
+    const unusable = cli(['report'], undefined, { DATA_DIR: notAFolder });
+    expect(unusable.code).toBe(1);
+    expect(unusable.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^grok-facts: cannot open the database ${notAFolder}/grok-facts.sqlite .*set DATA_DIR to another one$`));
+  });
+
+  it('counts read as English: "1 conflict", "1 question", never "1 conflicts"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grok-facts-eval-one-'));
+    const file = join(dir, 'one.jsonl');
+    writeFileSync(file, '{"id":"c01","kind":"conflict","q":"How much did the per-token cost fall?","sides":[["90%"],["40%"]]}\n');
+    const { code, stdout } = cli(['eval', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/: 1 question \(0 answerable, 0 out of scope, 1 conflict\)/);
+    expect(cli(['sources']).stdout).toMatch(/5 articles, \d+ distinct passages\n$/);
   });
 
   it('ask --stdin in text mode gives a bad line its Q: header too', () => {

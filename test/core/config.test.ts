@@ -25,4 +25,20 @@ describe('config', () => {
     expect(error.message).not.toContain(secret);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  it('treats an empty value (PORT= as .env.example has it) as unset: the default applies', () => {
+    const config = loadConfig({ PORT: '', DATA_DIR: '', CORPUS_DIR: ' ', LOG_LEVEL: '', DIGEST_DEFAULT_TZ: '', DIGEST_TICK_SECONDS: '', RATE_USER_MAX: '' });
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: 'data', CORPUS_DIR: 'seeds', LOG_LEVEL: 'info', DIGEST_DEFAULT_TZ: 'UTC', DIGEST_TICK_SECONDS: 30, RATE_USER_MAX: 5 });
+    expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
+  });
+
+  it('LOG_LEVEL lists the levels and never echoes what was given', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'nonsense-xoxb-SECRET' })).toThrow(/^Configuration error — LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent$/);
+  });
+
+  it('Discord ids are described as 17–20 digit snowflakes', () => {
+    expect(() => loadConfig({ DISCORD_APP_ID: '123' })).toThrow(/DISCORD_APP_ID must be the Application ID: a 17–20 digit snowflake/);
+    expect(() => loadConfig({ DISCORD_GUILD_ID: '12345' })).toThrow(/DISCORD_GUILD_ID must be a server id: a 17–20 digit snowflake/);
+    expect(loadConfig({ DISCORD_APP_ID: '1234567890123456789' }).DISCORD_APP_ID).toBe('1234567890123456789');
+  });
 });

@@ -8,7 +8,7 @@ import { renderAnswer as renderSlack } from '../../adapters/slack/blocks/render-
 import { SLACK_LIMITS } from '../../adapters/slack/blocks/limits.js';
 import { parseDigestOn, questionFromMention } from '../../adapters/slack/mention-text.js';
 import { AnswerSchema } from '../../src/answer/schema.js';
-import { checkQuestion, MAX_QUESTION_LENGTH } from '../../src/answer/validate-question.js';
+import { characterCount, checkQuestion, MAX_QUESTION_LENGTH } from '../../src/answer/validate-question.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const engine = await seedEngine();
@@ -32,7 +32,7 @@ describe('fuzzing answer()', () => {
       fc.property(hostile, fc.option(hostile, { nil: undefined }), (question, previous) => {
         const answer = engine.answer(question, { previous });
         expect(AnswerSchema.safeParse(answer).success).toBe(true);
-        expect(answer.question.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
+        expect(characterCount(answer.question)).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
         for (const c of answer.citations) expect(raw.get(c.source)!.slice(c.start, c.end)).toBe(c.quote);
       }),
       {
@@ -40,6 +40,7 @@ describe('fuzzing answer()', () => {
         examples: [
           ['parameters '.repeat(1000), undefined],
           ['\ud800'.repeat(5000), 'x'.repeat(10_000)],
+          ['🚀'.repeat(700), '🚀 parameters '.repeat(100)],
           ['<@123> <!everyone> how many **parameters**?\u0000', undefined],
         ],
       },
@@ -50,8 +51,22 @@ describe('fuzzing answer()', () => {
     fc.assert(
       fc.property(hostile, (input) => {
         const check = checkQuestion(input);
-        if (check.ok) expect(check.question.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
+        if (check.ok) expect(characterCount(check.question)).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
         else expect(check.error.length).toBeLessThan(80);
+      }),
+      RUNS,
+    );
+  });
+
+  it('checkQuestion counts code points: any wordy question of up to 500 characters is accepted, one more is refused', () => {
+    // Astral characters (emoji, CJK extension, maths letters) are two UTF-16 units but one character to a person.
+    const char = fc.oneof(fc.constantFrom('a', 'é', 'я', '中', '🚀', '𝒳', '👍', '𠀀'), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }));
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 200, maxLength: 520, size: 'max' }), (chars) => {
+        const question = `q${chars.join('').replace(/\s/g, 'x')}`;
+        const check = checkQuestion(question);
+        if (characterCount(question) <= MAX_QUESTION_LENGTH) expect(check).toEqual({ ok: true, question });
+        else expect(check.ok ? '' : check.error).toMatch(/at most 500 characters/);
       }),
       RUNS,
     );

@@ -27,13 +27,19 @@ function describe(result: AddResult, style: Style): string {
   return lines.join('\n');
 }
 
+/** As `ask --json` and `sources --json` do, a field the article does not state is null, never left out. */
+function toJson(input: string, result: AddResult): string {
+  if (result.status === 'duplicate') return JSON.stringify({ input, ...result });
+  return JSON.stringify({ input, ...result, publisher: result.publisher ?? null, published: result.published ?? null, url: result.url ?? null });
+}
+
 /** `grok-facts add FILE|URL…`: each input added in turn; a failure is one line and the rest go on. */
 export async function addInputs(corpusDir: string, inputs: string[], io: AddIo): Promise<number> {
   let failed = 0;
   for (const input of inputs) {
     try {
       const result = await addArticle({ corpusDir, input, force: io.force });
-      io.out.write(`${io.json ? JSON.stringify({ input, ...result }) : describe(result, io.style)}\n`);
+      io.out.write(`${io.json ? toJson(input, result) : describe(result, io.style)}\n`);
       if (result.status === 'duplicate') failed++;
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseEvalFile, plainMiniSearchAsker, runEval } from '../../../src/eval/run-eval.js';
 import type { EvalReport } from '../../../src/eval/schema.js';
 import type { Engine } from '../../../src/engine/engine.js';
+import { count } from '../../shared/plural.js';
 
 export interface EvalOptions {
   verbose: boolean;
@@ -16,7 +17,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function summary(label: string, r: EvalReport): string {
   return [
-    `${label}: ${r.questions} questions (${r.answerable} answerable, ${r.unanswerable} out of scope, ${r.conflicts} conflicts)`,
+    `${label}: ${count(r.questions, 'question')} (${r.answerable} answerable, ${r.unanswerable} out of scope, ${count(r.conflicts, 'conflict')})`,
     `  hit@1 ${pct(r.hit1)}  hit@3 ${pct(r.hit3)}  abstention ${pct(r.abstention)}  false abstention ${pct(r.falseAbstention)}`,
     `  conflicts shown ${pct(r.conflictsShown)}  non-verbatim citations ${r.nonVerbatim}  latency p50 ${r.latencyP50Ms.toFixed(3)} ms  p99 ${r.latencyP99Ms.toFixed(3)} ms`,
   ].join('\n');
@@ -30,7 +31,7 @@ function shortfalls(r: EvalReport, t: EvalOptions['thresholds']): string[] {
   if (t.minAbstain !== undefined && r.abstention * 100 < t.minAbstain) out.push(`abstention ${pct(r.abstention)} < ${t.minAbstain}%`);
   if (t.maxFalseAbstain !== undefined && r.falseAbstention * 100 > t.maxFalseAbstain) out.push(`false abstention ${pct(r.falseAbstention)} > ${t.maxFalseAbstain}%`);
   if (t.minConflicts !== undefined && r.conflictsShown * 100 < t.minConflicts) out.push(`conflicts shown ${pct(r.conflictsShown)} < ${t.minConflicts}%`);
-  if (r.nonVerbatim > 0) out.push(`${r.nonVerbatim} citations are not verbatim`);
+  if (r.nonVerbatim > 0) out.push(`${count(r.nonVerbatim, 'citation is', 'citations are')} not verbatim`);
   return out;
 }
 

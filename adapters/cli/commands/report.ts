@@ -2,8 +2,9 @@ import type { Engine } from '../../../src/engine/engine.js';
 import { collectInsights } from '../../../src/insights/collect-insights.js';
 import { createCorpusStatus } from '../../../src/insights/corpus-status.js';
 import type { Insights } from '../../../src/insights/schema.js';
-import { openDatabase } from '../../../src/store/database.js';
+import { openStoreOrExplain } from '../../../src/store/open-store.js';
 import type { Style } from '../style.js';
+import { count } from '../../shared/plural.js';
 
 /** The admin page's insights in a terminal, for whoever runs the bot without a public URL. */
 /**
@@ -11,7 +12,7 @@ import type { Style } from '../style.js';
  * reloaded is known only to it (the admin page shows it), so lastReload is null here.
  */
 export function printReport(engine: Engine, dataDir: string, options: { days: number; json: boolean; style: Style; out: NodeJS.WritableStream }): number {
-  const db = openDatabase(dataDir);
+  const db = openStoreOrExplain(dataDir);
   try {
     const insights = collectInsights({ db, index: engine.index, corpus: createCorpusStatus({ skipped: engine.skipped() }), days: options.days });
     options.out.write(options.json ? `${JSON.stringify(insights)}\n` : formatReport(insights, options.style));
@@ -29,7 +30,7 @@ export function formatReport(insights: Insights, style: Style): string {
   const max = Math.max(1, ...insights.perDay.map((d) => d.answered + d.refused + d.unknown));
   const totals = insights.perDay.reduce((t, d) => ({ answered: t.answered + d.answered, refused: t.refused + d.refused }), { answered: 0, refused: 0 });
 
-  out.push(style.bold(`grok-facts report — last ${insights.days} day${insights.days === 1 ? '' : 's'} (UTC)`));
+  out.push(style.bold(`grok-facts report — last ${count(insights.days, 'day')} (UTC)`));
   heading(`Questions per day: ${totals.answered} answered, ${totals.refused} refused`);
   for (const d of insights.perDay) {
     const answered = Math.round(((d.answered + d.unknown) / max) * BAR_WIDTH);
@@ -37,7 +38,7 @@ export function formatReport(insights: Insights, style: Style): string {
     out.push(`  ${d.date}  ${style.cyan('█'.repeat(answered))}${style.red('▒'.repeat(refused))}${' '.repeat(Math.max(1, BAR_WIDTH + 1 - answered - refused))}${d.answered} answered, ${d.refused} refused`);
   }
 
-  heading(`Most refused (last ${insights.refusedDays} days) — the gaps new articles should fill`);
+  heading(`Most refused (last ${count(insights.refusedDays, 'day')}) — the gaps new articles should fill`);
   if (insights.topRefused.length === 0) out.push(style.dim('  none'));
   for (const r of insights.topRefused) {
     out.push(`  ${String(r.count).padStart(4)}×  ${r.question}`);
@@ -51,7 +52,7 @@ export function formatReport(insights: Insights, style: Style): string {
     if (f.cited) out.push(style.dim(`      “${f.cited.quote}” — ${f.cited.title ?? f.cited.source} @ ${f.cited.start}–${f.cited.end}`));
   }
 
-  heading(`Most asked (last ${insights.days} days)`);
+  heading(`Most asked (last ${count(insights.days, 'day')})`);
   if (insights.mostAsked.length === 0) out.push(style.dim('  none'));
   for (const q of insights.mostAsked) out.push(`  ${String(q.count).padStart(4)}×  ${q.question}`);
 
@@ -64,7 +65,7 @@ export function formatReport(insights: Insights, style: Style): string {
 
   const c = insights.corpus;
   heading('Corpus');
-  out.push(`  ${c.articles} articles, ${c.passages} passages, ${c.terms} index terms`);
+  out.push(`  ${count(c.articles, 'article')}, ${count(c.passages, 'passage')}, ${count(c.terms, 'index term')}`);
   if (c.skipped.length === 0) out.push(style.dim('  no files skipped'));
   for (const s of c.skipped) out.push(style.yellow(`  skipped ${s.file}: ${s.reason}`));
   return `${out.join('\n')}\n`;

@@ -5,6 +5,7 @@ import type { CitationLinker } from '../../shared/citation-link.js';
 import { truncateWords } from '../../shared/truncate.js';
 import { escapeMrkdwn } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
+import { count } from '../../shared/plural.js';
 
 /** Block Kit JSON; kept as plain objects so the core's data is the only input. */
 export type Block = Record<string, unknown>;
@@ -26,7 +27,7 @@ function sourceLine(answer: Answer, c: Answer['citations'][number], link?: Citat
   const url = link?.(c);
   const title = url ? `<${slackUrl(url)}|${escapeMrkdwn(c.title)}>` : escapeMrkdwn(c.title);
   const parts = [`*${citationMarker(c.n)}* ${title}`, ...[c.publisher, c.published].filter(Boolean).map((p) => escapeMrkdwn(p!))];
-  parts.push(`reported by ${c.reportedBy} of ${answer.sourceCount} source${answer.sourceCount === 1 ? '' : 's'}`);
+  parts.push(`reported by ${c.reportedBy} of ${count(answer.sourceCount, 'source')}`);
   return parts.join(' · ');
 }
 
@@ -87,7 +88,7 @@ export function usageMessage(examples: readonly string[]): SlackMessage {
 export function sourcesMessage(sources: readonly SourceSummary[]): SlackMessage {
   const lines = sources.map((s) => {
     const meta = [s.publisher, s.published].filter(Boolean).map((m) => escapeMrkdwn(m!)).join(', ');
-    return `• *${escapeMrkdwn(s.title)}*${meta ? ` — ${meta}` : ''} (${s.passages} passages)`;
+    return `• *${escapeMrkdwn(s.title)}*${meta ? ` — ${meta}` : ''} (${count(s.passages, 'passage')})`;
   });
-  return { text: `${sources.length} articles`, blocks: [section(`*My sources (${sources.length} articles):*\n${lines.join('\n')}`)] };
+  return { text: count(sources.length, 'article'), blocks: [section(`*My sources (${count(sources.length, 'article')}):*\n${lines.join('\n')}`)] };
 }

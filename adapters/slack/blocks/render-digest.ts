@@ -4,6 +4,7 @@ import { truncateWords } from '../../shared/truncate.js';
 import { escapeMrkdwn } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
 import { slackUrl, type Block, type SlackMessage } from './render-answer.js';
+import { count } from '../../shared/plural.js';
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: truncateWords(text, L.sectionText) } });
 const meta = (s: { publisher: string | null; published: string | null }) => [s.publisher, s.published].filter(Boolean).map((m) => escapeMrkdwn(m!)).join(', ');
@@ -14,7 +15,7 @@ export function renderDigest(digest: Digest, link?: CitationLinker): SlackMessag
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: truncateWords(`📰 ${title}`, 150), emoji: true } }];
   if (digest.introduction) {
     const list = digest.introduction.map((s) => `• *${escapeMrkdwn(s.title)}*${meta(s) ? ` — ${meta(s)}` : ''}`).join('\n');
-    blocks.push(section(`Hello! Each day I'll post a fact from my sources and what people asked. I read these ${digest.sourceCount} articles:\n${list}`));
+    blocks.push(section(`Hello! Each day I'll post a fact from my sources and what people asked. I read ${digest.sourceCount === 1 ? 'this article' : `these ${count(digest.sourceCount, 'article')}`}:\n${list}`));
   } else if (digest.newCoverage.length > 0) {
     blocks.push(section(`*New coverage*\n${digest.newCoverage.map((s) => `• *${escapeMrkdwn(s.title)}*${meta(s) ? ` — ${meta(s)}` : ''}`).join('\n')}`));
   } else {
