@@ -30,6 +30,20 @@ describe('general English', () => {
 });
 
 describe('a chat message read as a message', () => {
+  it('reads "Can someone confirm?" as asking about the claim before it', () => {
+    const read = readMessage('My understanding is that xAI bought Cursor outright. Can someone confirm? Legal is asking whether it affects our licenses.');
+    expect(read.asking).toContain('xAI bought Cursor outright');
+    expect(read.asking).not.toContain('confirm');
+    // A clause with content of its own is not a confirmation ("confirm the parameter count").
+    expect(readMessage('Hi team. Could someone confirm the parameter count? Thanks!').asking).toBe('Could someone confirm the parameter count?');
+  });
+
+  it('takes no capital that opens a sentence for a name', () => {
+    const named = (q: string, surface: string) => analyseQuestion(q, engine.index).terms.find((t) => t.surface === surface)?.unknownName;
+    expect(named('Did xAI reorganise its teams? Asking because we staff our own.', 'asking')).toBe(false);
+    expect(named('Did Zorblat reorganise its teams? Asking because we staff our own.', 'zorblat')).toBe(true);
+  });
+
   it('separates the clauses that ask from the reason for asking and the thanks', () => {
     const read = readMessage("Hi team, my manager asked me to put the model size in this week's roundup. Could someone confirm the parameter count? Thanks!");
     expect(read.asking).toBe('Could someone confirm the parameter count?');

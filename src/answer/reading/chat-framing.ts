@@ -44,9 +44,24 @@ function asks(clause: string): boolean {
   return ASKING_START.test(opened) || EMBEDDED.test(opened);
 }
 
+/**
+ * Words that can make up a whole clause that asks only whether something else is so: "Can
+ * someone confirm?", "Is that right?", "true or not?". Such a clause has no content of its own.
+ */
+const CONFIRMING_WORD = /^(?:can|could|would|will|does|do|did|is|are|was|were|am|anyone|someone|somebody|anybody|pls|please|plz|you|u|i|i'm|im|we|me|us|help|confirm|verify|check|double|double-check|sanity|right|true|correct|accurate|legit|real|that|this|it|so|or|not|no|nah|yes|the|case|still|actually|really|say|says|said|thoughts|wrong|mistaken|off|am|on|about|that's|thats|it's|its|there|here|mix|mixed|up|what's|whats|what|lol|rn|fr|tho|though|anymore)$/i;
+
+/** A clause that asks only whether something is so, of the claim before it. */
+export function onlyConfirms(clause: string): boolean {
+  const words = clause.replace(OPENER, '').toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  return words.length > 0 && words.every((w) => CONFIRMING_WORD.test(w.replace(/’/g, "'")));
+}
+
 export function readMessage(message: string): ReadMessage {
   const clauses = message.split(CLAUSE_BREAK).map((c) => c.trim()).filter((c) => /[\p{L}\p{N}]/u.test(c));
-  const asking = clauses.filter(asks);
+  // "My understanding is that xAI bought Cursor. Can someone confirm?": the claim is what is asked.
+  // The confirming clause itself then adds nothing ("confirm" is not what is asked about).
+  const pointsBack = (i: number) => i > 0 && onlyConfirms(clauses[i]!);
+  const asking = clauses.filter((c, i) => (asks(c) && !pointsBack(i)) || (i + 1 < clauses.length && pointsBack(i + 1)));
   if (asking.length === 0 || asking.length === clauses.length) return { asking: message, context: [] };
   return { asking: asking.join(' '), context: clauses.filter((c) => !asking.includes(c)) };
 }

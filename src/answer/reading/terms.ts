@@ -127,6 +127,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
   const variant = unknownVariant(analysed, index);
   const roleIsContent = ROLE_RELATION.test(normalizeQuestion(text));
   const namesMeaningful = capitalsAreMeaningful(analysed);
+  const openers = sentenceOpeners(text);
   const total = index.passages.length;
   const unknownWeight = index.idf('\u0000unseen');
   const seen = new Set<string>();
@@ -155,7 +156,8 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
     // "Does it have 2 trillion parameters?": a figure the articles never state is a claim to check
     // against the figure they do state, not a name they do not cover. Years stay strict: "in 2019" is out of range.
     const claimedFigure = !known && QUANTITY_KINDS.has(t.kind) && !isYear(term) && !edition;
-    const looksLikeName = !claimedFigure && (t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0));
+    // A capital opening a sentence says nothing of a name: "Asking because…", "Legal is asking…".
+    const looksLikeName = !claimedFigure && (t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0 && !openers.has(t.surface)));
     const weight = !known
       ? unknownWeight * unknownShare(t, looksLikeName, claimedFigure, options.head)
       : index.subjectTerms.has(term)
@@ -173,6 +175,11 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
     });
   }
   return out;
+}
+
+/** The first word of each sentence after the first, as written in lower case. */
+export function sentenceOpeners(text: string): Set<string> {
+  return new Set([...text.matchAll(/[.!?;:]\s+["'“‘(]*([\p{L}][\p{L}'’-]*)/gu)].map((m) => m[1]!.toLowerCase()));
 }
 
 /**
