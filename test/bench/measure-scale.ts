@@ -11,6 +11,7 @@ import { loadSavedIndex, saveIndex } from '../../src/index/persisted-index.js';
 
 const [mode, corpusDir, dataDir, questionsJson] = process.argv.slice(2) as [string, string, string, string];
 const questions: string[] = JSON.parse(questionsJson);
+const REFUSED = 'How tall is Mount Qzarvel?';
 
 function percentiles(samples: number[]): { p50: number; p99: number } {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -35,7 +36,10 @@ if (mode === 'build') {
   const loaded = time(() => loadSavedIndex(dataDir, articles));
   if (!loaded.value) throw new Error('no saved index to load');
   const engine = createEngineFromIndex(loaded.value);
-  engine.warmUp();
+  // What a user meets first: a question the corpus cannot answer, before anything is warm.
+  const firstRefusal = time(() => engine.answer(REFUSED));
+  if (firstRefusal.value.status !== 'no_answer') throw new Error(`"${REFUSED}" was answered`);
+  const warm = time(() => engine.warmUp());
   for (const q of questions) engine.answer(q);
   // The serving process's own memory, before the baseline index below adds its own.
   const serving = memory();
@@ -54,5 +58,5 @@ if (mode === 'build') {
       baseline.push(time(() => plain.search(q)).ms);
     }
   }
-  console.log(JSON.stringify({ loadMs: loaded.ms, answer: percentiles(ours), plainSearch: percentiles(baseline), answers: ours.length, ...serving }));
+  console.log(JSON.stringify({ loadMs: loaded.ms, firstRefusalMs: firstRefusal.ms, warmUpMs: warm.ms, answer: percentiles(ours), plainSearch: percentiles(baseline), answers: ours.length, ...serving }));
 }
