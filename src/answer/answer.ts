@@ -66,9 +66,9 @@ function chooseCitations(ranked: RankedPassage[], index: KnowledgeIndex): {
   for (const r of eligible) {
     if (chosen.length >= MAX_CITATIONS) break;
     if (!chosen.includes(r.passage)) chosen.push(r.passage);
-    for (const conflict of index.conflicts) {
+    for (const conflict of index.conflictsByPassage.get(r.passage.id) ?? []) {
       const ids = conflict.claims.map((c) => c.passageId);
-      if (!ids.includes(r.passage.id) || conflicts.includes(conflict)) continue;
+      if (conflicts.includes(conflict)) continue;
       conflicts.push(conflict);
       for (const id of ids) {
         const other = index.passages[id]!;

@@ -1,6 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/schema.js';
-import { detectConflicts } from '../conflicts/detect-conflicts.js';
+import { answerQuestion } from '../answer/answer.js';
+import { suggestQuestions } from '../suggestions/suggest-questions.js';
+import { detectConflicts, nameRuns } from '../conflicts/detect-conflicts.js';
 import { collapseDuplicates } from '../passages/collapse-duplicates.js';
 import { extractPassages, type RawPassage } from '../passages/extract-passages.js';
 import { analyze } from '../text/analyze.js';
@@ -82,8 +84,13 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
       articlesWithValue.set(t.term, articles);
     }
   }
-  const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3);
+  const names = { entities, subjectTerms };
+  const headlineNames = new Map(articles.map((a) => [a.source, new Set(nameRuns(analyze(a.title), names))]));
+  const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3, { ...names, headlineNames });
 
-  return assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords });
+  const index = assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords, suggestions: [] });
+  // Worked out once here and saved with the index, so no start, reload or refusal pays for it.
+  index.suggestions = suggestQuestions(index, (q) => answerQuestion(index, q));
+  return index;
 }
 

@@ -43,6 +43,10 @@ export interface KnowledgeIndex {
   /** A version and the word after it, as the corpus writes them ("v8 small", "v9 medium"). */
   versionNames: Set<string>;
   conflicts: DetectedConflict[];
+  /** The disagreements each passage is a side of: looked up per cited passage, never scanned. */
+  conflictsByPassage: Map<number, DetectedConflict[]>;
+  /** Questions the corpus answers well, worked out at build and saved (see suggest-questions.ts). */
+  suggestions: string[];
   idf(term: string): number;
   maxIdf: number;
 }
@@ -69,7 +73,7 @@ export function idfFor(documentFrequency: ReadonlyMap<string, number>, total: nu
 }
 
 /** The index from its parts, deriving what can be derived (term frequencies, idf): shared by build and load. */
-export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords'>): KnowledgeIndex {
+export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords' | 'suggestions'>): KnowledgeIndex {
   const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
   const versionNames = new Set<string>();
   for (const p of parts.passages) {
@@ -81,5 +85,13 @@ export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages
   const documentFrequency = new Map<string, number>();
   for (const p of parts.passages) for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const idf = idfFor(documentFrequency, parts.passages.length);
-  return { ...parts, articleBySource, versionNames, documentFrequency, idf, maxIdf: idf('') };
+  const conflictsByPassage = new Map<number, DetectedConflict[]>();
+  for (const conflict of parts.conflicts) {
+    for (const id of new Set(conflict.claims.map((c) => c.passageId))) {
+      const list = conflictsByPassage.get(id);
+      if (list) list.push(conflict);
+      else conflictsByPassage.set(id, [conflict]);
+    }
+  }
+  return { ...parts, articleBySource, versionNames, documentFrequency, conflictsByPassage, idf, maxIdf: idf('') };
 }

@@ -11,7 +11,7 @@ import type { Term } from '../text/analyze.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 9;
+export const FORMAT = 10;
 const FILE_PREFIX = 'index-';
 
 /**
@@ -56,6 +56,7 @@ const SavedSchema = z.object({
   subjectTerms: z.array(z.string()),
   conflicts: z.array(z.object({ about: z.array(z.string()), claims: z.array(z.object({ passageId: z.number(), source: z.string(), value: z.string(), unit: z.string(), context: z.array(z.string()) })) })),
   surfaceWords: z.array(z.tuple([z.string(), z.string()])),
+  suggestions: z.array(z.string()),
   /** MiniSearch's own serialized form (`toJSON()`), kept as an object so the file is parsed once. */
   search: z.record(z.unknown()),
 });
@@ -88,6 +89,7 @@ function serialize(index: KnowledgeIndex, key: string): string {
     subjectTerms: [...index.subjectTerms],
     conflicts: index.conflicts.map((c) => ({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) })),
     surfaceWords: [...index.surfaceWords],
+    suggestions: index.suggestions,
     search: index.search.toJSON(),
   });
 }
@@ -146,6 +148,7 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
     subjectTerms: new Set(saved.subjectTerms),
     conflicts: saved.conflicts.map((c) => ({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: new Set(claim.context) })) })),
     surfaceWords: new Map(saved.surfaceWords),
+    suggestions: saved.suggestions,
   });
 }
 
