@@ -7,7 +7,7 @@ import type { Article } from '../corpus/schema.js';
 import type { Logger } from '../log/logger.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from '../text/synonyms.js';
-import type { Term } from '../text/analyze.js';
+import { intern, type Term } from '../text/analyze.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
@@ -114,7 +114,8 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
       if (text === undefined || text.length !== end - start) throw new Error(`saved index points outside ${source}`);
       return display === undefined ? { source, start, end, text } : { source, start, end, text, display };
     });
-    const terms: Term[] = p.terms.map(([term, surface, display, kind, cap, position]) => ({ term, surface, display, kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position }));
+    // JSON.parse makes a string per occurrence; the index keeps one per distinct word.
+    const terms: Term[] = p.terms.map(([term, surface, display, kind, cap, position]) => ({ term: intern(term), surface: intern(surface), display: intern(display), kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position }));
     return {
       id: p.id,
       kind: p.kind,
