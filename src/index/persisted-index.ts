@@ -11,7 +11,7 @@ import { intern, type Term } from '../text/analyze.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 10;
+export const FORMAT = 11;
 const FILE_PREFIX = 'index-';
 
 /**
@@ -44,9 +44,11 @@ const SavedSchema = z.object({
       locations: z.array(z.union([z.tuple([z.string(), z.number(), z.number()]), z.tuple([z.string(), z.number(), z.number(), z.string()])])).min(1),
       sources: z.array(z.string()),
       truncated: z.boolean(),
+      /** [term, surface, display, kind, capitalized, position]; '' for a surface equal to the term, or a display equal to the surface. */
       terms: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
       labelTerms: z.array(z.string()),
-      contextTerms: z.array(z.string()),
+      /** 0: the context is the passage before, whose terms are these (see compactPassages). */
+      contextTerms: z.union([z.array(z.string()), z.literal(0)]),
       isDefinition: z.boolean(),
       refersBack: z.boolean(),
       features: z.object({ givesReason: z.boolean(), quantities: z.array(z.string()), times: z.array(z.string()), entities: z.array(z.string()), places: z.array(z.string()) }),
@@ -62,6 +64,8 @@ const SavedSchema = z.object({
 });
 
 function serialize(index: KnowledgeIndex, key: string): string {
+  // Most words are written as they are indexed: the saved index leaves out what repeats.
+  const term = (t: Term) => [t.term, t.surface === t.term ? '' : t.surface, t.display === t.surface ? '' : t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position];
   return JSON.stringify({
     format: FORMAT,
     key,
@@ -72,9 +76,9 @@ function serialize(index: KnowledgeIndex, key: string): string {
       locations: p.locations.map((l) => (l.display === undefined ? [l.source, l.start, l.end] : [l.source, l.start, l.end, l.display])),
       sources: p.sources,
       truncated: p.truncated,
-      terms: p.terms.map((t) => [t.term, t.surface, t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position]),
+      terms: p.terms.map(term),
       labelTerms: [...p.labelTerms],
-      contextTerms: [...p.contextTerms],
+      contextTerms: p.id > 0 && p.contextTerms === index.passages[p.id - 1]!.termSet ? 0 : [...p.contextTerms],
       isDefinition: p.isDefinition,
       refersBack: p.refersBack,
       features: {
@@ -108,6 +112,7 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
   if (saved.format !== FORMAT) throw new Error(`saved in format ${saved.format}, not ${FORMAT}`);
   if (saved.key !== key) throw new Error('saved index is for another corpus');
   const raw = new Map(articles.map((a) => [a.source, a.rawText]));
+  let previous: IndexedPassage | undefined;
   const passages: IndexedPassage[] = saved.passages.map((p) => {
     const locations = p.locations.map(([source, start, end, display]) => {
       const text = raw.get(source)?.slice(start, end);
@@ -115,8 +120,13 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
       return display === undefined ? { source, start, end, text } : { source, start, end, text, display };
     });
     // JSON.parse makes a string per occurrence; the index keeps one per distinct word.
-    const terms: Term[] = p.terms.map(([term, surface, display, kind, cap, position]) => ({ term: intern(term), surface: intern(surface), display: intern(display), kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position }));
-    return {
+    const terms: Term[] = p.terms.map(([term, surface, display, kind, cap, position]) => {
+      const t = intern(term);
+      const s = surface === '' ? t : intern(surface);
+      return { term: t, surface: s, display: display === '' ? s : intern(display), kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position };
+    });
+    const termSet = new Set(terms.map((t) => t.term));
+    const passage: IndexedPassage = {
       id: p.id,
       kind: p.kind,
       text: locations[0]!.display ?? locations[0]!.text,
@@ -124,9 +134,9 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
       sources: p.sources,
       truncated: p.truncated,
       terms,
-      termSet: new Set(terms.map((t) => t.term)),
+      termSet,
       labelTerms: new Set(p.labelTerms),
-      contextTerms: new Set(p.contextTerms),
+      contextTerms: p.contextTerms === 0 ? (previous?.termSet ?? new Set<string>()) : new Set(p.contextTerms),
       isDefinition: p.isDefinition,
       refersBack: p.refersBack,
       features: {
@@ -137,6 +147,7 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
         places: new Set(p.features.places),
       },
     };
+    return (previous = passage);
   });
   // The checksum vouches for the content; the shape is MiniSearch's own, written by toJSON() above.
   const search = MiniSearch.loadJS<{ id: number; terms: string }>(saved.search as unknown as AsPlainObject, MINISEARCH_OPTIONS);

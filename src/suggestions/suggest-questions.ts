@@ -19,6 +19,7 @@ const MAX_LABELS_READ = 2_000;
 const MAX_LABEL_WORDS = 3;
 const ORDINAL = /\b(one|two|three|four|five|first|second|third|and|card|level)\b/i;
 const MIN_NAME_PASSAGES = 2;
+const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 
 function subjectName(index: KnowledgeIndex): string {
   const runs = new Map<string, { text: string; count: number }>();
@@ -85,7 +86,8 @@ function nameQuestions(index: KnowledgeIndex, subject: string): string[] {
   }
   return [...display.values()]
     // Bare acronyms ("AI", "GPU") are vocabulary, not players in the story.
-    .filter((e) => e.passages >= MIN_NAME_PASSAGES && !/^\p{Lu}{1,3}$/u.test(e.text))
+    // Nor are days of the week, written with a capital in every article.
+    .filter((e) => e.passages >= MIN_NAME_PASSAGES && !/^\p{Lu}{1,3}$/u.test(e.text) && !WEEKDAY.test(e.text))
     .sort((a, b) => b.passages - a.passages)
     .map((e) => `What does ${e.text} have to do with ${subject}?`);
 }
