@@ -135,6 +135,12 @@ function claimsOf(passage: ClaimInput, rare: (term: string) => boolean, names: N
   return claims;
 }
 
+function statedTogether(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const article of small) if (large.has(article)) return true;
+  return false;
+}
+
 /** Two dates given, and none in common: two moments, not one fact disputed. */
 function differentTimes(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size === 0 || b.size === 0) return false;
@@ -175,19 +181,22 @@ export function detectConflicts(
         const a = sa.claim;
         const b = sb.claim;
         if (a.value === b.value || a.passageId === b.passageId) continue;
-        const key = a.passageId < b.passageId ? `${a.passageId}-${b.passageId}-${a.value}-${b.value}` : `${b.passageId}-${a.passageId}-${b.value}-${a.value}`;
-        if (seenPairs.has(key)) continue;
-        seenPairs.add(key);
+        // The cheap tests first: most pairs in a bucket fail one of them, and allocate nothing.
+        // Also with names near the figure: "it used 226,000 Trainium chips" names the chips, not whose they are.
+        if (!sameStory(a.source, b.source, names) || differentTimes(sa.times, sb.times)) continue;
+        let sharedCount = 0;
+        for (const w of a.context) if (b.context.has(w)) sharedCount++;
+        if (sharedCount < MIN_SHARED_RARE) continue;
         const sourcesB = byId.get(b.passageId)!.sources;
         if (byId.get(a.passageId)!.sources.some((s) => sourcesB.includes(s))) continue;
         const withA = articlesWithValue.get(a.value);
         const withB = articlesWithValue.get(b.value);
-        if (withA && withB && [...withA].some((article) => withB.has(article))) continue;
-        if (differentTimes(sa.times, sb.times)) continue;
-        // Also with names near the figure: "it used 226,000 Trainium chips" names the chips, not whose they are.
-        if (!sameStory(a.source, b.source, names)) continue;
+        if (withA && withB && statedTogether(withA, withB)) continue;
+        // A pair sharing several words meets in several buckets: it is reported once.
+        const key = a.passageId < b.passageId ? `${a.passageId}-${b.passageId}-${a.value}-${b.value}` : `${b.passageId}-${a.passageId}-${b.value}-${a.value}`;
+        if (seenPairs.has(key)) continue;
+        seenPairs.add(key);
         const shared = [...a.context].filter((w) => b.context.has(w));
-        if (shared.length < MIN_SHARED_RARE) continue;
         const about = shared.sort((x, y) => sa.positions.get(x)! - sa.positions.get(y)!).map((w) => sa.written.get(w)!);
         conflicts.push({ about, claims: [a, b] });
       }
