@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
@@ -63,13 +63,17 @@ const SavedSchema = z.object({
   search: z.record(z.unknown()),
 });
 
-function serialize(index: KnowledgeIndex, key: string): string {
+/**
+ * The saved form, piece by piece: one piece per passage and per conflict, so saving a large
+ * index never holds a second copy of it as one object tree and one string. The pieces join
+ * into exactly what JSON.stringify of the whole would write.
+ */
+function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
   // Most words are written as they are indexed: the saved index leaves out what repeats.
   const term = (t: Term) => [t.term, t.surface === t.term ? '' : t.surface, t.display === t.surface ? '' : t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position];
-  return JSON.stringify({
-    format: FORMAT,
-    key,
-    passages: index.passages.map((p) => ({
+  yield `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"passages":[`;
+  for (const p of index.passages) {
+    yield (p.id === index.passages[0]!.id ? '' : ',') + JSON.stringify({
       id: p.id,
       kind: p.kind,
       // Quotes are sliced from the files again on load: offsets are enough, and stay verbatim.
@@ -88,14 +92,15 @@ function serialize(index: KnowledgeIndex, key: string): string {
         entities: [...p.features.entities],
         places: [...p.features.places],
       },
-    })),
-    entities: [...index.entities],
-    subjectTerms: [...index.subjectTerms],
-    conflicts: index.conflicts.map((c) => ({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) })),
-    surfaceWords: [...index.surfaceWords],
-    suggestions: index.suggestions,
-    search: index.search.toJSON(),
-  });
+    });
+  }
+  yield `],"entities":${JSON.stringify([...index.entities])},"subjectTerms":${JSON.stringify([...index.subjectTerms])},"conflicts":[`;
+  let first = true;
+  for (const c of index.conflicts) {
+    yield (first ? '' : ',') + JSON.stringify({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) });
+    first = false;
+  }
+  yield `],"surfaceWords":${JSON.stringify([...index.surfaceWords])},"suggestions":${JSON.stringify(index.suggestions)},"search":${JSON.stringify(index.search.toJSON())}}`;
 }
 
 type Saved = z.infer<typeof SavedSchema>;
@@ -190,14 +195,40 @@ export function loadSavedIndex(dataDir: string, articles: Article[], logger?: Lo
   }
 }
 
+/**
+ * Writes the pieces in batches as they come, hashing them on the way; the checksum line,
+ * known only at the end, is written last over the placeholder that kept its place.
+ */
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const BATCH = 1 << 20;
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, `${'0'.repeat(64)}\n`);
+    let batch = '';
+    const flush = () => {
+      hash.update(batch);
+      writeSync(fd, batch);
+      batch = '';
+    };
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= BATCH) flush();
+    }
+    flush();
+    writeSync(fd, hash.digest('hex'), 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Saves atomically (temporary file, then rename), and removes indexes saved for older corpora. */
 export function saveIndex(dataDir: string, index: KnowledgeIndex): string {
   mkdirSync(dataDir, { recursive: true });
   const key = indexKey(index.articles);
   const name = `${FILE_PREFIX}${key}.json`;
   const temporary = join(dataDir, `.${name}.${process.pid}.tmp`);
-  const payload = serialize(index, key);
-  writeFileSync(temporary, `${checksum(payload)}\n${payload}`);
+  writePieces(temporary, serialize(index, key));
   renameSync(temporary, join(dataDir, name));
   for (const old of readdirSync(dataDir)) {
     if (old.startsWith(FILE_PREFIX) && old.endsWith('.json') && old !== name) {
