@@ -11,7 +11,7 @@ import { intern, type Term } from '../text/analyze.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 11;
+export const FORMAT = 12;
 const FILE_PREFIX = 'index-';
 
 /**
@@ -29,51 +29,67 @@ export function indexKey(articles: readonly Article[]): string {
 const KINDS = ['word', 'number', 'money', 'percent', 'fraction', 'version', 'compound'] as const;
 
 /**
- * The saved shape. Files carry a sha256 of their content on the first line, so a truncated or
- * corrupted file is caught by the checksum rather than by validating every field; the schema
- * documents the shape and types the reader.
+ * The saved shape: a header line, one line per passage, one per conflict, then MiniSearch's own
+ * form. Files carry a sha256 of their content on the first line, so a truncated or corrupted
+ * file is caught by the checksum rather than by validating every field; the schemas document
+ * the shape and type the reader. One line at a time is parsed on load, and one written at a
+ * time on save, so neither holds the whole index twice (as a parsed tree and as the index).
  */
-const SavedSchema = z.object({
+const HeaderSchema = z.object({
   format: z.literal(FORMAT),
   key: z.string(),
-  passages: z.array(
-    z.object({
-      id: z.number(),
-      kind: z.enum(['sentence', 'label', 'heading']),
-      /** [source, start, end], plus the display text where it differs from the slice (Markdown). */
-      locations: z.array(z.union([z.tuple([z.string(), z.number(), z.number()]), z.tuple([z.string(), z.number(), z.number(), z.string()])])).min(1),
-      sources: z.array(z.string()),
-      truncated: z.boolean(),
-      /** [term, surface, display, kind, capitalized, position]; '' for a surface equal to the term, or a display equal to the surface. */
-      terms: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
-      labelTerms: z.array(z.string()),
-      /** 0: the context is the passage before, whose terms are these (see compactPassages). */
-      contextTerms: z.union([z.array(z.string()), z.literal(0)]),
-      isDefinition: z.boolean(),
-      refersBack: z.boolean(),
-      features: z.object({ givesReason: z.boolean(), quantities: z.array(z.string()), times: z.array(z.string()), entities: z.array(z.string()), places: z.array(z.string()) }),
-    }),
-  ),
+  /** How many passage lines, then conflict lines, follow. */
+  passages: z.number(),
+  conflicts: z.number(),
   entities: z.array(z.string()),
   subjectTerms: z.array(z.string()),
-  conflicts: z.array(z.object({ about: z.array(z.string()), claims: z.array(z.object({ passageId: z.number(), source: z.string(), value: z.string(), unit: z.string(), context: z.array(z.string()) })) })),
   surfaceWords: z.array(z.tuple([z.string(), z.string()])),
   suggestions: z.array(z.string()),
-  /** MiniSearch's own serialized form (`toJSON()`), kept as an object so the file is parsed once. */
-  search: z.record(z.unknown()),
 });
 
-/**
- * The saved form, piece by piece: one piece per passage and per conflict, so saving a large
- * index never holds a second copy of it as one object tree and one string. The pieces join
- * into exactly what JSON.stringify of the whole would write.
- */
+const SavedPassageSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['sentence', 'label', 'heading']),
+  /** [source, start, end], plus the display text where it differs from the slice (Markdown). */
+  locations: z.array(z.union([z.tuple([z.string(), z.number(), z.number()]), z.tuple([z.string(), z.number(), z.number(), z.string()])])).min(1),
+  sources: z.array(z.string()),
+  truncated: z.boolean(),
+  /** [term, surface, display, kind, capitalized, position]; '' for a surface equal to the term, or a display equal to the surface. */
+  terms: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
+  labelTerms: z.array(z.string()),
+  /** 0: the context is the passage before, whose terms are these (see compactPassages). */
+  contextTerms: z.union([z.array(z.string()), z.literal(0)]),
+  isDefinition: z.boolean(),
+  refersBack: z.boolean(),
+  features: z.object({ givesReason: z.boolean(), quantities: z.array(z.string()), times: z.array(z.string()), entities: z.array(z.string()), places: z.array(z.string()) }),
+});
+
+const SavedConflictSchema = z.object({
+  about: z.array(z.string()),
+  claims: z.array(z.object({ passageId: z.number(), source: z.string(), value: z.string(), unit: z.string(), context: z.array(z.string()) })),
+});
+
+type Header = z.infer<typeof HeaderSchema>;
+type SavedPassage = z.infer<typeof SavedPassageSchema>;
+type SavedConflict = z.infer<typeof SavedConflictSchema>;
+
+/** The saved form, line by line (see HeaderSchema); JSON never holds a newline of its own. */
 function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
   // Most words are written as they are indexed: the saved index leaves out what repeats.
-  const term = (t: Term) => [t.term, t.surface === t.term ? '' : t.surface, t.display === t.surface ? '' : t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position];
-  yield `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"passages":[`;
+  const term = (t: Term): SavedPassage['terms'][number] => [t.term, t.surface === t.term ? '' : t.surface, t.display === t.surface ? '' : t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position];
+  const header: Header = {
+    format: FORMAT,
+    key,
+    passages: index.passages.length,
+    conflicts: index.conflicts.length,
+    entities: [...index.entities],
+    subjectTerms: [...index.subjectTerms],
+    surfaceWords: [...index.surfaceWords],
+    suggestions: index.suggestions,
+  };
+  yield `${JSON.stringify(header)}\n`;
   for (const p of index.passages) {
-    yield (p.id === index.passages[0]!.id ? '' : ',') + JSON.stringify({
+    const saved: SavedPassage = {
       id: p.id,
       kind: p.kind,
       // Quotes are sliced from the files again on load: offsets are enough, and stay verbatim.
@@ -92,18 +108,15 @@ function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
         entities: [...p.features.entities],
         places: [...p.features.places],
       },
-    });
+    };
+    yield `${JSON.stringify(saved)}\n`;
   }
-  yield `],"entities":${JSON.stringify([...index.entities])},"subjectTerms":${JSON.stringify([...index.subjectTerms])},"conflicts":[`;
-  let first = true;
   for (const c of index.conflicts) {
-    yield (first ? '' : ',') + JSON.stringify({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) });
-    first = false;
+    const saved: SavedConflict = { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) };
+    yield `${JSON.stringify(saved)}\n`;
   }
-  yield `],"surfaceWords":${JSON.stringify([...index.surfaceWords])},"suggestions":${JSON.stringify(index.suggestions)},"search":${JSON.stringify(index.search.toJSON())}}`;
+  yield JSON.stringify(index.search.toJSON());
 }
-
-type Saved = z.infer<typeof SavedSchema>;
 
 function checksum(payload: string): string {
   return createHash('sha256').update(payload).digest('hex');
@@ -113,12 +126,21 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
   const newline = file.indexOf('\n');
   const payload = file.slice(newline + 1);
   if (newline !== 64 || checksum(payload) !== file.slice(0, 64)) throw new Error('checksum mismatch (truncated or corrupted)');
-  const saved = JSON.parse(payload) as Saved;
+  let at = 0;
+  const nextLine = <T>(): T => {
+    const end = payload.indexOf('\n', at);
+    if (end === -1) throw new Error('saved index ends early');
+    const value = JSON.parse(payload.slice(at, end)) as T;
+    at = end + 1;
+    return value;
+  };
+  const saved = nextLine<Header>();
   if (saved.format !== FORMAT) throw new Error(`saved in format ${saved.format}, not ${FORMAT}`);
   if (saved.key !== key) throw new Error('saved index is for another corpus');
   const raw = new Map(articles.map((a) => [a.source, a.rawText]));
   let previous: IndexedPassage | undefined;
-  const passages: IndexedPassage[] = saved.passages.map((p) => {
+  const passages: IndexedPassage[] = Array.from({ length: saved.passages }, () => {
+    const p = nextLine<SavedPassage>();
     const locations = p.locations.map(([source, start, end, display]) => {
       const text = raw.get(source)?.slice(start, end);
       if (text === undefined || text.length !== end - start) throw new Error(`saved index points outside ${source}`);
@@ -155,7 +177,11 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
     return (previous = passage);
   });
   // The checksum vouches for the content; the shape is MiniSearch's own, written by toJSON() above.
-  const search = MiniSearch.loadJS<{ id: number; terms: string }>(saved.search as unknown as AsPlainObject, MINISEARCH_OPTIONS);
+  const conflicts = Array.from({ length: saved.conflicts }, () => {
+    const c = nextLine<SavedConflict>();
+    return { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: new Set(claim.context) })) };
+  });
+  const search = MiniSearch.loadJS<{ id: number; terms: string }>(JSON.parse(payload.slice(at)) as AsPlainObject, MINISEARCH_OPTIONS);
   if (search.documentCount !== passages.length) throw new Error('saved search index does not match its passages');
   return assembleIndex({
     articles,
@@ -163,7 +189,7 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
     search,
     entities: new Set(saved.entities),
     subjectTerms: new Set(saved.subjectTerms),
-    conflicts: saved.conflicts.map((c) => ({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: new Set(claim.context) })) })),
+    conflicts,
     surfaceWords: new Map(saved.surfaceWords),
     suggestions: saved.suggestions,
   });
