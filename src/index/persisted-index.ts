@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from '../text/synonyms.js';
 import { intern, type Term } from '../text/analyze.js';
+import { savedLines } from './saved-lines.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
@@ -118,21 +119,21 @@ function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
   yield JSON.stringify(index.search.toJSON());
 }
 
-function checksum(payload: string): string {
-  return createHash('sha256').update(payload).digest('hex');
+function deserialize(path: string, key: string, articles: Article[]): KnowledgeIndex {
+  const lines = savedLines(path);
+  try {
+    return fromLines(lines, key, articles);
+  } finally {
+    // Closes the file when reading stopped early, on damage.
+    lines.return();
+  }
 }
 
-function deserialize(file: string, key: string, articles: Article[]): KnowledgeIndex {
-  const newline = file.indexOf('\n');
-  const payload = file.slice(newline + 1);
-  if (newline !== 64 || checksum(payload) !== file.slice(0, 64)) throw new Error('checksum mismatch (truncated or corrupted)');
-  let at = 0;
+function fromLines(lines: Generator<string, void, undefined>, key: string, articles: Article[]): KnowledgeIndex {
   const nextLine = <T>(): T => {
-    const end = payload.indexOf('\n', at);
-    if (end === -1) throw new Error('saved index ends early');
-    const value = JSON.parse(payload.slice(at, end)) as T;
-    at = end + 1;
-    return value;
+    const line = lines.next();
+    if (line.done) throw new Error('saved index ends early');
+    return JSON.parse(line.value) as T;
   };
   const saved = nextLine<Header>();
   if (saved.format !== FORMAT) throw new Error(`saved in format ${saved.format}, not ${FORMAT}`);
@@ -181,7 +182,9 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
     const c = nextLine<SavedConflict>();
     return { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: new Set(claim.context) })) };
   });
-  const search = MiniSearch.loadJS<{ id: number; terms: string }>(JSON.parse(payload.slice(at)) as AsPlainObject, MINISEARCH_OPTIONS);
+  const search = MiniSearch.loadJS<{ id: number; terms: string }>(nextLine<AsPlainObject>(), MINISEARCH_OPTIONS);
+  // The search index is the last line, given out only once the checksum held; anything after it is damage.
+  if (!lines.next().done) throw new Error('saved index runs on past its end');
   if (search.documentCount !== passages.length) throw new Error('saved search index does not match its passages');
   return assembleIndex({
     articles,
@@ -202,14 +205,9 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
 export function loadSavedIndex(dataDir: string, articles: Article[], logger?: Logger): KnowledgeIndex | undefined {
   const key = indexKey(articles);
   const path = join(dataDir, `${FILE_PREFIX}${key}.json`);
-  let text: string;
+  if (!existsSync(path)) return undefined;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    return deserialize(text, key, articles);
+    return deserialize(path, key, articles);
   } catch (error) {
     logger?.warn('saved index is unreadable, rebuilding it', { file: path, error: (error as Error).message.slice(0, 200) });
     try {
