@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /**
  * The lines of a saved index (after its checksum line), read a chunk at a time: loading a large
@@ -17,10 +17,12 @@ export function* savedLines(path: string): Generator<string, void, undefined> {
     if (readSync(fd, head, 0, 65, 0) !== 65 || head[64] !== 10) throw new Error('checksum mismatch (truncated or corrupted)');
     const expected = head.toString('latin1', 0, 64);
     const hash = createHash('sha256');
-    const chunk = Buffer.allocUnsafe(CHUNK);
+    // A small index (the seeds: 175 KB) is read in one piece no larger than itself.
+    const size = Math.max(1, Math.min(CHUNK, fstatSync(fd).size - 65));
+    const chunk = Buffer.allocUnsafe(size);
     let pending: Buffer[] = [];
     for (let position = 65; ; ) {
-      const n = readSync(fd, chunk, 0, CHUNK, position);
+      const n = readSync(fd, chunk, 0, size, position);
       if (n === 0) break;
       position += n;
       const data = chunk.subarray(0, n);
