@@ -67,9 +67,9 @@ function chooseCitations(ranked: RankedPassage[], index: KnowledgeIndex): {
   for (const r of eligible) {
     if (chosen.length >= MAX_CITATIONS) break;
     if (!chosen.includes(r.passage)) chosen.push(r.passage);
-    for (const conflict of index.conflicts) {
+    for (const conflict of index.conflictsByPassage.get(r.passage.id) ?? []) {
       const ids = conflict.claims.map((c) => c.passageId);
-      if (!ids.includes(r.passage.id) || conflicts.includes(conflict)) continue;
+      if (conflicts.includes(conflict)) continue;
       conflicts.push(conflict);
       for (const id of ids) {
         const other = index.passages[id]!;
@@ -123,6 +123,9 @@ export function answerQuestion(
   const ordered = [best, ...ranked.filter((r) => r !== best)];
   const introduced = isLeadIn(best.passage) ? introducedPassages(index, best.passage, analysed.terms, MAX_CITATIONS - 1) : [];
   const { passages, conflicts } = introduced.length > 0 ? { passages: [best.passage, ...introduced], conflicts: [] } : chooseCitations(ordered, index);
+  // The best passage may cover too little of the question to be quoted ("<@123> blackwell release nd $20 2"):
+  // an answer with nothing to quote is no answer, not an empty one.
+  if (passages.length === 0) return noAnswer(question, index, suggestions());
   const citations = passages.map((p, i) => toCitation(index, p, i + 1));
   const described = describeConflicts(conflicts, citations, passages);
   const shown =

@@ -6,7 +6,7 @@ import type { Article } from '../corpus/schema.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
 import { loadSavedIndex, saveIndex } from '../index/persisted-index.js';
 import type { Logger } from '../log/logger.js';
-import { matchSuggestions, suggestQuestions } from '../suggestions/suggest-questions.js';
+import { matchSuggestions } from '../suggestions/suggest-questions.js';
 import type { SourceSummary } from './source-summary.js';
 
 /** The core's one entry point for answers: ask, list sources, suggest. Holds no platform knowledge. */
@@ -54,13 +54,9 @@ interface Snapshot {
   suggestions(): string[];
 }
 
-/**
- * Suggestions are derived once per index, on first need: a one-shot `ask` that is answered
- * never pays for them, and a bot warms them up right after start (see warmUp).
- */
+/** Suggestions come with the index: worked out when it was built, and saved with it. */
 function snapshotOf(index: KnowledgeIndex): Snapshot {
-  let suggestions: string[] | undefined;
-  return { index, suggestions: () => (suggestions ??= suggestQuestions(index, (q) => answerQuestion(index, q))) };
+  return { index, suggestions: () => index.suggestions };
 }
 
 export function createEngineFromIndex(
@@ -103,7 +99,6 @@ export function createEngineFromIndex(
       if (!reloader) throw new Error('this engine has no corpus folder to reload from');
       const { index: next, result } = await reloader();
       const snapshot = snapshotOf(next);
-      snapshot.suggestions();
       current = snapshot;
       skipped = result.skipped;
       loaded = { at: new Date().toISOString(), result };

@@ -1,9 +1,11 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/schema.js';
-import { detectConflicts } from '../conflicts/detect-conflicts.js';
+import { answerQuestion } from '../answer/answer.js';
+import { suggestQuestions } from '../suggestions/suggest-questions.js';
+import { detectConflicts, nameRuns } from '../conflicts/detect-conflicts.js';
 import { collapseDuplicates } from '../passages/collapse-duplicates.js';
 import { extractPassages, type RawPassage } from '../passages/extract-passages.js';
-import { analyze } from '../text/analyze.js';
+import { analyze, type Term } from '../text/analyze.js';
 import { answerFeatures } from './answer-features.js';
 import { learnEntities } from './entity-lexicon.js';
 import { assembleIndex, idfFor, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
@@ -17,20 +19,38 @@ const DEFINITION_VALUE = /^\s*(?:(?:in|for) [^,]{1,40}, )?(?:an? |the |this )?[\
 /** What is read of a raw passage: its display form where it has one (Markdown), else its text. */
 const shownText = (p: { text: string; display?: string }): string => p.display ?? p.text;
 
-/** Each raw passage's context, keyed by where it stands: its predecessor in its article, and the heading it stands under. */
-function contexts(raw: readonly RawPassage[]): Map<string, string> {
-  const map = new Map<string, string>();
+/**
+ * Each raw passage's context, keyed by where it stands: its predecessor in its article, and the
+ * heading it stands under. Kept as the texts, so each is analysed once (see analyseOnce).
+ */
+function contexts(raw: readonly RawPassage[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
   raw.forEach((r, i) => {
     const before = raw[i - 1];
-    const context = [before && before.source === r.source ? shownText(before) : '', r.label ?? ''].filter(Boolean).join(' ');
-    if (context) map.set(`${r.source}:${r.start}`, context);
+    const context = [before && before.source === r.source ? shownText(before) : '', r.label ?? ''].filter(Boolean);
+    if (context.length > 0) map.set(`${r.source}:${r.start}`, context);
   });
   return map;
 }
 
-function precedingTerms(contextOf: ReadonlyMap<string, string>, at: { source: string; start: number }): Set<string> {
-  const context = contextOf.get(`${at.source}:${at.start}`);
-  return new Set(context ? analyze(context).map((t) => t.term) : []);
+/**
+ * Analysis by text, shared between a passage and the passage after it, whose context it is:
+ * analysing every preceding sentence a second time was half of all analysis.
+ */
+function analyseOnce(): (text: string) => Term[] {
+  const cache = new Map<string, Term[]>();
+  return (text) => {
+    let terms = cache.get(text);
+    if (!terms) cache.set(text, (terms = analyze(text)));
+    return terms;
+  };
+}
+
+/** Only the set of terms is read, so the context's parts are analysed apart and their terms joined. */
+function precedingTerms(contextOf: ReadonlyMap<string, string[]>, at: { source: string; start: number }, analyse: (text: string) => Term[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of contextOf.get(`${at.source}:${at.start}`) ?? []) for (const t of analyse(text)) out.add(t.term);
+  return out;
 }
 
 /** Names that stand in at least half of the headlines. */
@@ -46,7 +66,8 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   const raw = extractPassages(articles);
   const passages = collapseDuplicates(raw);
   const contextOf = contexts(raw);
-  const analysed = passages.map((p) => ({ ...p, terms: analyze(p.text) }));
+  const analyse = analyseOnce();
+  const analysed = passages.map((p) => ({ ...p, terms: analyse(p.text) }));
   const entities = learnEntities(analysed);
 
   const documentFrequency = new Map<string, number>();
@@ -62,7 +83,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     ...p,
     termSet: new Set(p.terms.map((t) => t.term)),
     labelTerms: new Set(p.kind === 'label' ? analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term) : []),
-    contextTerms: precedingTerms(contextOf, p.locations[0]!),
+    contextTerms: precedingTerms(contextOf, p.locations[0]!, analyse),
     isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
     refersBack: REFERS_BACK.test(p.text),
     features: answerFeatures(p.text, p.terms, entities),
@@ -82,8 +103,13 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
       articlesWithValue.set(t.term, articles);
     }
   }
-  const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3);
+  const names = { entities, subjectTerms };
+  const headlineNames = new Map(articles.map((a) => [a.source, new Set(nameRuns(analyze(a.title), names))]));
+  const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3, { ...names, headlineNames });
 
-  return assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords });
+  const index = assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords, suggestions: [] });
+  // Worked out once here and saved with the index, so no start, reload or refusal pays for it.
+  index.suggestions = suggestQuestions(index, (q) => answerQuestion(index, q));
+  return index;
 }
 

@@ -43,6 +43,10 @@ export interface KnowledgeIndex {
   /** A version and the word after it, as the corpus writes them ("v8 small", "v9 medium"). */
   versionNames: Set<string>;
   conflicts: DetectedConflict[];
+  /** The disagreements each passage is a side of: looked up per cited passage, never scanned. */
+  conflictsByPassage: Map<number, DetectedConflict[]>;
+  /** Questions the corpus answers well, worked out at build and saved (see suggest-questions.ts). */
+  suggestions: string[];
   idf(term: string): number;
   maxIdf: number;
 }
@@ -68,8 +72,37 @@ export function idfFor(documentFrequency: ReadonlyMap<string, number>, total: nu
   };
 }
 
+/** Shared by every passage with nothing in a set: never written to (adding throws). */
+const NOTHING: Set<string> = new (class extends Set<string> {
+  override add(): this {
+    throw new Error('the shared empty set of the index is read-only');
+  }
+})();
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+
+/**
+ * Memory per passage is what limits a large corpus: most of a passage's sets are empty (one
+ * shared set stands for them all), and its context is most often exactly the sentence before
+ * (that passage's own term set is shared rather than copied).
+ */
+function compactPassages(passages: IndexedPassage[]): void {
+  const none = (set: Set<string>) => (set.size === 0 ? NOTHING : set);
+  passages.forEach((p, i) => {
+    p.labelTerms = none(p.labelTerms);
+    const before = passages[i - 1];
+    p.contextTerms = before && sameSet(before.termSet, p.contextTerms) ? before.termSet : none(p.contextTerms);
+    const f = p.features;
+    f.quantities = none(f.quantities);
+    f.times = none(f.times);
+    f.entities = none(f.entities);
+    f.places = none(f.places);
+  });
+}
+
 /** The index from its parts, deriving what can be derived (term frequencies, idf): shared by build and load. */
-export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords'>): KnowledgeIndex {
+export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords' | 'suggestions'>): KnowledgeIndex {
+  compactPassages(parts.passages);
   const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
   const versionNames = new Set<string>();
   for (const p of parts.passages) {
@@ -81,5 +114,13 @@ export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages
   const documentFrequency = new Map<string, number>();
   for (const p of parts.passages) for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const idf = idfFor(documentFrequency, parts.passages.length);
-  return { ...parts, articleBySource, versionNames, documentFrequency, idf, maxIdf: idf('') };
+  const conflictsByPassage = new Map<number, DetectedConflict[]>();
+  for (const conflict of parts.conflicts) {
+    for (const id of new Set(conflict.claims.map((c) => c.passageId))) {
+      const list = conflictsByPassage.get(id);
+      if (list) list.push(conflict);
+      else conflictsByPassage.set(id, [conflict]);
+    }
+  }
+  return { ...parts, articleBySource, versionNames, documentFrequency, conflictsByPassage, idf, maxIdf: idf('') };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
@@ -7,11 +7,12 @@ import type { Article } from '../corpus/schema.js';
 import type { Logger } from '../log/logger.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from '../text/synonyms.js';
-import type { Term } from '../text/analyze.js';
+import { intern, type Term } from '../text/analyze.js';
+import { savedLines } from './saved-lines.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 9;
+export const FORMAT = 12;
 const FILE_PREFIX = 'index-';
 
 /**
@@ -29,51 +30,76 @@ export function indexKey(articles: readonly Article[]): string {
 const KINDS = ['word', 'number', 'money', 'percent', 'fraction', 'version', 'compound'] as const;
 
 /**
- * The saved shape. Files carry a sha256 of their content on the first line, so a truncated or
- * corrupted file is caught by the checksum rather than by validating every field; the schema
- * documents the shape and types the reader.
+ * The saved shape: a header line, one line per passage, one per conflict, then MiniSearch's own
+ * form. Files carry a sha256 of their content on the first line, so a truncated or corrupted
+ * file is caught by the checksum rather than by validating every field; the schemas document
+ * the shape and type the reader. One line at a time is parsed on load, and one written at a
+ * time on save, so neither holds the whole index twice (as a parsed tree and as the index).
  */
-const SavedSchema = z.object({
+const HeaderSchema = z.object({
   format: z.literal(FORMAT),
   key: z.string(),
-  passages: z.array(
-    z.object({
-      id: z.number(),
-      kind: z.enum(['sentence', 'label', 'heading']),
-      /** [source, start, end], plus the display text where it differs from the slice (Markdown). */
-      locations: z.array(z.union([z.tuple([z.string(), z.number(), z.number()]), z.tuple([z.string(), z.number(), z.number(), z.string()])])).min(1),
-      sources: z.array(z.string()),
-      truncated: z.boolean(),
-      terms: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
-      labelTerms: z.array(z.string()),
-      contextTerms: z.array(z.string()),
-      isDefinition: z.boolean(),
-      refersBack: z.boolean(),
-      features: z.object({ givesReason: z.boolean(), quantities: z.array(z.string()), times: z.array(z.string()), entities: z.array(z.string()), places: z.array(z.string()) }),
-    }),
-  ),
+  /** How many passage lines, then conflict lines, follow. */
+  passages: z.number(),
+  conflicts: z.number(),
   entities: z.array(z.string()),
   subjectTerms: z.array(z.string()),
-  conflicts: z.array(z.object({ about: z.array(z.string()), claims: z.array(z.object({ passageId: z.number(), source: z.string(), value: z.string(), unit: z.string(), context: z.array(z.string()) })) })),
   surfaceWords: z.array(z.tuple([z.string(), z.string()])),
-  /** MiniSearch's own serialized form (`toJSON()`), kept as an object so the file is parsed once. */
-  search: z.record(z.unknown()),
+  suggestions: z.array(z.string()),
 });
 
-function serialize(index: KnowledgeIndex, key: string): string {
-  return JSON.stringify({
+const SavedPassageSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['sentence', 'label', 'heading']),
+  /** [source, start, end], plus the display text where it differs from the slice (Markdown). */
+  locations: z.array(z.union([z.tuple([z.string(), z.number(), z.number()]), z.tuple([z.string(), z.number(), z.number(), z.string()])])).min(1),
+  sources: z.array(z.string()),
+  truncated: z.boolean(),
+  /** [term, surface, display, kind, capitalized, position]; '' for a surface equal to the term, or a display equal to the surface. */
+  terms: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
+  labelTerms: z.array(z.string()),
+  /** 0: the context is the passage before, whose terms are these (see compactPassages). */
+  contextTerms: z.union([z.array(z.string()), z.literal(0)]),
+  isDefinition: z.boolean(),
+  refersBack: z.boolean(),
+  features: z.object({ givesReason: z.boolean(), quantities: z.array(z.string()), times: z.array(z.string()), entities: z.array(z.string()), places: z.array(z.string()) }),
+});
+
+const SavedConflictSchema = z.object({
+  about: z.array(z.string()),
+  claims: z.array(z.object({ passageId: z.number(), source: z.string(), value: z.string(), unit: z.string(), context: z.array(z.string()) })),
+});
+
+type Header = z.infer<typeof HeaderSchema>;
+type SavedPassage = z.infer<typeof SavedPassageSchema>;
+type SavedConflict = z.infer<typeof SavedConflictSchema>;
+
+/** The saved form, line by line (see HeaderSchema); JSON never holds a newline of its own. */
+function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
+  // Most words are written as they are indexed: the saved index leaves out what repeats.
+  const term = (t: Term): SavedPassage['terms'][number] => [t.term, t.surface === t.term ? '' : t.surface, t.display === t.surface ? '' : t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position];
+  const header: Header = {
     format: FORMAT,
     key,
-    passages: index.passages.map((p) => ({
+    passages: index.passages.length,
+    conflicts: index.conflicts.length,
+    entities: [...index.entities],
+    subjectTerms: [...index.subjectTerms],
+    surfaceWords: [...index.surfaceWords],
+    suggestions: index.suggestions,
+  };
+  yield `${JSON.stringify(header)}\n`;
+  for (const p of index.passages) {
+    const saved: SavedPassage = {
       id: p.id,
       kind: p.kind,
       // Quotes are sliced from the files again on load: offsets are enough, and stay verbatim.
       locations: p.locations.map((l) => (l.display === undefined ? [l.source, l.start, l.end] : [l.source, l.start, l.end, l.display])),
       sources: p.sources,
       truncated: p.truncated,
-      terms: p.terms.map((t) => [t.term, t.surface, t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position]),
+      terms: p.terms.map(term),
       labelTerms: [...p.labelTerms],
-      contextTerms: [...p.contextTerms],
+      contextTerms: p.id > 0 && p.contextTerms === index.passages[p.id - 1]!.termSet ? 0 : [...p.contextTerms],
       isDefinition: p.isDefinition,
       refersBack: p.refersBack,
       features: {
@@ -83,37 +109,52 @@ function serialize(index: KnowledgeIndex, key: string): string {
         entities: [...p.features.entities],
         places: [...p.features.places],
       },
-    })),
-    entities: [...index.entities],
-    subjectTerms: [...index.subjectTerms],
-    conflicts: index.conflicts.map((c) => ({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) })),
-    surfaceWords: [...index.surfaceWords],
-    search: index.search.toJSON(),
-  });
+    };
+    yield `${JSON.stringify(saved)}\n`;
+  }
+  for (const c of index.conflicts) {
+    const saved: SavedConflict = { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) };
+    yield `${JSON.stringify(saved)}\n`;
+  }
+  yield JSON.stringify(index.search.toJSON());
 }
 
-type Saved = z.infer<typeof SavedSchema>;
-
-function checksum(payload: string): string {
-  return createHash('sha256').update(payload).digest('hex');
+function deserialize(path: string, key: string, articles: Article[]): KnowledgeIndex {
+  const lines = savedLines(path);
+  try {
+    return fromLines(lines, key, articles);
+  } finally {
+    // Closes the file when reading stopped early, on damage.
+    lines.return();
+  }
 }
 
-function deserialize(file: string, key: string, articles: Article[]): KnowledgeIndex {
-  const newline = file.indexOf('\n');
-  const payload = file.slice(newline + 1);
-  if (newline !== 64 || checksum(payload) !== file.slice(0, 64)) throw new Error('checksum mismatch (truncated or corrupted)');
-  const saved = JSON.parse(payload) as Saved;
+function fromLines(lines: Generator<string, void, undefined>, key: string, articles: Article[]): KnowledgeIndex {
+  const nextLine = <T>(): T => {
+    const line = lines.next();
+    if (line.done) throw new Error('saved index ends early');
+    return JSON.parse(line.value) as T;
+  };
+  const saved = nextLine<Header>();
   if (saved.format !== FORMAT) throw new Error(`saved in format ${saved.format}, not ${FORMAT}`);
   if (saved.key !== key) throw new Error('saved index is for another corpus');
   const raw = new Map(articles.map((a) => [a.source, a.rawText]));
-  const passages: IndexedPassage[] = saved.passages.map((p) => {
+  let previous: IndexedPassage | undefined;
+  const passages: IndexedPassage[] = Array.from({ length: saved.passages }, () => {
+    const p = nextLine<SavedPassage>();
     const locations = p.locations.map(([source, start, end, display]) => {
       const text = raw.get(source)?.slice(start, end);
       if (text === undefined || text.length !== end - start) throw new Error(`saved index points outside ${source}`);
       return display === undefined ? { source, start, end, text } : { source, start, end, text, display };
     });
-    const terms: Term[] = p.terms.map(([term, surface, display, kind, cap, position]) => ({ term, surface, display, kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position }));
-    return {
+    // JSON.parse makes a string per occurrence; the index keeps one per distinct word.
+    const terms: Term[] = p.terms.map(([term, surface, display, kind, cap, position]) => {
+      const t = intern(term);
+      const s = surface === '' ? t : intern(surface);
+      return { term: t, surface: s, display: display === '' ? s : intern(display), kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position };
+    });
+    const termSet = new Set(terms.map((t) => t.term));
+    const passage: IndexedPassage = {
       id: p.id,
       kind: p.kind,
       text: locations[0]!.display ?? locations[0]!.text,
@@ -121,9 +162,9 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
       sources: p.sources,
       truncated: p.truncated,
       terms,
-      termSet: new Set(terms.map((t) => t.term)),
+      termSet,
       labelTerms: new Set(p.labelTerms),
-      contextTerms: new Set(p.contextTerms),
+      contextTerms: p.contextTerms === 0 ? (previous?.termSet ?? new Set<string>()) : new Set(p.contextTerms),
       isDefinition: p.isDefinition,
       refersBack: p.refersBack,
       features: {
@@ -134,9 +175,16 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
         places: new Set(p.features.places),
       },
     };
+    return (previous = passage);
   });
   // The checksum vouches for the content; the shape is MiniSearch's own, written by toJSON() above.
-  const search = MiniSearch.loadJS<{ id: number; terms: string }>(saved.search as unknown as AsPlainObject, MINISEARCH_OPTIONS);
+  const conflicts = Array.from({ length: saved.conflicts }, () => {
+    const c = nextLine<SavedConflict>();
+    return { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: new Set(claim.context) })) };
+  });
+  const search = MiniSearch.loadJS<{ id: number; terms: string }>(nextLine<AsPlainObject>(), MINISEARCH_OPTIONS);
+  // The search index is the last line, given out only once the checksum held; anything after it is damage.
+  if (!lines.next().done) throw new Error('saved index runs on past its end');
   if (search.documentCount !== passages.length) throw new Error('saved search index does not match its passages');
   return assembleIndex({
     articles,
@@ -144,8 +192,9 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
     search,
     entities: new Set(saved.entities),
     subjectTerms: new Set(saved.subjectTerms),
-    conflicts: saved.conflicts.map((c) => ({ about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: new Set(claim.context) })) })),
+    conflicts,
     surfaceWords: new Map(saved.surfaceWords),
+    suggestions: saved.suggestions,
   });
 }
 
@@ -156,14 +205,9 @@ function deserialize(file: string, key: string, articles: Article[]): KnowledgeI
 export function loadSavedIndex(dataDir: string, articles: Article[], logger?: Logger): KnowledgeIndex | undefined {
   const key = indexKey(articles);
   const path = join(dataDir, `${FILE_PREFIX}${key}.json`);
-  let text: string;
+  if (!existsSync(path)) return undefined;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    return deserialize(text, key, articles);
+    return deserialize(path, key, articles);
   } catch (error) {
     logger?.warn('saved index is unreadable, rebuilding it', { file: path, error: (error as Error).message.slice(0, 200) });
     try {
@@ -175,14 +219,40 @@ export function loadSavedIndex(dataDir: string, articles: Article[], logger?: Lo
   }
 }
 
+/**
+ * Writes the pieces in batches as they come, hashing them on the way; the checksum line,
+ * known only at the end, is written last over the placeholder that kept its place.
+ */
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const BATCH = 1 << 20;
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, `${'0'.repeat(64)}\n`);
+    let batch = '';
+    const flush = () => {
+      hash.update(batch);
+      writeSync(fd, batch);
+      batch = '';
+    };
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= BATCH) flush();
+    }
+    flush();
+    writeSync(fd, hash.digest('hex'), 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Saves atomically (temporary file, then rename), and removes indexes saved for older corpora. */
 export function saveIndex(dataDir: string, index: KnowledgeIndex): string {
   mkdirSync(dataDir, { recursive: true });
   const key = indexKey(index.articles);
   const name = `${FILE_PREFIX}${key}.json`;
   const temporary = join(dataDir, `.${name}.${process.pid}.tmp`);
-  const payload = serialize(index, key);
-  writeFileSync(temporary, `${checksum(payload)}\n${payload}`);
+  writePieces(temporary, serialize(index, key));
   renameSync(temporary, join(dataDir, name));
   for (const old of readdirSync(dataDir)) {
     if (old.startsWith(FILE_PREFIX) && old.endsWith('.json') && old !== name) {

@@ -74,7 +74,10 @@ function isDuplicate(a: Entry, b: Entry): boolean {
   if (a.figures !== b.figures && !isTruncated(a.raw.text) && !isTruncated(b.raw.text)) return false;
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
   if (isTruncatedCopy(short.words, long.words, short.raw.text)) return true;
-  return Math.min(a.words.length, b.words.length) >= MIN_WORDS_FOR_NEAR && jaccard(a.set, b.set) >= NEAR_DUPLICATE_JACCARD;
+  if (Math.min(a.words.length, b.words.length) < MIN_WORDS_FOR_NEAR) return false;
+  // Jaccard is at most the smaller set's size over the larger's: most candidates fail that without a look at their words.
+  const [small, large] = a.set.size <= b.set.size ? [a.set.size, b.set.size] : [b.set.size, a.set.size];
+  return small / large >= NEAR_DUPLICATE_JACCARD && jaccard(a.set, b.set) >= NEAR_DUPLICATE_JACCARD;
 }
 
 interface Entry {

@@ -7,10 +7,19 @@ import type { Answer } from '../answer/schema.js';
  * they stay right as articles come and go: one per "Label: value" line and one per name that
  * several passages mention. Each candidate is kept only if the engine answers it with the
  * passage it was made from (labels) or at all (names).
+ *
+ * Worked out once, when the index is built, and saved with it. Checking a candidate means
+ * answering it, so the cost is bounded whatever the corpus size: names are counted over an
+ * even sample of passages, and at most MAX_CANDIDATES of each kind are checked. A corpus of a
+ * few articles (the seeds) fits inside every bound and keeps its full list.
  */
+const MAX_CANDIDATES = 40;
+const NAME_SAMPLE = 20_000;
+const MAX_LABELS_READ = 2_000;
 const MAX_LABEL_WORDS = 3;
 const ORDINAL = /\b(one|two|three|four|five|first|second|third|and|card|level)\b/i;
 const MIN_NAME_PASSAGES = 2;
+const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 
 function subjectName(index: KnowledgeIndex): string {
   const runs = new Map<string, { text: string; count: number }>();
@@ -37,8 +46,15 @@ function subjectName(index: KnowledgeIndex): string {
   return best?.text ?? 'it';
 }
 
+/** At most `limit` items, spread evenly over the list (all of them when it is short). */
+function evenSample<T>(items: readonly T[], limit: number): T[] {
+  if (items.length <= limit) return [...items];
+  return Array.from({ length: limit }, (_, i) => items[Math.floor((i * items.length) / limit)]!);
+}
+
 function labelQuestions(index: KnowledgeIndex, subject: string): { question: string; passageId: number }[] {
-  return index.passages.flatMap((p) => {
+  const labels = index.passages.filter((p) => p.kind === 'label');
+  return evenSample(labels, MAX_LABELS_READ).flatMap((p) => {
     if (p.kind !== 'label') return [];
     const label = p.text.slice(0, p.text.indexOf(':')).replace(/^[-•*\s]+/, '').trim();
     const words = label.split(/\s+/);
@@ -54,9 +70,12 @@ function labelQuestions(index: KnowledgeIndex, subject: string): { question: str
 
 function nameQuestions(index: KnowledgeIndex, subject: string): string[] {
   const display = new Map<string, { text: string; passages: number }>();
-  for (const p of index.passages) {
+  // Names repeat across passages: each distinct one is analysed once.
+  const analysed = new Map<string, ReturnType<typeof analyze>>();
+  for (const p of evenSample(index.passages, NAME_SAMPLE)) {
     for (const match of p.text.matchAll(/\b\p{Lu}[\p{L}\p{N}]+(?:\s\p{Lu}[\p{L}\p{N}]+)*/gu)) {
-      const terms = analyze(match[0]);
+      let terms = analysed.get(match[0]);
+      if (!terms) analysed.set(match[0], (terms = analyze(match[0])));
       if (terms.length === 0 || terms.length > 3) continue;
       if (!terms.every((t) => index.entities.has(t.term) && !index.subjectTerms.has(t.term))) continue;
       const key = terms.map((t) => t.term).join(' ');
@@ -67,14 +86,15 @@ function nameQuestions(index: KnowledgeIndex, subject: string): string[] {
   }
   return [...display.values()]
     // Bare acronyms ("AI", "GPU") are vocabulary, not players in the story.
-    .filter((e) => e.passages >= MIN_NAME_PASSAGES && !/^\p{Lu}{1,3}$/u.test(e.text))
+    // Nor are days of the week, written with a capital in every article.
+    .filter((e) => e.passages >= MIN_NAME_PASSAGES && !/^\p{Lu}{1,3}$/u.test(e.text) && !WEEKDAY.test(e.text))
     .sort((a, b) => b.passages - a.passages)
     .map((e) => `What does ${e.text} have to do with ${subject}?`);
 }
 
 export function suggestQuestions(index: KnowledgeIndex, answer: (q: string) => Answer): string[] {
   const subject = subjectName(index);
-  const fromLabels = labelQuestions(index, subject)
+  const fromLabels = evenSample(labelQuestions(index, subject), MAX_CANDIDATES)
     .filter(({ question, passageId }) => {
       const result = answer(question);
       const first = result.citations[0];
@@ -82,7 +102,7 @@ export function suggestQuestions(index: KnowledgeIndex, answer: (q: string) => A
       return result.status === 'answered' && first !== undefined && passage.locations.some((l) => l.source === first.source && l.start === first.start);
     })
     .map(({ question }) => question);
-  const fromNames = nameQuestions(index, subject).filter((q) => answer(q).status === 'answered');
+  const fromNames = nameQuestions(index, subject).slice(0, MAX_CANDIDATES).filter((q) => answer(q).status === 'answered');
   // Interleave so the first few cover both facts and names.
   const out: string[] = [];
   for (let i = 0; i < Math.max(fromLabels.length, fromNames.length); i++) {

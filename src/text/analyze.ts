@@ -31,6 +31,19 @@ function stem(word: string): string {
   return stemmed;
 }
 
+/**
+ * One string per distinct word: a corpus writes the same words millions of times, and each
+ * tokenised copy would otherwise be kept by the index on its own.
+ */
+const interned = new Map<string, string>();
+export function intern(text: string): string {
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  if (interned.size >= STEM_CACHE_LIMIT) interned.clear();
+  interned.set(text, text);
+  return text;
+}
+
 // Synonyms are folded after stemming, so "launching" and "launched" reach the group through "launch".
 const foldedHead = synonymFolder(SYNONYM_GROUPS, stem);
 
@@ -77,9 +90,11 @@ export function analyze(text: string): Term[] {
   applyPhraseAliases(tokenize(text.replace(REFERENCE_MARKER, ' '))).forEach((token, position) => {
     if (token.kind === 'word') {
       if (STOP_WORDS.has(token.text) || (token.text.length < 2 && token.text !== 'x')) return;
-      terms.push({ term: normalizeWord(token.text), surface: token.text, display: token.display ?? token.text, kind: 'word', capitalized: token.capitalized, position });
+      const surface = intern(token.text);
+      terms.push({ term: normalizeWord(token.text), surface, display: token.display === undefined ? surface : intern(token.display), kind: 'word', capitalized: token.capitalized, position });
     } else {
-      terms.push({ term: token.text, surface: token.text, display: token.display ?? token.text, kind: token.kind, capitalized: token.capitalized, position });
+      const surface = intern(token.text);
+      terms.push({ term: surface, surface, display: token.display === undefined ? surface : intern(token.display), kind: token.kind, capitalized: token.capitalized, position });
       // "$12.5 billion" is also "12.5 billion" to someone who leaves out the dollar sign.
       if (token.kind === 'money') {
         const bare = token.text.slice(1);

@@ -21,12 +21,33 @@ const NUMERAL = /^(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%|[a-z]{1,2})?$/;
 const FRACTION = /^\d+\/\d+$/;
 const VERSION = /^v\d+(?:\.\d+)?$/;
 
+/**
+ * The tokens of each chunk, which depend on the chunk alone: a corpus repeats the same words
+ * millions of times, and the Unicode-aware tests below were the largest cost of a build.
+ * Bounded, like the stem cache, so a long-running bot's questions cannot grow it forever.
+ * Tokens are shared between calls, so nothing may change a token after it is made.
+ */
+const chunkTokens = new Map<string, readonly Token[]>();
+const CHUNK_CACHE_LIMIT = 200_000;
+
+function tokensOf(chunk: string): readonly Token[] {
+  let tokens = chunkTokens.get(chunk);
+  if (tokens === undefined) {
+    const out: Token[] = [];
+    pushChunk(chunk.replace(EDGE_START, '').replace(EDGE_END, ''), out);
+    tokens = out;
+    if (chunkTokens.size >= CHUNK_CACHE_LIMIT) chunkTokens.clear();
+    chunkTokens.set(chunk, tokens);
+  }
+  return tokens;
+}
+
 /** Splits text into tokens, keeping money, percentages, scaled numbers and versions whole. */
 export function tokenize(raw: string): Token[] {
   const text = foldTypography(raw);
   const tokens: Token[] = [];
   for (const match of text.matchAll(CHUNK)) {
-    pushChunk(match[0].replace(EDGE_START, '').replace(EDGE_END, ''), tokens);
+    for (const token of tokensOf(match[0])) tokens.push(token);
   }
   return mergeScaleWords(tokens);
 }

@@ -1,17 +1,21 @@
 /**
- * `npm run bench`: speed and memory of the answer engine from the 5 seed articles to 10,000
- * synthetic ones, and of the one-shot command, each beside its baseline. Prints a table and
- * whether each target holds; exits non-zero when one does not.
+ * `npm run bench`: speed and memory of the answer engine on the seeds, on generated coverage of
+ * 1,000 and 10,000 articles (test/bench/generate-corpus.ts), and on one huge 20 MB article;
+ * and of the one-shot command. Prints a table and every target of issue #14 with PASS/FAIL;
+ * exits non-zero when one fails. `BENCH_SIZES=1000,3000` measures other sizes (for iterating);
+ * the targets at 10,000 are then reported as not measured.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeCorpus } from './generate-corpus.js';
+import { generateArticle, writeCorpus } from './generate-corpus.js';
 import { syntheticQuestions } from './synthetic-questions.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = [join(ROOT, 'node_modules/tsx/dist/cli.mjs')];
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const HUGE_BYTES = 20 * 1024 * 1024;
 
 function ownQuestions(): string[] {
   const files = [join(ROOT, '../shared/eval/dev.jsonl'), join(ROOT, 'test/data/questions.jsonl')];
@@ -24,6 +28,7 @@ function ownQuestions(): string[] {
   });
 }
 
+/** One measurement in a child process of its own, so its peak memory is its own. */
 function measure(mode: 'build' | 'serve', corpusDir: string, dataDir: string, questions: string[]): Record<string, any> {
   const out = execFileSync(process.execPath, [...TSX, join(ROOT, 'test/bench/measure-scale.ts'), mode, corpusDir, dataDir, JSON.stringify(questions)], {
     cwd: ROOT,
@@ -31,6 +36,14 @@ function measure(mode: 'build' | 'serve', corpusDir: string, dataDir: string, qu
     maxBuffer: 1 << 26,
   });
   return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/** Wall time and peak RSS of one command, as GNU time reports them. */
+function run(command: string[], env: NodeJS.ProcessEnv): { seconds: number; peakRssMB: number; stdout: string } {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...command], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
+  const [seconds, kb] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number];
+  return { seconds, peakRssMB: kb / 1024, stdout: result.stdout };
 }
 
 /** Median wall time of each command, run in turn so that drift in machine load hits them alike. */
@@ -47,12 +60,13 @@ function medianSeconds(commands: string[][], runs: number, env: NodeJS.ProcessEn
   return times.map((t) => t.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
 }
 
-const f = (n: number, digits = 2) => n.toFixed(digits);
+const f = (n: number, digits = 0) => n.toFixed(digits);
 const rows: string[][] = [];
-const checks: { target: string; ok: boolean; detail: string }[] = [];
+const checks: { target: string; ok: boolean | undefined; detail: string }[] = [];
+const check = (target: string, ok: boolean | undefined, detail: string) => checks.push({ target, ok, detail });
 
 const scales: { name: string; dir: string; questions: string[] }[] = [{ name: '5 (seeds)', dir: join(ROOT, 'seeds'), questions: ownQuestions() }];
-for (const count of [1000, 10000]) {
+for (const count of SIZES) {
   const dir = join(tmpdir(), `grok-facts-bench-${count}`);
   writeCorpus(dir, count);
   scales.push({ name: String(count), dir, questions: syntheticQuestions() });
@@ -64,18 +78,49 @@ for (const scale of scales) {
   const build = measure('build', scale.dir, dataDir, scale.questions);
   const serve = measure('serve', scale.dir, dataDir, scale.questions);
   rows.push([
-    scale.name, String(build.passages), f(build.buildMs, 0), f(serve.loadMs, 0),
-    f(serve.answer.p50, 3), f(serve.answer.p99, 3), f(serve.plainSearch.p50, 3), f(serve.plainSearch.p99, 3),
-    f(serve.answer.p99 / serve.plainSearch.p99, 1), f(serve.heapMB, 0), f(serve.peakRssMB, 0), f(build.peakRssMB, 0),
+    scale.name, String(build.passages), String(build.conflicts), `${f(build.buildMs)} (${f(build.buildCpuMs)})`, f(build.peakRssMB), f(build.savedMB),
+    `${f(serve.loadMs)} (${f(serve.loadCpuMs)})`, f(serve.firstRefusalMs, 1), f(serve.warmUpMs), f(serve.answer.p50, 2), f(serve.answer.p99, 2),
+    f(serve.plainSearch.p50, 2), f(serve.plainSearch.p99, 2), f(serve.rssMB), f(serve.peakRssMB),
   ]);
-  if (scale.name.startsWith('5')) {
-    checks.push({ target: 'seeds: answer p99 within 3x of plain MiniSearch p99', ok: serve.answer.p99 <= 3 * serve.plainSearch.p99, detail: `${f(serve.answer.p99, 3)} ms vs ${f(serve.plainSearch.p99, 3)} ms` });
-  }
+  check(`${scale.name}: first refused answer within 50 ms`, serve.firstRefusalMs <= 50, `${f(serve.firstRefusalMs, 1)} ms`);
   if (scale.name === '10000') {
-    checks.push({ target: '10,000 articles: answer p99 under 20 ms', ok: serve.answer.p99 < 20, detail: `${f(serve.answer.p99, 2)} ms` });
-    checks.push({ target: '10,000 articles: start-up from the saved index at most 1/3 of a fresh build', ok: serve.loadMs <= build.buildMs / 3, detail: `${f(serve.loadMs, 0)} ms vs ${f(build.buildMs, 0)} ms` });
-    checks.push({ target: '10,000 articles: peak RSS under 500 MB (serving, and building)', ok: serve.peakRssMB < 500 && build.peakRssMB < 500, detail: `serving ${f(serve.peakRssMB, 0)} MB, building ${f(build.peakRssMB, 0)} MB` });
+    check('10,000: distinct passages at least 200,000', build.passages >= 200_000, `${build.passages}`);
+    check('10,000: answer p50 within 3 ms', serve.answer.p50 <= 3, `${f(serve.answer.p50, 2)} ms`);
+    check('10,000: answer p99 within 20 ms', serve.answer.p99 <= 20, `${f(serve.answer.p99, 2)} ms`);
+    check('10,000: fresh build within 60 s', build.buildMs <= 60_000, `${f(build.buildMs / 1000, 1)} s`);
+    check('10,000: build peak RSS within 1.5 GB', build.peakRssMB <= 1536, `${f(build.peakRssMB)} MB`);
+    check('10,000: start from the saved index within 1/5 of a build', serve.loadMs <= build.buildMs / 5, `${f(serve.loadMs)} ms vs ${f(build.buildMs)} ms`);
+    check('10,000: serving RSS within 1 GB', serve.peakRssMB <= 1024, `${f(serve.peakRssMB)} MB`);
+    check('10,000: bot answering within 2x the saved-index load', serve.loadMs + serve.warmUpMs <= 2 * serve.loadMs, `load ${f(serve.loadMs)} ms + warm-up ${f(serve.warmUpMs)} ms`);
   }
+}
+if (!SIZES.includes(10000)) check('10,000-article targets', undefined, 'not measured (BENCH_SIZES leaves out 10000)');
+// Not built yet: an added article rebuilds the whole index (see README, Performance).
+check('10,000: adding one article within 1 s (incremental)', false, 'not implemented: an added article rebuilds the index');
+
+// One huge article: 20 MB of generated coverage in a single file.
+{
+  const dir = join(tmpdir(), 'grok-facts-bench-huge');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < HUGE_BYTES; i++) {
+    const body = generateArticle(i).split('\n').slice(5).join('\n');
+    parts.push(body);
+    size += body.length + 2;
+  }
+  writeFileSync(join(dir, 'huge.txt'), `One very long report on the race for AI models\n\n${parts.join('\n\n')}`.slice(0, HUGE_BYTES));
+  const dataDir = mkdtempSync(join(tmpdir(), 'grok-facts-bench-huge-data-'));
+  process.stderr.write('measuring one 20 MB article…\n');
+  const build = measure('build', dir, dataDir, []);
+  const env = { ...process.env, CORPUS_DIR: dir, DATA_DIR: dataDir, NO_COLOR: '1' };
+  const ask = run([join(ROOT, 'dist/cli/main.js'), 'ask', syntheticQuestions()[0]!], env);
+  rows.push(['1 (20 MB)', String(build.passages), String(build.conflicts), `${f(build.buildMs)} (${f(build.buildCpuMs)})`, f(build.peakRssMB), f(build.savedMB), '–', '–', '–', '–', '–', '–', '–', '–', '–']);
+  check('20 MB article: build within 15 s', build.buildMs <= 15_000, `${f(build.buildMs / 1000, 1)} s`);
+  check('20 MB article: build peak RSS within 1 GB', build.peakRssMB <= 1024, `${f(build.peakRssMB)} MB`);
+  check('20 MB article: one-shot ask within 2 s', ask.seconds <= 2, `${f(ask.seconds, 2)} s`);
+  check('20 MB article: one-shot ask peak RSS within 600 MB', ask.peakRssMB <= 600, `${f(ask.peakRssMB)} MB`);
 }
 
 // The one-shot command beside the floor: node loading MiniSearch, indexing the seed sentences, searching once.
@@ -84,13 +129,13 @@ const env = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
 const ask = [join(ROOT, 'dist/cli/main.js'), 'ask', 'How many parameters does Grok V9 Medium have?'];
 spawnSync(process.execPath, ask, { cwd: ROOT, env }); // saves the index, as the first run of a new install does
 const [oneShot, floor] = medianSeconds([ask, [join(ROOT, 'test/bench/floor.cjs')]], 15, env) as [number, number];
-checks.push({ target: 'one-shot `grok-facts ask` within 1.5x of the `node -e` floor', ok: oneShot <= 1.5 * floor, detail: `${f(oneShot, 3)} s vs ${f(floor, 3)} s (${f(oneShot / floor, 2)}x)` });
+check('seeds: one-shot `grok-facts ask` within 1.5x of the `node -e` floor', oneShot <= 1.5 * floor, `${f(oneShot, 3)} s vs ${f(floor, 3)} s (${f(oneShot / floor, 2)}x)`);
 
-const header = ['articles', 'passages', 'build ms', 'load ms', 'answer p50 ms', 'answer p99 ms', 'MiniSearch p50 ms', 'MiniSearch p99 ms', 'p99 ratio', 'heap MB', 'peak RSS MB (serve)', 'peak RSS MB (build)'];
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${f(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
+const header = ['articles', 'passages', 'conflicts', 'build ms (CPU ms)', 'build peak RSS MB', 'saved MB', 'load ms (CPU ms)', 'first refusal ms', 'warm-up ms', 'answer p50 ms', 'answer p99 ms', 'MiniSearch p50 ms', 'MiniSearch p99 ms', 'serving RSS MB', 'serving peak RSS MB'];
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${f(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`\nMachine: ${machine}\n`);
 console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log(`\nOne-shot: grok-facts ask ${f(oneShot, 3)} s (median of 15), node -e floor ${f(floor, 3)} s\n`);
-for (const c of checks) console.log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.target}: ${c.detail}`);
-process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
+for (const c of checks) console.log(`${c.ok === undefined ? 'SKIP' : c.ok ? 'PASS' : 'FAIL'}  ${c.target}: ${c.detail}`);
+process.exitCode = checks.every((c) => c.ok !== false) ? 0 : 1;

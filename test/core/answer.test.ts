@@ -53,6 +53,12 @@ describe('answer', () => {
     expect(answer.suggestions).toHaveLength(3);
   });
 
+  it('never answers without a quote: a best match covering too little of the question is a refusal', () => {
+    // Found by the Discord fuzz test: answered, with no citation and an empty text, which Discord rejects.
+    const answer = engine.answer('<@123> blackwell release nd $20 2');
+    expect(answer.status === 'no_answer' || (answer.citations.length > 0 && answer.text.length > 0)).toBe(true);
+  });
+
   it('shows both sides when the sources disagree on the per-token cost', () => {
     const answer = engine.answer('How much did the per-token cost fall?');
     const quotes = answer.citations.slice(0, 3).map((c) => c.quote).join('\n');
