@@ -90,12 +90,14 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     const source = file.slice(0, -extname(file).length);
     const meta = metadata[file];
     // A Markdown article is titled by its first heading, read without the `#`; the parser loads only when needed.
-    const heading = !meta?.title && extname(file).toLowerCase() === '.md' ? (await import('../passages/markdown-passages.js')).markdownTitle(rawText) : undefined;
+    // Without a heading it is titled from its first passage as shown, never from the raw line with its markup.
+    const md = !meta?.title && extname(file).toLowerCase() === '.md' ? await import('../passages/markdown-passages.js') : undefined;
+    const heading = md ? md.markdownTitle(rawText) : undefined;
     articles.push({
       source,
       file,
       rawText,
-      title: meta?.title ?? heading ?? titleFromText(rawText, source),
+      title: meta?.title ?? heading ?? titleFromText(md ? md.markdownTitleText(rawText) : rawText, source),
       publisher: meta?.publisher,
       published: meta?.published,
       url: meta?.url,

@@ -190,6 +190,14 @@ export function markdownTitle(raw: string): string | undefined {
   return heading && heading.type === 'heading' ? plainText(heading.children, raw) || undefined : undefined;
 }
 
+/**
+ * The text a heading-less Markdown file is titled from: its passages as people read them, so a
+ * title never shows `**`, `- ` or `[text](url)`. The caller shortens it like any first line.
+ */
+export function markdownTitleText(raw: string): string {
+  return markdownPassages(raw).map((p) => p.display).join('\n');
+}
+
 export function isMarkdown(article: Pick<Article, 'file'>): boolean {
   return /\.md$/i.test(article.file);
 }

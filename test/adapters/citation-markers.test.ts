@@ -16,7 +16,7 @@ describe("the bot's citation markers", async () => {
   it('are unmistakable next to an article reference, and the quote stays verbatim', () => {
     expect(quote).toContain('strategic partners [5, 11].');
     expect(answer.text).toBe(`${quote} [#1]`);
-    expect(answerSegments(answer)).toEqual([{ quote, n: 1 }]);
+    expect(answerSegments(answer)).toEqual([{ text: quote, n: 1 }]);
   });
 
   it('in the terminal: [#1] after the quote and before the source, coloured on a terminal', () => {
