@@ -29,6 +29,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** Discord ids are snowflakes: 17 to 20 digits today. */
 const SNOWFLAKE = /^\d{17,20}$/;
 
+const isSiteRoot = (url: URL): boolean => url.pathname === '/' && url.search === '' && url.hash === '';
+
 const urlText = (name: string) =>
   optionalText.refine((v) => v === undefined || URL.canParse(v), `${name} must be a URL such as http://127.0.0.1:3001/api`);
 
@@ -50,7 +52,13 @@ export const ConfigSchema = z.object({
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'SLACK_APP_TOKEN must be an app-level token (it starts with xapp-)'),
   SLACK_API_URL: urlText('SLACK_API_URL'),
   /** Where people reach the bot's web pages, e.g. https://facts.example.com: citations link there when set. */
-  PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/.test(v), 'PUBLIC_URL must be an http(s) URL such as https://facts.example.com'),
+  PUBLIC_URL: optionalText
+    .refine((v) => v === undefined || (/^https?:\/\/[^/\s]+/.test(v) && URL.canParse(v)), 'PUBLIC_URL must be an http(s) URL such as https://facts.example.com')
+    // The pages are served at the root of PORT: a path (/base/) would make every link and the banner point
+    // at pages that are not there, so it is refused here rather than half-served.
+    .refine((v) => v === undefined || !URL.canParse(v) || isSiteRoot(new URL(v)), 'PUBLIC_URL must be the site address without a path, query or fragment, such as https://facts.example.com (the pages are served at the root)')
+    // Kept as the bare origin, so "https://x/" and "https://x" give the same links and no "//sources".
+    .transform((v) => (v === undefined ? undefined : new URL(v).origin)),
   /** Enables the /admin page; logged in with through a form, never put in a URL. */
   ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'ADMIN_TOKEN must be at least 16 characters'),
   PORT: setting(z.coerce.number({ invalid_type_error: 'PORT must be a port number' }).int().min(0).max(65535).default(3000)),

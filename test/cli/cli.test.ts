@@ -176,3 +176,14 @@ describe('grok-facts command', () => {
     expect(strict.stderr).toMatch(/below target — hit@1/);
   });
 });
+
+describe('a PUBLIC_URL with a path', () => {
+  it('stops the command with one line naming PUBLIC_URL, no stack trace', () => {
+    const { code, stdout, stderr } = cli(['ask', 'How many parameters does Grok V9 Medium have?'], undefined, { PUBLIC_URL: 'http://127.0.0.1:3200/base/' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/PUBLIC_URL must be the site address without a path/);
+    expect(stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});

@@ -42,3 +42,17 @@ describe('config', () => {
     expect(loadConfig({ DISCORD_APP_ID: '1234567890123456789' }).DISCORD_APP_ID).toBe('1234567890123456789');
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('refuses a path, which the pages are not served under, in one line naming PUBLIC_URL', () => {
+    for (const bad of ['http://127.0.0.1:3200/base/', 'https://facts.example.com/base', 'https://facts.example.com/?x=1', 'https://facts.example.com/#top']) {
+      expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(/^Configuration error — PUBLIC_URL must be the site address without a path, query or fragment[^\n]*$/);
+    }
+    expect(() => loadConfig({ PUBLIC_URL: 'facts.example.com' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
+  });
+
+  it('takes the root with or without its slash, kept without it so no link has "//"', () => {
+    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3200/' }).PUBLIC_URL).toBe('http://127.0.0.1:3200');
+    expect(loadConfig({ PUBLIC_URL: 'https://facts.example.com' }).PUBLIC_URL).toBe('https://facts.example.com');
+  });
+});
