@@ -35,7 +35,7 @@ function linkRow(answer: Answer, link: CitationLinker | undefined): APIActionRow
   const buttons = answer.citations.slice(0, 5).flatMap((c) => {
     const url = link?.(c);
     // Discord refuses a link button whose URL is longer than 512 characters.
-    return url && url.length <= 512 ? [new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(url).setLabel(`[${c.n}] Read in context`)] : [];
+    return url && url.length <= 512 ? [new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(url).setLabel(`${citationMarker(c.n)} Read in context`)] : [];
   });
   return buttons.length > 0 ? new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons).toJSON() : undefined;
 }

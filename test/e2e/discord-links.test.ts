@@ -35,7 +35,8 @@ describe('Discord answers link each citation to its page when PUBLIC_URL is set'
     const callback = await fake.waitForRequest((r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`));
     const buttons = linkButtons(callback.body.data.components);
     expect(buttons.length).toBe(callback.body.data.embeds[0].fields.length);
-    expect(buttons[0]!.label).toBe('[1] Read in context');
+    // The same marker as in the answer text and the source fields.
+    expect(buttons[0]!.label).toBe('[#1] Read in context');
     const page = await (await fetch(buttons[0]!.url!)).text();
     expect(page).toContain('<mark id="passage"');
     // The feedback buttons are still there, in their own row.
