@@ -5,6 +5,7 @@ import type { BotCore } from '../../src/bot/bot-core.js';
 import type { DigestSender } from '../../src/digest/scheduler.js';
 import type { Logger } from '../../src/log/logger.js';
 import type { HealthReport } from '../../src/health/health.js';
+import { sendHealth } from '../shared/health-response.js';
 import { InFlight } from '../../src/lifecycle/in-flight.js';
 import { RecentAnswers } from '../shared/recent-answers.js';
 import type { CitationLinker } from '../shared/citation-link.js';
@@ -82,16 +83,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           {
             path: '/healthz',
             method: ['GET', 'HEAD'],
-            handler: (_req, res) => {
-              const report = options.health?.() ?? { ok: true, failing: {} };
-              if (report.ok) {
-                res.writeHead(200, { 'content-type': 'text/plain' });
-                res.end('ok');
-              } else {
-                res.writeHead(503, { 'content-type': 'application/json' });
-                res.end(JSON.stringify(report));
-              }
-            },
+            handler: (_req, res) => sendHealth(res, options.health?.() ?? { ok: true, failing: {} }),
           },
           ...(options.customRoutes ?? []),
         ],

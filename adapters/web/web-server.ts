@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { HealthReport } from '../../src/health/health.js';
+import { sendHealth } from '../shared/health-response.js';
 import type { WebApp } from './web-app.js';
 
 /** Every method a browser or a probe may send: whatever Bolt does not serve itself is the pages'. */
@@ -19,9 +20,7 @@ export function boltCustomRoutes(web: WebApp): { path: string; method: string[];
 export async function startWebServer(web: WebApp, options: { port: number; host?: string; health?: () => HealthReport }): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const report = options.health?.() ?? { ok: true, failing: {} };
-      res.writeHead(report.ok ? 200 : 503, { 'content-type': report.ok ? 'text/plain' : 'application/json' });
-      res.end(report.ok ? 'ok' : JSON.stringify(report));
+      sendHealth(res, options.health?.() ?? { ok: true, failing: {} });
       return;
     }
     web.handle(req, res);

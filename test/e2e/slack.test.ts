@@ -156,10 +156,13 @@ describe('Slack adapter over HTTP against a fake Slack', () => {
     expect(challenge.text).toContain('abc123');
     const health = await fetch(events.replace('/slack/events', '/healthz'));
     expect(health.status).toBe(200);
+    // Served by Bolt's receiver, with the same nosniff header as every page.
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     healthy = false;
     const sick = await fetch(events.replace('/slack/events', '/healthz'));
     healthy = true;
     expect(sick.status).toBe(503);
+    expect(sick.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await sick.json()).toMatchObject({ ok: false, failing: { answer: expect.stringContaining('boom') } });
   });
 

@@ -18,11 +18,15 @@ describe('the pages on a server of their own', () => {
     const server = await startWebServer(web, { port: 0, host: '127.0.0.1', health: () => report });
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/healthz`;
     try {
-      expect((await fetch(url)).status).toBe(200);
+      const ok = await fetch(url);
+      expect(ok.status).toBe(200);
+      // As every page: no browser sniffs /healthz into something it is not.
+      expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
       expect((await fetch(url, { method: 'HEAD' })).status).toBe(200);
       report = { ok: false, failing: { answer: 'answering fails: index gone' } };
       const sick = await fetch(url);
       expect(sick.status).toBe(503);
+      expect(sick.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await sick.json()).toEqual(report);
       expect((await fetch(url, { method: 'HEAD' })).status).toBe(503);
     } finally {
