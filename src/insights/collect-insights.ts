@@ -73,7 +73,14 @@ export function collectInsights(options: InsightOptions): Insights {
     cited:
       r.cited_source === null
         ? null
-        : { source: r.cited_source, title: index.articleBySource.get(r.cited_source)?.title ?? null, start: r.cited_start!, end: r.cited_end!, quote: r.cited_quote ?? '' },
+        : {
+            source: r.cited_source,
+            title: index.articleBySource.get(r.cited_source)?.title ?? null,
+            start: r.cited_start!,
+            end: r.cited_end!,
+            quote: r.cited_quote ?? '',
+            display: shownText(index, r.cited_source, r.cited_start!, r.cited_end!) ?? r.cited_quote ?? '',
+          },
   }));
 
   const subscriptions = (
@@ -95,4 +102,16 @@ export function collectInsights(options: InsightOptions): Insights {
   }));
 
   return { generatedAt: now.toISOString(), days, refusedDays, perDay, topRefused, notHelpful, mostAsked, subscriptions, corpus: options.corpus.health(index) };
+}
+
+/**
+ * The text people see for a stored citation: its location's display (a Markdown quote without `**`
+ * or link syntax) when the passage is still indexed at the same place. A few rows per report, so a scan.
+ */
+function shownText(index: KnowledgeIndex, source: string, start: number, end: number): string | undefined {
+  for (const p of index.passages) {
+    const at = p.locations.find((l) => l.source === source && l.start === start && l.end === end);
+    if (at) return at.display ?? at.text;
+  }
+  return undefined;
 }

@@ -7,7 +7,10 @@ export const CitedPassageSchema = z.object({
   title: z.string().nullable(),
   start: z.number().int(),
   end: z.number().int(),
+  /** The raw slice, as stored with the rating. */
   quote: z.string(),
+  /** What people are shown: the passage's display (a Markdown quote without its markup) while it is indexed, else the quote. */
+  display: z.string(),
 });
 
 export const CorpusHealthSchema = z.object({

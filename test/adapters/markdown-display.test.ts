@@ -8,7 +8,13 @@ import { styleFor } from '../../adapters/cli/style.js';
 import { renderAnswer as renderDiscord } from '../../adapters/discord/render-answer.js';
 import { answerSegments } from '../../adapters/shared/answer-segments.js';
 import { renderAnswer as renderSlack } from '../../adapters/slack/blocks/render-answer.js';
+import { formatReport } from '../../adapters/cli/commands/report.js';
+import { adminPage } from '../../adapters/web/pages/admin-page.js';
+import { createBotCore } from '../../src/bot/bot-core.js';
 import { createEngine } from '../../src/engine/engine.js';
+import { collectInsights } from '../../src/insights/collect-insights.js';
+import { createCorpusStatus } from '../../src/insights/corpus-status.js';
+import { openDatabase } from '../../src/store/database.js';
 
 // A Markdown article: the quote (raw slice) keeps `**` and the link syntax; people must see `display`.
 const MD = '- The Grok V9-Medium **training run** used [Colossus](https://example.com) with 77 petabytes of data.\n';
@@ -28,7 +34,8 @@ function expectNoMarkup(shown: string): void {
 }
 
 describe('a Markdown quote is shown without its markup', async () => {
-  const answer = (await createEngine({ corpusDir })).answer(QUESTION);
+  const engine = await createEngine({ corpusDir });
+  const answer = engine.answer(QUESTION);
   const cited = answer.citations[0]!;
 
   it('the answer keeps the raw quote for offsets and the clean display for people', () => {
@@ -65,5 +72,17 @@ describe('a Markdown quote is shown without its markup', async () => {
     const chat = spawnSync(process.execPath, [BIN, 'chat'], { cwd: ROOT, encoding: 'utf8', env, input: `${QUESTION}\nquit\n` });
     expect(chat.status).toBe(0);
     expectNoMarkup(chat.stdout);
+  });
+
+  it('in the 👎 list of `grok-facts report` and the admin page, which keep the raw quote only as data', () => {
+    const db = openDatabase(':memory:');
+    const core = createBotCore({ engine, db });
+    const asked = core.ask(QUESTION, { platform: 'discord', workspace: 'G1' });
+    core.feedback.record({ answerId: 'x', question: asked.question, helpful: false, platform: 'discord' });
+    const insights = collectInsights({ db, index: engine.index, corpus: createCorpusStatus() });
+    expect(insights.notHelpful[0]!.cited).toMatchObject({ quote: cited.quote, display: cited.display });
+    expectNoMarkup(formatReport(insights, styleFor({ isTTY: false } as NodeJS.WriteStream)));
+    expectNoMarkup(adminPage(insights, 'csrf'));
+    db.close();
   });
 });

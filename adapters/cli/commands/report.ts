@@ -49,7 +49,7 @@ export function formatReport(insights: Insights, style: Style): string {
   if (insights.notHelpful.length === 0) out.push(style.dim('  none'));
   for (const f of insights.notHelpful) {
     out.push(`  ${f.question ?? '(question not known)'} ${style.dim(`— ${f.platform}, ${f.at.slice(0, 16).replace('T', ' ')}`)}`);
-    if (f.cited) out.push(style.dim(`      “${f.cited.quote}” — ${f.cited.title ?? f.cited.source} @ ${f.cited.start}–${f.cited.end}`));
+    if (f.cited) out.push(style.dim(`      “${f.cited.display}” — ${f.cited.title ?? f.cited.source} @ ${f.cited.start}–${f.cited.end}`));
   }
 
   heading(`Most asked (last ${count(insights.days, 'day')})`);

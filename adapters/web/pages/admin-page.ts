@@ -50,7 +50,7 @@ ${
     : html`<ul class="plain not-helpful">${insights.notHelpful.map(
         (f) => html`<li><strong>${f.question ?? '(question not known)'}</strong> <span class="meta">${f.platform} · ${f.at.slice(0, 16).replace('T', ' ')} UTC</span>${
           f.cited
-            ? html`<blockquote>“${f.cited.quote}” — <a href="${sourcePath(f.cited.source, f.cited)}">${f.cited.title ?? f.cited.source}</a></blockquote>`
+            ? html`<blockquote>“${f.cited.display}” — <a href="${sourcePath(f.cited.source, f.cited)}">${f.cited.title ?? f.cited.source}</a></blockquote>`
             : ''
         }</li>`,
       )}</ul>`
