@@ -56,6 +56,7 @@ describe('a Markdown quote is shown without its markup', async () => {
   it('on Discord', () => {
     const embed = renderDiscord(answer, 'a1').embeds[0]!;
     expectNoMarkup(embed.description!);
+    expectNoMarkup(JSON.stringify(embed.fields));
     expect(embed.description).toContain(`${cited.display} **[#1]**`);
   });
 
