@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -118,5 +118,21 @@ describe('npm start serves the pages on PORT when Slack is not over HTTP', () =>
     const exited = new Promise<number | null>((r) => bot.child.once('exit', r));
     bot.child.stdin!.end();
     expect(await exited).toBe(0);
+  });
+});
+
+describe('npm start with a PUBLIC_URL that has a path', () => {
+  it('refuses to start, in one line naming PUBLIC_URL, before serving anything', () => {
+    const r = spawnSync(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: '',
+      env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ADMIN_TOKEN: '', DATA_DIR, PUBLIC_URL: 'http://127.0.0.1:3200/base/' },
+      timeout: 15_000,
+    });
+    expect(r.status).toBe(1);
+    const lines = `${r.stdout}${r.stderr}`.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/PUBLIC_URL must be the site address without a path/);
   });
 });
