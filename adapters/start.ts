@@ -99,18 +99,35 @@ async function main(): Promise<void> {
     const server = web && (await startWebServer(web, { port: config.PORT, health: createHealthCheck({ engine, inFlight: new InFlight() }) }));
     if (server) process.stdout.write(style.dim(`Web pages at ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sources\n\n`));
     const live = keepCorpusLive(engine, corpusDir, dataDir, logger, (result) => corpusStatus.recordReload(result));
-    try {
-      // With the pages on, the chat's questions go to the question log (text only) like the
-      // platforms', so the admin page shows them, and each citation prints its page's URL.
-      process.exitCode = await chat(engine, process.stdin, process.stdout, style, {
-        link: citationLinker(config.PUBLIC_URL),
-        ask: pagesCore && ((question, previous) => pagesCore.ask(question, { previous, platform: 'console', workspace: 'console' })),
-      });
-    } finally {
-      live.close();
-      if (server) await stopWebServer(server);
-      pages?.close();
+    // The same shutdown as the platforms': SIGINT/SIGTERM, or the reader of stdout going away
+    // (`| head -1`), close the pages, the watcher and the pid file and exit 0 within 10 s.
+    const steps = [
+      { name: 'corpus watcher and pid file', run: () => live.close() },
+      ...(server ? [{ name: 'web pages', run: () => stopWebServer(server) }] : []),
+      ...(pages ? [{ name: 'database', run: () => pages.close() }] : []),
+    ];
+    const shutdown = createShutdown({ inFlight: new InFlight(), logger, exit: (code) => process.exit(code), steps });
+    let stopping = false;
+    const stop = (reason: string) => {
+      // A closed stdout errors on every later write; only a second *signal* means "exit now".
+      if (stopping && reason === 'stdout closed') return;
+      stopping = true;
+      shutdown(reason);
+    };
+    process.stdout.on('error', () => stop('stdout closed'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    // With the pages on, the chat's questions go to the question log (text only) like the
+    // platforms', so the admin page shows them, and each citation prints its page's URL.
+    const code = await chat(engine, process.stdin, process.stdout, style, {
+      link: citationLinker(config.PUBLIC_URL),
+      ask: pagesCore && ((question, previous) => pagesCore.ask(question, { previous, platform: 'console', workspace: 'console' })),
+    });
+    if (!stopping) {
+      stopping = true;
+      for (const step of steps) await step.run();
     }
+    process.exitCode = code;
     return;
   }
 
