@@ -196,7 +196,21 @@ function webAppFor(config: Config, core: BotCore, db: Store['db'], corpus: Corpu
   });
 }
 
+/** A port another program holds: name PORT and the port, not Node's "listen EADDRINUSE: address already in use :::3000". */
+function portInUse(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException & { port?: number };
+  if (e?.code !== 'EADDRINUSE') return undefined;
+  const port = e.port ?? /:(\d+)$/.exec(e.message)?.[1];
+  return `PORT ${port ?? ''} is already in use — stop whatever listens there, or set PORT to a free port`.replace('PORT  ', 'PORT ');
+}
+
 main().catch((error: unknown) => {
+  const inUse = portInUse(error);
+  if (inUse) {
+    process.stderr.write(`grok-facts: could not start — ${inUse}\n`);
+    // What did start (another platform's connection, Bolt's retries) would keep the process alive.
+    process.exit(1);
+  }
   const known = error instanceof ConfigError || error instanceof CorpusError || error instanceof SlackConfigError || error instanceof StoreError;
   process.stderr.write(`grok-facts: ${known ? (error as Error).message : `could not start — ${(error as Error)?.message ?? error}`}\n`);
   process.exitCode = 1;
