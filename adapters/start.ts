@@ -99,18 +99,35 @@ async function main(): Promise<void> {
     const server = web && (await startWebServer(web, { port: config.PORT, health: createHealthCheck({ engine, inFlight: new InFlight() }) }));
     if (server) process.stdout.write(style.dim(`Web pages at ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sources\n\n`));
     const live = keepCorpusLive(engine, corpusDir, dataDir, logger, (result) => corpusStatus.recordReload(result));
-    try {
-      // With the pages on, the chat's questions go to the question log (text only) like the
-      // platforms', so the admin page shows them, and each citation prints its page's URL.
-      process.exitCode = await chat(engine, process.stdin, process.stdout, style, {
-        link: citationLinker(config.PUBLIC_URL),
-        ask: pagesCore && ((question, previous) => pagesCore.ask(question, { previous, platform: 'console', workspace: 'console' })),
-      });
-    } finally {
-      live.close();
-      if (server) await stopWebServer(server);
-      pages?.close();
+    // The same shutdown as the platforms': SIGINT/SIGTERM, or the reader of stdout going away
+    // (`| head -1`), close the pages, the watcher and the pid file and exit 0 within 10 s.
+    const steps = [
+      { name: 'corpus watcher and pid file', run: () => live.close() },
+      ...(server ? [{ name: 'web pages', run: () => stopWebServer(server) }] : []),
+      ...(pages ? [{ name: 'database', run: () => pages.close() }] : []),
+    ];
+    const shutdown = createShutdown({ inFlight: new InFlight(), logger, exit: (code) => process.exit(code), steps });
+    let stopping = false;
+    const stop = (reason: string) => {
+      // A closed stdout errors on every later write; only a second *signal* means "exit now".
+      if (stopping && reason === 'stdout closed') return;
+      stopping = true;
+      shutdown(reason);
+    };
+    process.stdout.on('error', () => stop('stdout closed'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    // With the pages on, the chat's questions go to the question log (text only) like the
+    // platforms', so the admin page shows them, and each citation prints its page's URL.
+    const code = await chat(engine, process.stdin, process.stdout, style, {
+      link: citationLinker(config.PUBLIC_URL),
+      ask: pagesCore && ((question, previous) => pagesCore.ask(question, { previous, platform: 'console', workspace: 'console' })),
+    });
+    if (!stopping) {
+      stopping = true;
+      for (const step of steps) await step.run();
     }
+    process.exitCode = code;
     return;
   }
 
@@ -179,7 +196,21 @@ function webAppFor(config: Config, core: BotCore, db: Store['db'], corpus: Corpu
   });
 }
 
+/** A port another program holds: name PORT and the port, not Node's "listen EADDRINUSE: address already in use :::3000". */
+function portInUse(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException & { port?: number };
+  if (e?.code !== 'EADDRINUSE') return undefined;
+  const port = e.port ?? /:(\d+)$/.exec(e.message)?.[1];
+  return `PORT ${port ?? ''} is already in use — stop whatever listens there, or set PORT to a free port`.replace('PORT  ', 'PORT ');
+}
+
 main().catch((error: unknown) => {
+  const inUse = portInUse(error);
+  if (inUse) {
+    process.stderr.write(`grok-facts: could not start — ${inUse}\n`);
+    // What did start (another platform's connection, Bolt's retries) would keep the process alive.
+    process.exit(1);
+  }
   const known = error instanceof ConfigError || error instanceof CorpusError || error instanceof SlackConfigError || error instanceof StoreError;
   process.stderr.write(`grok-facts: ${known ? (error as Error).message : `could not start — ${(error as Error)?.message ?? error}`}\n`);
   process.exitCode = 1;

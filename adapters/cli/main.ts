@@ -10,7 +10,7 @@ import { COMMANDS } from './command-names.js';
 import { styleFor } from './style.js';
 
 const USAGE = `Usage:
-  grok-facts                       console chat
+  grok-facts, grok-facts chat      console chat (help, sources, quit)
   grok-facts ask "question"        answer one question   (--json for one JSON line)
   grok-facts ask --stdin           answer each line of standard input, in order (--json: JSON Lines)
   grok-facts sources               the indexed articles  (--json)
@@ -32,9 +32,25 @@ function number(value: string | undefined, flag: string): number | undefined {
   return n;
 }
 
+/** Options that take a number: parseArgs reads `--days -3` as a missing value, since -3 looks like an option. */
+const NUMBER_OPTIONS = new Set(['--days', '--min-hit1', '--min-hit3', '--min-abstain', '--max-false-abstain', '--min-conflicts']);
+
+/** `--days -3` → `--days=-3`, so the range check, not "--days needs a value", answers it. */
+function joinNegativeNumbers(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const next = argv[i + 1];
+    if (NUMBER_OPTIONS.has(argv[i]!) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i += 1;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinNegativeNumbers(argv),
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },

@@ -36,7 +36,7 @@ export const QuestionSchema = z
   .min(1, 'Ask a question — it was empty.')
   .refine((q) => characterCount(q) <= MAX_QUESTION_LENGTH, `Questions can be at most ${MAX_QUESTION_LENGTH} characters (an emoji counts as one).`)
   .refine((q) => !CONTROL.test(q), 'The question contains control characters.')
-  .refine((q) => /[\p{L}\p{N}]/u.test(q), 'Ask in words — that was only punctuation.');
+  .refine((q) => /[\p{L}\p{N}]/u.test(q), 'Ask in words — that was only emoji or punctuation.');
 
 export type QuestionCheck = { ok: true; question: string } | { ok: false; error: string };
 

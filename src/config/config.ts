@@ -25,6 +25,16 @@ const optionalText = z
 const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const setting = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(unsetIfEmpty, schema);
 
+/**
+ * A whole number in a range. Every failure — not a number, a fraction, out of range — says the
+ * variable and the range in the same words; zod's own ("Number must be less than or equal to
+ * 65535") names neither, and no message echoes the value.
+ */
+const wholeNumber = (name: string, what: string, min: number, max: number, fallback: number) => {
+  const message = `${name} must be ${what} from ${min} to ${max}`;
+  return setting(z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message).default(fallback));
+};
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** Discord ids are snowflakes: 17 to 20 digits today. */
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -61,7 +71,7 @@ export const ConfigSchema = z.object({
     .transform((v) => (v === undefined ? undefined : new URL(v).origin)),
   /** Enables the /admin page; logged in with through a form, never put in a URL. */
   ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'ADMIN_TOKEN must be at least 16 characters'),
-  PORT: setting(z.coerce.number({ invalid_type_error: 'PORT must be a port number' }).int().min(0).max(65535).default(3000)),
+  PORT: wholeNumber('PORT', 'a port number', 0, 65535, 3000),
   DIGEST_DEFAULT_TZ: setting(
     z
       .string()
@@ -70,14 +80,14 @@ export const ConfigSchema = z.object({
       .refine((zone) => isValidTimeZone(zone), 'DIGEST_DEFAULT_TZ must be an IANA time zone such as Europe/Berlin or UTC'),
   ),
   /** How often the digest scheduler looks for due digests. */
-  DIGEST_TICK_SECONDS: setting(z.coerce.number({ invalid_type_error: 'DIGEST_TICK_SECONDS must be a number of seconds' }).int().min(1).max(3600).default(30)),
+  DIGEST_TICK_SECONDS: wholeNumber('DIGEST_TICK_SECONDS', 'a whole number of seconds', 1, 3600, 30),
   /** Questions a user may ask per RATE_USER_WINDOW_SECONDS, and a channel per RATE_CHANNEL_WINDOW_SECONDS. */
-  RATE_USER_MAX: setting(z.coerce.number({ invalid_type_error: 'RATE_USER_MAX must be a whole number' }).int().min(1).max(10_000).default(5)),
-  RATE_USER_WINDOW_SECONDS: setting(z.coerce.number({ invalid_type_error: 'RATE_USER_WINDOW_SECONDS must be a number of seconds' }).int().min(1).max(86_400).default(30)),
-  RATE_CHANNEL_MAX: setting(z.coerce.number({ invalid_type_error: 'RATE_CHANNEL_MAX must be a whole number' }).int().min(1).max(100_000).default(30)),
-  RATE_CHANNEL_WINDOW_SECONDS: setting(z.coerce.number({ invalid_type_error: 'RATE_CHANNEL_WINDOW_SECONDS must be a number of seconds' }).int().min(1).max(86_400).default(60)),
+  RATE_USER_MAX: wholeNumber('RATE_USER_MAX', 'a whole number', 1, 10_000, 5),
+  RATE_USER_WINDOW_SECONDS: wholeNumber('RATE_USER_WINDOW_SECONDS', 'a whole number of seconds', 1, 86_400, 30),
+  RATE_CHANNEL_MAX: wholeNumber('RATE_CHANNEL_MAX', 'a whole number', 1, 100_000, 30),
+  RATE_CHANNEL_WINDOW_SECONDS: wholeNumber('RATE_CHANNEL_WINDOW_SECONDS', 'a whole number of seconds', 1, 86_400, 60),
   /** Days the question log (text only) is kept for "most asked". */
-  QUESTION_LOG_RETENTION_DAYS: setting(z.coerce.number({ invalid_type_error: 'QUESTION_LOG_RETENTION_DAYS must be a number of days' }).int().min(1).max(3650).default(30)),
+  QUESTION_LOG_RETENTION_DAYS: wholeNumber('QUESTION_LOG_RETENTION_DAYS', 'a whole number of days', 1, 3650, 30),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

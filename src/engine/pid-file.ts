@@ -17,13 +17,18 @@ export function writePidFile(dataDir: string, pid = process.pid): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, pidFileName(pid));
   writeFileSync(path, String(pid));
-  return () => {
+  const remove = () => {
+    process.off('exit', remove);
     try {
       unlinkSync(path);
     } catch {
       // Already gone.
     }
   };
+  // A process.exit() anywhere (a closed stdout, a signal, the shutdown deadline) skips the
+  // finally blocks that would remove the file; 'exit' still runs, and unlinkSync is allowed there.
+  if (pid === process.pid) process.on('exit', remove);
+  return remove;
 }
 
 function isAlive(pid: number): boolean {

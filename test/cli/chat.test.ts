@@ -22,6 +22,20 @@ describe('console chat commands', () => {
     expect(stdout).not.toMatch(/quite/i);
   });
 
+  it.each(['how do I quit?', 'quit please', 'bye', 'exit now'])('"%s" ends the chat too, not "…quite clear"', (line) => {
+    const { code, stdout } = cli([], `${line}\nHow many parameters does Grok V9 Medium have?\n`);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/\[#?\d+\]/);
+    expect(stdout).not.toMatch(/quite|not in my sources/i);
+  });
+
+  it('"help?" and "sources please" are the commands, not questions the sources lack', () => {
+    const { stdout } = cli([], 'help?\nsources please\n');
+    expect(stdout).not.toMatch(/not in my sources/i);
+    expect(stdout.split('\n').filter((l) => l.startsWith('Ask about the Grok V9-Medium announcement'))).toHaveLength(1);
+    expect(stdout).toMatch(/^ {2}• /m);
+  });
+
   it('"help" and "/help" print one line with three example questions, not the previous answer', () => {
     const { stdout } = cli([], 'How many parameters does Grok V9 Medium have?\nhelp\n/help\n');
     const helpLines = stdout.split('\n').filter((l) => l.startsWith('Ask about the Grok V9-Medium announcement'));

@@ -85,6 +85,20 @@ describe('grok-facts command', () => {
     expect(cli(['report', '--days']).stderr.split('\n')[0]).toBe('grok-facts: --days needs a value');
   });
 
+  it('a negative --days gets the range message, not "needs a value"', () => {
+    for (const args of [['report', '--days', '-3'], ['report', '--days=-3']]) {
+      const r = cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe('grok-facts: --days takes a whole number of days from 1 to 365, e.g. --days 7');
+    }
+  });
+
+  it('help lists the chat command', () => {
+    const { code, stdout } = cli(['help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}grok-facts, grok-facts chat +console chat/m);
+  });
+
   it('ask --json, sources --json and add --json agree: a field a source lacks is null, never missing', () => {
     const answer = JSON.parse(cli(['ask', '--json', 'How many parameters does Grok V9 Medium have?']).stdout);
     const sources = JSON.parse(cli(['sources', '--json']).stdout);

@@ -45,6 +45,23 @@ describe('the grok-facts command on closed pipes', () => {
   });
 });
 
+describe('grok-facts chat on a closed pipe', () => {
+  it('ends with status 0 and removes its pid file (process.exit skips finally blocks)', async () => {
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dataDir = mkdtempSync(join(tmpdir(), 'grok-chat-pipe-'));
+    const child = spawn(process.execPath, [BIN, 'chat'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin!.on('error', () => undefined);
+    const deadline = Date.now() + 15_000;
+    while (!readdirSync(dataDir).some((n) => n.endsWith('.pid')) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    child.stdout!.destroy();
+    child.stdin!.end('how many parameters?\n');
+    expect(await exited(child)).toBe(0);
+    expect(readdirSync(dataDir).filter((n) => n.endsWith('.pid'))).toEqual([]);
+  });
+});
+
 describe('ask --stdin with a slow reader', () => {
   // Linux-only measurement (/proc); the bot's home is Linux.
   it.runIf(process.platform === 'linux')('waits for the reader instead of buffering answers in memory', async () => {

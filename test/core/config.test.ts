@@ -26,6 +26,25 @@ describe('config', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it.each([
+    [{ PORT: '99999' }, 'PORT must be a port number from 0 to 65535'],
+    [{ PORT: '1.5' }, 'PORT must be a port number from 0 to 65535'],
+    [{ RATE_USER_MAX: '-1' }, 'RATE_USER_MAX must be a whole number from 1 to 10000'],
+    [{ DIGEST_TICK_SECONDS: '0' }, 'DIGEST_TICK_SECONDS must be a whole number of seconds from 1 to 3600'],
+    [{ QUESTION_LOG_RETENTION_DAYS: '99999' }, 'QUESTION_LOG_RETENTION_DAYS must be a whole number of days from 1 to 3650'],
+  ])('a number out of range (%j) names the variable and its range, never the value', (env, message) => {
+    let error: Error | undefined;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).toBe(`Configuration error — ${message}`);
+    // The value itself, not a digit of the range ("0" is in "3600").
+    const value = Object.values(env)[0]!.replace(/[.\-]/g, '\\$&');
+    expect(error?.message).not.toMatch(new RegExp(`(?<![\\w.-])${value}(?![\\w.])`));
+  });
+
   it('treats an empty value (PORT= as .env.example has it) as unset: the default applies', () => {
     const config = loadConfig({ PORT: '', DATA_DIR: '', CORPUS_DIR: ' ', LOG_LEVEL: '', DIGEST_DEFAULT_TZ: '', DIGEST_TICK_SECONDS: '', RATE_USER_MAX: '' });
     expect(config).toMatchObject({ PORT: 3000, DATA_DIR: 'data', CORPUS_DIR: 'seeds', LOG_LEVEL: 'info', DIGEST_DEFAULT_TZ: 'UTC', DIGEST_TICK_SECONDS: 30, RATE_USER_MAX: 5 });

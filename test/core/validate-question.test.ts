@@ -6,6 +6,7 @@ describe('checkQuestion', () => {
     ['', /empty/],
     ['   ', /empty/],
     ['?!?...', /punctuation/],
+    ['🚀'.repeat(240), /^Ask in words — that was only emoji or punctuation\.$/],
     ['a'.repeat(501), /500 characters/],
     ['🚀'.repeat(501), /500 characters \(an emoji counts as one\)/],
     ['what\u0007 is it', /control characters/],

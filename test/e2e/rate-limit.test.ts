@@ -57,4 +57,30 @@ describe('rate limits through the adapters (defaults: 5 questions per user per 3
     expect(texts.slice(0, 5).every((b) => b.blocks?.length > 0)).toBe(true);
     expect(texts[5]).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Slow down — try again in \d+ s/) });
   });
+
+  it('answers a sixth app mention in 30 s privately (chat.postEphemeral to the asker), not in the thread', async () => {
+    const user = 'U0MENTION1';
+    const mentions = [];
+    for (let i = 0; i < 6; i++) {
+      const mention = slack.mentionEvent(`<@${slack.botUserId}> Where is Colossus?`, { user });
+      mentions.push(mention);
+      await signedRequest(events, JSON.stringify(mention), 'application/json', SECRET);
+      if (i < 5) await slack.waitForCall('chat.postMessage', (c) => c.params.thread_ts === mention.event.ts);
+    }
+    const sixth = mentions[5]!.event;
+    const notice = await slack.waitForCall('chat.postEphemeral', (c) => c.params.thread_ts === sixth.ts);
+    expect(notice.params).toMatchObject({ channel: slack.channel, user, text: expect.stringMatching(/Slow down — try again in \d+ s/) });
+    // Nothing public in the sixth mention's thread.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.calls.some((c) => c.method === 'chat.postMessage' && c.params.thread_ts === sixth.ts)).toBe(false);
+  });
+
+  it('falls back to the thread when Slack refuses the ephemeral notice', async () => {
+    // The same user is still over the limit from the test above.
+    slack.failNext.set('chat.postEphemeral', 'user_not_in_channel');
+    const mention = slack.mentionEvent(`<@${slack.botUserId}> Where is Colossus?`, { user: 'U0MENTION1' });
+    await signedRequest(events, JSON.stringify(mention), 'application/json', SECRET);
+    const reply = await slack.waitForCall('chat.postMessage', (c) => c.params.thread_ts === mention.event.ts);
+    expect(reply.params.text).toMatch(/Slow down — try again in \d+ s/);
+  });
 });

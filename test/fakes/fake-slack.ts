@@ -112,7 +112,7 @@ export class FakeSlack extends LoopbackServer {
     };
   }
 
-  mentionEvent(text: string, options: { threadTs?: string; botId?: string; ts?: string; edited?: boolean } = {}) {
+  mentionEvent(text: string, options: { threadTs?: string; botId?: string; ts?: string; edited?: boolean; user?: string } = {}) {
     const ts = options.ts ?? this.nextTs();
     return {
       token: 'verification-token',
@@ -123,7 +123,7 @@ export class FakeSlack extends LoopbackServer {
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ enterprise_id: null, team_id: this.team, user_id: this.botUserId, is_bot: true, is_enterprise_install: false }],
       event: {
-        type: 'app_mention', user: this.user, text, ts, channel: this.channel, event_ts: ts, team: this.team,
+        type: 'app_mention', user: options.user ?? this.user, text, ts, channel: this.channel, event_ts: ts, team: this.team,
         ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
         ...(options.botId ? { bot_id: options.botId } : {}),
         ...(options.edited ? { edited: { user: this.user, ts: this.nextTs() } } : {}),
@@ -182,6 +182,10 @@ export class FakeSlack extends LoopbackServer {
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'chat.postMessage':
         return { ok: true, channel: params.channel, ts: this.nextTs(), message: { text: params.text, bot_id: this.botId } };
+      // Seen only by `user`; Slack answers with the ephemeral message's ts, not a channel message.
+      case 'chat.postEphemeral':
+        if (!params.channel || !params.user) return { ok: false, error: params.channel ? 'user_not_in_channel' : 'channel_not_found' };
+        return { ok: true, message_ts: this.nextTs() };
       default:
         return { ok: true };
     }

@@ -3,13 +3,9 @@ import { checkQuestion } from '../../../src/answer/validate-question.js';
 import type { Answer } from '../../../src/answer/schema.js';
 import type { Engine } from '../../../src/engine/engine.js';
 import type { CitationLinker } from '../../shared/citation-link.js';
+import { chatCommand } from '../chat-command.js';
 import { formatAnswer } from '../format-answer.js';
 import type { Style } from '../style.js';
-
-/** Typed alone, with or without a slash, these are commands, never questions. */
-const QUIT = new Set(['quit', 'exit', '/quit', '/exit', 'q', ':q']);
-const HELP = new Set(['help', '/help', '?', '/?']);
-const SOURCES = new Set(['sources', '/sources']);
 
 /** One line: what the chat does, its commands, and three questions the corpus answers well. */
 export function helpLine(engine: Engine): string {
@@ -39,14 +35,14 @@ export async function chat(engine: Engine, input: NodeJS.ReadableStream, out: No
   prompt();
   for await (const line of rl) {
     const text = line.trim();
-    const word = text.toLowerCase().replace(/[.!]+$/, '');
-    if (QUIT.has(word)) break;
+    const command = chatCommand(text);
+    if (command === 'quit') break;
     if (text === '') {
       prompt();
       continue;
     }
-    if (HELP.has(word)) out.write(`${helpLine(engine)}\n`);
-    else if (SOURCES.has(word)) for (const s of engine.sources()) out.write(`  • ${s.title}\n`);
+    if (command === 'help') out.write(`${helpLine(engine)}\n`);
+    else if (command === 'sources') for (const s of engine.sources()) out.write(`  • ${s.title}\n`);
     else {
       const check = checkQuestion(text);
       if (!check.ok) out.write(`${style.red(check.error)}\n`);

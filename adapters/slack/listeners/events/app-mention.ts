@@ -14,7 +14,7 @@ const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${th
  * own included) and edits are ignored.
  */
 export function registerAppMention(app: App, ctx: SlackContext): void {
-  app.event('app_mention', async ({ event, say, context }) => {
+  app.event('app_mention', async ({ event, say, context, client }) => {
     const log = requestLogger(ctx, context);
     const raw = event as typeof event & { bot_id?: string; subtype?: string; edited?: unknown };
     if (raw.bot_id || raw.subtype || raw.edited) return;
@@ -32,8 +32,16 @@ export function registerAppMention(app: App, ctx: SlackContext): void {
       }
       const limit = ctx.core.limits.question({ platform: 'slack', user: event.user ?? 'unknown', channel: event.channel });
       if (!limit.ok) {
-        // A mention has no private reply; the thread gets the short notice.
-        await say({ thread_ts: threadTs, text: `:hourglass: ${slowDownMessage(limit)}` });
+        // Only the asker needs the notice: an ephemeral message in the thread. Where Slack
+        // refuses one (the user left the channel), the thread gets it rather than nothing.
+        const text = `:hourglass: ${slowDownMessage(limit)}`;
+        try {
+          if (!event.user) throw new Error('mention without a user');
+          await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, text });
+        } catch (error) {
+          log.warn('slack ephemeral slow-down failed; replying in the thread', { error, channel: event.channel });
+          await say({ thread_ts: threadTs, text });
+        }
         return;
       }
       const key = threadKey(event.channel, threadTs);
