@@ -123,9 +123,6 @@ export function answerQuestion(
   const ordered = [best, ...ranked.filter((r) => r !== best)];
   const introduced = isLeadIn(best.passage) ? introducedPassages(index, best.passage, analysed.terms, MAX_CITATIONS - 1) : [];
   const { passages, conflicts } = introduced.length > 0 ? { passages: [best.passage, ...introduced], conflicts: [] } : chooseCitations(ordered, index);
-  // The best passage may cover too little of the question to be quoted ("<@123> blackwell release nd $20 2"):
-  // an answer with nothing to quote is no answer, not an empty one.
-  if (passages.length === 0) return noAnswer(question, index, suggestions());
   const citations = passages.map((p, i) => toCitation(index, p, i + 1));
   const described = describeConflicts(conflicts, citations, passages);
   const shown =

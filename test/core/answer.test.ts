@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { currentModel, useModel } from '../../src/answer/model/model.js';
 import { AnswerSchema } from '../../src/answer/schema.js';
 import { seedEngine } from '../helpers/engine.js';
 
@@ -94,11 +95,20 @@ describe('an answer always quotes something', () => {
   // The model may answer with a candidate that covers little of the question (it weighs the
   // evidence, no rule stops it); then that candidate is still quoted, never an empty answer.
   it('quotes at least one passage, with text, whenever it answers', () => {
-    for (const q of ['1 LA AJ grok <@123>', 'grok', 'v9 lol', 'ok so what', 'xai?', 'tell me everything']) {
-      const answer = engine.answer(q);
-      if (answer.status !== 'answered') continue;
-      expect(answer.citations.length, q).toBeGreaterThan(0);
-      expect(answer.text.trim(), q).not.toBe('');
+    // A refusal model that always answers makes the engine answer with whatever candidate leads,
+    // however little it covers (these two lead with one under the citing floor, 0.4): exactly the
+    // case that came back answered with nothing quoted.
+    const fitted = currentModel();
+    useModel({ ...fitted, refusal: { ...fitted.refusal, bias: 1000 } });
+    try {
+      for (const q of ['1 LA AJ grok <@123>', 'is blackwell actually better than hopper or is that just nvidia marketing', 'how much cursor code are we talking, thousands of lines or millions']) {
+        const answer = engine.answer(q);
+        expect(answer.status, q).toBe('answered');
+        expect(answer.citations.length, q).toBeGreaterThan(0);
+        expect(answer.text.trim(), q).not.toBe('');
+      }
+    } finally {
+      useModel(fitted);
     }
   });
 });
