@@ -29,8 +29,6 @@ interface Sample {
   batch: string;
   /** Answerable (or a conflict): the articles answer it. */
   answerable: boolean;
-  /** Refused before ranking: it names something the articles never mention. */
-  hardRefused: boolean;
   candidates: Candidate[];
   analysed: ReturnType<typeof analyseQuestion>;
 }
@@ -55,8 +53,7 @@ function collect(batches: readonly Batch[], index: KnowledgeIndex): Sample[] {
   for (const batch of batches) {
     for (const item of batch.questions) {
       const analysed = analyseQuestion(item.q, index);
-      const hardRefused = false;
-      const ranked = hardRefused ? [] : rankPassages(analysed, index);
+      const ranked = rankPassages(analysed, index);
       const expect = item.kind === 'answerable' ? item.expect : item.kind === 'conflict' ? item.sides.flat() : [];
       const candidates = ranked
         .filter((r) => r.features !== undefined)
@@ -66,7 +63,7 @@ function collect(batches: readonly Batch[], index: KnowledgeIndex): Sample[] {
           eligible: canLead(r, analysed),
           ranked: r,
         }));
-      samples.push({ batch: batch.name, answerable: item.kind !== 'unanswerable', hardRefused, candidates, analysed });
+      samples.push({ batch: batch.name, answerable: item.kind !== 'unanswerable', candidates, analysed });
     }
   }
   return samples;
@@ -123,7 +120,6 @@ function refusalRows(samples: readonly Sample[], rank: FittedModel['rank']): { x
   const weights = batchWeights(samples);
   const rows: { x: RefusalFeatures; y: number; w: number }[] = [];
   for (const s of samples) {
-    if (s.hardRefused) continue;
     const picked = bestOf(s, rank);
     if (picked) rows.push({ x: refusalFeatures(s.analysed, picked.ranked, picked.best), y: s.answerable ? 1 : 0, w: weights.get(s.batch)! });
   }
@@ -163,7 +159,7 @@ function trainingScore(samples: readonly Sample[], model: FittedModel): number {
   let good = 0;
   for (const s of samples) {
     const w = weights.get(s.batch)!;
-    const picked = s.hardRefused ? undefined : bestOf(s, model.rank);
+    const picked = bestOf(s, model.rank);
     const answers = picked !== undefined && 1 / (1 + Math.exp(-dot(model.refusal, refusalFeatures(s.analysed, picked.ranked, picked.best), REFUSAL_FEATURES))) >= model.threshold;
     if (!s.answerable) good += answers ? 0 : w;
     else if (answers && s.candidates.find((c) => c.ranked.passage === picked!.best.passage)?.right) good += w;

@@ -48,7 +48,7 @@ function asks(clause: string): boolean {
  * Words that can make up a whole clause that asks only whether something else is so: "Can
  * someone confirm?", "Is that right?", "true or not?". Such a clause has no content of its own.
  */
-const CONFIRMING_WORD = /^(?:can|could|would|will|does|do|did|is|are|was|were|am|anyone|someone|somebody|anybody|pls|please|plz|you|u|i|i'm|im|we|me|us|help|confirm|verify|check|double|double-check|sanity|right|true|correct|accurate|legit|real|that|this|it|so|or|not|no|nah|yes|the|case|still|actually|really|say|says|said|thoughts|wrong|mistaken|off|am|on|about|that's|thats|it's|its|there|here|mix|mixed|up|what's|whats|what|lol|rn|fr|tho|though|anymore)$/i;
+const CONFIRMING_WORD = /^(?:can|could|would|will|does|do|did|is|are|was|were|am|anyone|someone|somebody|anybody|pls|please|plz|you|u|i|i'm|im|we|me|us|help|confirm|verify|check|double|double-check|sanity|right|true|correct|accurate|legit|real|that|this|it|so|or|not|no|nah|yes|the|case|still|actually|really|say|says|said|thoughts|wrong|mistaken|off|on|about|that's|thats|it's|its|there|here|mix|mixed|up|what's|whats|what|lol|rn|fr|tho|though|anymore)$/i;
 
 /** A clause that asks only whether something is so, of the claim before it. */
 export function onlyConfirms(clause: string): boolean {

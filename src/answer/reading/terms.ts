@@ -187,7 +187,9 @@ export function sentenceOpeners(text: string): Set<string> {
  * name, not an edition they fail to cover. Read from how the corpus writes it.
  */
 export function corpusWritesNumbered(name: string, number: string, index: KnowledgeIndex): boolean {
-  for (const hit of index.search.search(name, { prefix: false, fuzzy: false, combineWith: 'OR' })) {
+  // Only passages with both words can write them side by side: a name as common as the story's
+  // subject is in most of a large corpus, and scanning all of those is not work for every question.
+  for (const hit of index.search.search(`${name} ${number}`, { prefix: false, fuzzy: false, combineWith: 'AND' })) {
     const terms = index.passages[hit.id as number]?.terms ?? [];
     for (let i = 0; i + 1 < terms.length; i++) {
       if (terms[i]!.term === name && terms[i + 1]!.term === number && terms[i + 1]!.position === terms[i]!.position + 1) return true;
