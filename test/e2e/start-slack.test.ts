@@ -4,37 +4,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, form, signedRequest } from '../fakes/fake-slack.js';
 import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
+import { ROOT, startBot, stopBot } from '../helpers/start-bot.js';
 import { freePort } from '../helpers/free-port.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const BOT_TOKEN = 'xoxb-9999-8888-start-test-token';
 const APP_TOKEN = 'xapp-1-A0000001-7777-start-test-token';
 const SECRET = 'start-test-signing-secret-abcdef012345';
 const fake = new FakeSlack();
-
-/** `npm start` (dist/adapters/start.js) as a new user runs it, with the given environment. */
-async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; logs: () => string }> {
-  let stderr = '';
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
-    cwd: ROOT,
-    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-  const deadline = Date.now() + 15_000;
-  while (!stderr.includes('slack started')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`slack did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, logs: () => stderr };
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
 
 beforeAll(() => fake.start());
 afterAll(() => fake.close());
@@ -44,7 +20,7 @@ describe('npm start with Slack configured', () => {
   let port: number;
 
   afterAll(async () => {
-    if (http) await stop(http.child);
+    if (http) await stopBot(http.child);
   });
 
   it('serves signed slash commands and mentions over HTTP', async () => {
@@ -66,7 +42,7 @@ describe('npm start with Slack configured', () => {
   it('never logs its secrets, and stops cleanly on SIGTERM', async () => {
     expect(http.logs()).not.toContain(BOT_TOKEN);
     expect(http.logs()).not.toContain(SECRET);
-    expect(await stop(http.child)).toBe(0);
+    expect(await stopBot(http.child)).toBe(0);
   });
 
   it('does the same over Socket Mode when SLACK_APP_TOKEN is set', async () => {
@@ -77,7 +53,7 @@ describe('npm start with Slack configured', () => {
       await fake.sendEnvelope('slash_commands', fake.slashCommand('Where is the Colossus supercomputer?', url));
       expect(JSON.stringify((await fake.waitForResponse(url)).body)).toContain('Memphis');
     } finally {
-      expect(await stop(socket.child)).toBe(0);
+      expect(await stopBot(socket.child)).toBe(0);
     }
   });
 

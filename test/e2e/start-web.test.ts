@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { freePort } from '../helpers/free-port.js';
 import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
+import { stopBot } from '../helpers/start-bot.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const fake = new FakeSlack();
@@ -31,13 +32,6 @@ function startBot(env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignor
   return { child, waitFor, output: () => output };
 }
 
-async function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
-
 beforeAll(() => fake.start());
 afterAll(() => fake.close());
 
@@ -59,7 +53,7 @@ describe('npm start serves the pages on PORT when Slack is not over HTTP', () =>
       expect(await (await fetch(`${base}/admin`)).text()).toContain('name="token"');
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
     } finally {
-      expect(await stop(bot.child)).toBe(0);
+      expect(await stopBot(bot.child)).toBe(0);
     }
     expect(bot.output()).not.toContain('web-start-admin-token-0123456789');
   });
@@ -73,7 +67,7 @@ describe('npm start serves the pages on PORT when Slack is not over HTTP', () =>
       const res = await fetch(`http://127.0.0.1:${port}/sources`).catch(() => undefined);
       expect(res === undefined || !(await res.text()).includes('grok-facts')).toBe(true);
     } finally {
-      expect(await stop(bot.child)).toBe(0);
+      expect(await stopBot(bot.child)).toBe(0);
     }
   });
 

@@ -21,11 +21,13 @@ export async function startBot(env: Record<string, string>, ready = 'slack start
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  const stop = async () => {
-    if (child.exitCode !== null) return child.exitCode;
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    child.kill('SIGTERM');
-    return exited;
-  };
-  return { child, logs: () => stderr, stop };
+  return { child, logs: () => stderr, stop: () => stopBot(child) };
+}
+
+/** SIGTERM, as a supervisor stops the bot, resolved with its exit status. */
+export async function stopBot(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
+  return exited;
 }
