@@ -47,7 +47,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['compete', 'competes', 'competing', 'competition', 'competitor', 'competitors', 'competitive', 'rival', 'rivals'],
   ['problem', 'problems', 'issue', 'issues', 'shortcoming', 'shortcomings', 'weakness', 'weaknesses', 'flaw', 'flaws', 'wrong',
     'criticize', 'criticized', 'criticise', 'criticised', 'criticism', 'complaint', 'complaints', 'blame', 'blamed'],
-  ['ipo', 'listing'],
+  // Not 'listing': Porter2 stems it to 'list', and "list the investors" would then name an IPO.
+  ['ipo'],
   // Month abbreviations, so "jan 2026" finds "January 2026".
   ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['june', 'jun'], ['july', 'jul'],
   ['august', 'aug'], ['september', 'sep', 'sept'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],

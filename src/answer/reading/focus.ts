@@ -56,10 +56,19 @@ const HEAD_OF_WHAT = /\b(?:what|whats|which)(?:'s| is| are| was| were)?\s+(?:(?:
 /** "Who founded X", "what powers X": the verb after the question word is the relation asked. */
 const VERB_AFTER_WHO = /\b(?:who|what)\s+(?!(?:is|are|was|were|does|did|do|has|have|had|will|would|can|could|should|'s|s|the|a|an|kind|type|sort|about|if)\b)([\p{L}-]{3,})\b/u;
 
+const PARTICIPLE = /^\p{L}{3,}ed$/u;
+const AUXILIARY = /^(has|have|had|been|being|be|got|gets)$/;
+
 export function headNoun(folded: string): string | undefined {
   const verb = VERB_AFTER_WHO.exec(folded)?.[1];
   if (verb) return verb;
   const phrase = HEAD_OF_WHAT.exec(folded)?.[1];
-  if (phrase) return phrase.split(/\s+/).pop();
+  if (phrase) {
+    // "the exact fraction quoted", "investors which have participated": a participle after the
+    // noun describes it; the noun is what is asked for, and an auxiliary alone asks for nothing.
+    const words = phrase.split(/\s+/);
+    while (words.length > 1 && PARTICIPLE.test(words.at(-1)!)) words.pop();
+    return AUXILIARY.test(words.at(-1)!) ? undefined : words.at(-1);
+  }
   return MEASURED_NOUN.exec(folded)?.[1];
 }

@@ -76,6 +76,33 @@ export function correctSpelling(surface: string, index: KnowledgeIndex): string 
   return word === undefined ? undefined : index.surfaceWords.get(word);
 }
 
+/**
+ * "infra", "reorg", "quant", "repo": chat cuts a long word short. An unknown word that starts
+ * the words of one index term (and no other as often) is that term. Everyday English words are
+ * left alone: "hard" is not "hardware", nor "fire" "firepower".
+ */
+export function abbreviated(surface: string, index: KnowledgeIndex): string | undefined {
+  if (surface.length < 3 || surface.length > 6 || !/^\p{Ll}+$/u.test(surface) || englishBand(surface) === 1) return undefined;
+  const byTerm = new Map<string, number>();
+  for (const word of byInitial(index.surfaceWords.keys(), index).get(surface[0]!) ?? []) {
+    if (word.length < surface.length + 2 || !word.startsWith(surface)) continue;
+    const term = index.surfaceWords.get(word)!;
+    byTerm.set(term, index.documentFrequency.get(term) ?? 0);
+  }
+  const [first, second] = [...byTerm].sort((a, b) => b[1] - a[1]);
+  return first && (!second || first[1] >= ABBREVIATION_DOMINANCE * second[1]) ? first[0] : undefined;
+}
+
+/** How much more often the meant word must occur than the next word with the same start. */
+const ABBREVIATION_DOMINANCE = 3;
+
+/**
+ * The social network X: the corpus writes it beside its kind ("the social platform X"), which
+ * the index keeps as one name; a question calls it plain "X". Not "2 x", "how many x".
+ */
+const X_PLATFORM = 'x-platform';
+const timesWritten = (previous: Term | undefined) => previous !== undefined && (previous.kind === 'number' || previous.surface === 'many');
+
 export const PREFIXES = ['under', 'over', 'pre', 'post', 're', 'non', 'multi', 'co', 'sub', 'super', 'mis', 'out', 'up'];
 
 /** "undertrained", "pretraining": a prefix glued to a word the corpus knows (it writes "under-trained"). */
@@ -144,8 +171,9 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
       (index.entities.has(previous.term) || index.subjectTerms.has(previous.term)) && !corpusWritesNumbered(previous.term, t.term, index);
     let term = edition ? `v${t.term}` : t.term;
     let corrected = false;
+    if (t.surface === 'x' && !index.documentFrequency.has('x') && index.documentFrequency.has(X_PLATFORM) && !timesWritten(previous)) term = X_PLATFORM;
     if (!index.documentFrequency.has(term) && t.kind === 'word') {
-      const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index);
+      const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index) ?? abbreviated(t.surface, index);
       if (fixed) {
         term = fixed;
         corrected = true;
