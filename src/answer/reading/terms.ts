@@ -2,7 +2,7 @@ import { isYear } from '../../index/answer-features.js';
 import type { KnowledgeIndex } from '../../index/index-model.js';
 import { analyze, normalizeWord, type Term } from '../../text/analyze.js';
 import { byInitial, closestWord, correctTypos } from './spelling.js';
-import { englishBand } from '../../text/english.js';
+import { englishBand, spokenCommonness } from '../../text/english.js';
 import { READING } from '../model/reading-weights.js';
 import { normalizeQuestion } from './normalise.js';
 
@@ -190,7 +190,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
       ? unknownWeight * unknownShare(t, looksLikeName, claimedFigure, options.head)
       : index.subjectTerms.has(term)
         ? index.idf(term) * SUBJECT_WEIGHT
-        : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1);
+        : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1) * (looksLikeName ? 1 : 1 - READING.spokenWord * spokenCommonness(t.surface));
     out.push({
       term: variant && t.kind === 'version' && variant.startsWith(`${term} `) ? variant : term,
       surface: t.surface,
