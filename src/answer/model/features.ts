@@ -45,6 +45,7 @@ export const REFUSAL_FEATURES = [
   'headMissing',
   'unknownOdd',
   'unknownEveryday',
+  'unknownSpoken',
   'contextShare',
   'knownTerms',
 ] as const;
