@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseQuestion } from '../../src/answer/question.js';
 import { readMessage } from '../../src/answer/reading/chat-framing.js';
 import { headNoun } from '../../src/answer/reading/focus.js';
-import { englishBand } from '../../src/text/english.js';
+import { englishBand, spokenCommonness } from '../../src/text/english.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const engine = await seedEngine();
@@ -68,5 +68,43 @@ describe('a chat message read as a message', () => {
     expect(headNoun('what is the total parameter count of grok')).toBe('count');
     expect(headNoun("what's the weather in memphis")).toBe('weather');
     expect(headNoun('how many gpus does colossus have')).toBe('gpus');
+  });
+});
+
+describe('chat words read as the corpus writes them', () => {
+  const termsOf = (q: string) => analyseQuestion(q, engine.index).terms;
+
+  it('reads a cut-off word as the one corpus word it starts, never an everyday word as a longer one', () => {
+    expect(termsOf('xai reorg? heard something about the coding team').find((t) => t.surface === 'reorg')).toMatchObject({ known: true, corrected: true });
+    expect(termsOf('param count on v9 med?').find((t) => t.surface === 'med')?.term).toBe(termsOf('medium')[0]!.term);
+    // "hard" is an everyday word, not "hardware"; "fire" is not "firepower".
+    expect(termsOf('is it hard to set up').find((t) => t.surface === 'hard')?.known).toBe(false);
+    expect(termsOf('what lit a fire under xai').find((t) => t.surface === 'fire')?.known).toBe(false);
+  });
+
+  it('reads plain "X" as the social platform the articles name, but not "how many x"', () => {
+    expect(termsOf("What's X's role beyond distribution?").find((t) => t.surface === 'x')).toMatchObject({ term: 'x-platform', known: true });
+    expect(termsOf('how many x bigger is it').find((t) => t.surface === 'x')?.term).toBe('x');
+  });
+
+  it('does not take "list" for an IPO listing', () => {
+    expect(analyseQuestion('list the series E investors. names only', engine.index).requiredNames).not.toContain('ipo');
+  });
+
+  it('reads "one million tokens" like "1M tokens"', () => {
+    const cost = termsOf('cost per 1m tokens').find((t) => t.surface === '1m');
+    expect(cost?.known).toBe(true);
+  });
+
+  it('takes the noun, not a participle after it, for the word asked for', () => {
+    expect(headNoun("what's the exact fraction quoted?")).toBe('fraction');
+    expect(headNoun('which investors have participated in series e')).toBe('investors');
+  });
+
+  it('grades the words people say most', () => {
+    expect(spokenCommonness('around')).toBe(1);
+    expect(spokenCommonness('instead')).toBe(0.5);
+    expect(spokenCommonness('parameters')).toBe(0);
+    expect(spokenCommonness('Memphis')).toBe(0);
   });
 });

@@ -101,7 +101,7 @@ const ABBREVIATION_DOMINANCE = 3;
  * the index keeps as one name; a question calls it plain "X". Not "2 x", "how many x".
  */
 const X_PLATFORM = 'x-platform';
-const timesWritten = (previous: Term | undefined) => previous !== undefined && (previous.kind === 'number' || previous.surface === 'many');
+const TIMES = /(?:\d|\bmany)\s*x\b/i;
 
 export const PREFIXES = ['under', 'over', 'pre', 'post', 're', 'non', 'multi', 'co', 'sub', 'super', 'mis', 'out', 'up'];
 
@@ -171,7 +171,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
       (index.entities.has(previous.term) || index.subjectTerms.has(previous.term)) && !corpusWritesNumbered(previous.term, t.term, index);
     let term = edition ? `v${t.term}` : t.term;
     let corrected = false;
-    if (t.surface === 'x' && !index.documentFrequency.has('x') && index.documentFrequency.has(X_PLATFORM) && !timesWritten(previous)) term = X_PLATFORM;
+    if (t.surface === 'x' && !index.documentFrequency.has('x') && index.documentFrequency.has(X_PLATFORM) && !TIMES.test(text)) term = X_PLATFORM;
     if (!index.documentFrequency.has(term) && t.kind === 'word') {
       const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index) ?? abbreviated(t.surface, index);
       if (fixed) {
