@@ -1,3 +1,4 @@
+import { otherOption } from './option-citations.js';
 import type { KnowledgeIndex, IndexedPassage } from '../index/index-model.js';
 import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
 import { introducedPassages, isLeadIn } from './lead-in.js';
@@ -56,12 +57,13 @@ function noAnswer(question: string, index: KnowledgeIndex, suggestions: string[]
 }
 
 /** Citations in order, pulling in the other side of any disagreement that the chosen passages are part of. */
-function chooseCitations(ranked: RankedPassage[], index: KnowledgeIndex): {
+function chooseCitations(ranked: RankedPassage[], index: KnowledgeIndex, leading = 1): {
   passages: IndexedPassage[];
   conflicts: DetectedConflict[];
 } {
-  // The first is the one the model chose to answer with, whatever its coverage; the rest must support it.
-  const eligible = ranked.filter((r, i) => i === 0 || r.coverage >= MIN_SUPPORTING_COVERAGE);
+  // The first is the one the model chose to answer with, whatever its coverage (and the passage on
+  // the other option offered, when there is one); the rest must support it.
+  const eligible = ranked.filter((r, i) => i < leading || r.coverage >= MIN_SUPPORTING_COVERAGE);
   const chosen: IndexedPassage[] = [];
   const conflicts: DetectedConflict[] = [];
   for (const r of eligible) {
@@ -120,9 +122,10 @@ export function answerQuestion(
   const best = ranked.find((r) => canLead(r, analysed));
   if (!best || !shouldAnswer(refusalFeatures(analysed, ranked, best))) return noAnswer(question, index, suggestions());
 
-  const ordered = [best, ...ranked.filter((r) => r !== best)];
+  const option = otherOption(analysed, ranked, best);
+  const ordered = [best, ...(option ? [option] : []), ...ranked.filter((r) => r !== best && r !== option)];
   const introduced = isLeadIn(best.passage) ? introducedPassages(index, best.passage, analysed.terms, MAX_CITATIONS - 1) : [];
-  const { passages, conflicts } = introduced.length > 0 ? { passages: [best.passage, ...introduced], conflicts: [] } : chooseCitations(ordered, index);
+  const { passages, conflicts } = introduced.length > 0 ? { passages: [best.passage, ...introduced], conflicts: [] } : chooseCitations(ordered, index, option ? 2 : 1);
   const citations = passages.map((p, i) => toCitation(index, p, i + 1));
   const described = describeConflicts(conflicts, citations, passages);
   const shown =
@@ -130,7 +133,7 @@ export function answerQuestion(
       ? citations
       : described.length > 0
         ? citations.filter((c) => described.some((d) => d.sides.some((s) => s.n === c.n)))
-        : citations.slice(0, 1);
+        : citations.slice(0, option && passages[1] === option.passage ? 2 : 1);
   return {
     question,
     status: 'answered',

@@ -7,6 +7,7 @@ import { OPENER, readMessage, stripProvenance } from './reading/chat-framing.js'
 const YES_NO = /^(is|isn't|are|aren't|was|were|do|does|doesn't|did|didn't|has|have|had|can|could|will|would|should|so it's|so its)\b/;
 import { ALTERNATIVE_WORDS, ASKED_NOUN, DEFINITION, EXCLUSION, findMeasures, headNoun, relationAsked } from './reading/focus.js';
 import { normalizeQuestion } from './reading/normalise.js';
+import { offeredOptions } from './reading/options.js';
 import { toQueryTerms, type QueryTerm } from './reading/terms.js';
 
 export type { QueryTerm } from './reading/terms.js';
@@ -53,6 +54,8 @@ export interface AnalysedQuestion {
   unknownHead: boolean;
   /** The word asked for ("how much POWER does Colossus draw"), when the articles use it: an answer should say it. */
   head?: string;
+  /** "Is it A or B?": the terms of each option, so the answer can quote what the sources say of each. */
+  options: string[][];
   terms: QueryTerm[];
 }
 
@@ -150,6 +153,7 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     yesNo: YES_NO.test(folded.replace(OPENER, '')),
     unknownHead: head !== undefined && terms.some((t) => t.surface === head && !t.known && !t.fromContext),
     head: terms.find((t) => t.surface === head && t.known && !t.fromContext && !index.subjectTerms.has(t.term))?.term,
+    options: offeredOptions(folded, index),
     terms,
   };
 }

@@ -1,0 +1,32 @@
+import type { IndexedPassage } from '../index/index-model.js';
+import type { AnalysedQuestion } from './question.js';
+import type { RankedPassage } from './rank.js';
+
+/** An option is met when the passage has at least half of its words. */
+const MET = 0.5;
+
+function share(passage: IndexedPassage, option: readonly string[]): number {
+  if (option.length === 0) return 0;
+  return option.filter((t) => passage.termSet.has(t)).length / option.length;
+}
+
+/**
+ * "Is it open to everyone or gated to X developers first?": when the first citation speaks to
+ * one option more than the other, the best-ranked passage that speaks to the other (and not to the first) is
+ * quoted beside it, so the asker sees what the sources say of both. Nothing is added when no
+ * passage does: "not in my sources" for that option is what the single citation then says.
+ */
+export function otherOption(question: AnalysedQuestion, ranked: readonly RankedPassage[], best: RankedPassage): RankedPassage | undefined {
+  if (question.options.length !== 2) return undefined;
+  const [a, b] = question.options as [string[], string[]];
+  const [shareA, shareB] = [share(best.passage, a), share(best.passage, b)];
+  if (shareA === shareB) return undefined;
+  // The option the first citation speaks to more is its option; the other needs a passage of its own.
+  const [other, chosen, metOther] = shareA > shareB ? [b, a, shareB] : [a, b, shareA];
+  if (other.length === 0 || metOther === 1) return undefined;
+  return ranked.find((r) => {
+    if (r === best || r.passage.text === best.passage.text) return false;
+    const speaks = share(r.passage, other);
+    return speaks >= MET && speaks > metOther && share(r.passage, chosen) < MET;
+  });
+}

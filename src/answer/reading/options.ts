@@ -1,0 +1,25 @@
+import type { KnowledgeIndex } from '../../index/index-model.js';
+import { toQueryTerms } from './terms.js';
+
+/**
+ * "Is it GA or just the start of testing?", "not enough parameters, or bad training data?": a
+ * question that offers two options asks what the sources say of each. Each option is the words
+ * between the nearest break (a comma, a colon, the verb that opens the question) and "or", or
+ * between "or" and the next break; only the words the articles use, beyond the story's subject.
+ */
+const OPTIONS = /(?:^|[,:;]\s*|\b(?:is|was|are|were|does|did|do|will|would|can)\s+(?:it|that|this|they|he|she|v\d+\S*)?\s*)([^,:;?!.]+?)\s*,?\s+or\s+(?!not\b|nah\b|what\b|something\b|smth\b|so\b|anything\b)([^,:;?!.]+)/u;
+
+export function offeredOptions(folded: string, index: KnowledgeIndex): string[][] {
+  const m = OPTIONS.exec(folded);
+  if (!m) return [];
+  const side = (text: string) =>
+    toQueryTerms(text, index)
+      .filter((t) => t.known && t.weight > 0 && !index.subjectTerms.has(t.term))
+      .map((t) => t.term);
+  const [left, right] = [side(m[1]!), side(m[2]!)];
+  // Words both options share ("cost" in "the old cost or the new cost") say nothing of either.
+  // An option the articles have no words for ("GA or the start of testing") stays empty.
+  const a = left.filter((t) => !right.includes(t));
+  const b = right.filter((t) => !left.includes(t));
+  return a.length > 0 || b.length > 0 ? [a, b] : [];
+}
