@@ -118,6 +118,12 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 function mergeScaleWords(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    // "half a trillion" is 0.5 trillion.
+    if (tokens[i]!.text === 'half' && tokens[i + 1]?.text === 'a' && tokens[i + 2]?.kind === 'word' && scaleSuffix(tokens[i + 2]!.text) && tokens[i + 2]!.text.length > 2) {
+      out.push({ text: canonicalNumber('0.5', scaleSuffix(tokens[i + 2]!.text)), kind: 'number', capitalized: false });
+      i++;
+      continue;
+    }
     const next = tokens[i + 1];
     const spelled = tokens[i]!.kind === 'word' && next?.kind === 'word' && next.text.length > 2 && scaleSuffix(next.text) ? NUMBER_WORDS[tokens[i]!.text] : undefined;
     const token: Token = spelled ? { text: spelled, kind: 'number', capitalized: false } : tokens[i]!;

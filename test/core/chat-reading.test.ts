@@ -91,9 +91,10 @@ describe('chat words read as the corpus writes them', () => {
     expect(analyseQuestion('list the series E investors. names only', engine.index).requiredNames).not.toContain('ipo');
   });
 
-  it('reads "one million tokens" like "1M tokens"', () => {
+  it('reads "one million tokens" like "1M tokens", and "half a trillion" like "0.5 trillion"', () => {
     const cost = termsOf('cost per 1m tokens').find((t) => t.surface === '1m');
     expect(cost?.known).toBe(true);
+    expect(termsOf('is v8 only half a trillion params').map((t) => t.term)).toContain(termsOf('0.5 trillion')[0]!.term);
   });
 
   it('takes the noun, not a participle after it, for the word asked for', () => {
