@@ -89,18 +89,20 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     }
     const source = file.slice(0, -extname(file).length);
     const meta = metadata[file];
-    // A Markdown article is titled by its first heading, read without the `#`; the parser loads only when needed.
-    // Without a heading it is titled from its first passage as shown, never from the raw line with its markup.
-    const md = !meta?.title && extname(file).toLowerCase() === '.md' ? await import('../passages/markdown-passages.js') : undefined;
-    const heading = md ? md.markdownTitle(rawText) : undefined;
+    // A Markdown article says what it is in its front matter and is titled by it or else by its first heading,
+    // read without the `#`; sources.json, written by an admin, wins field by field. The parser loads only when needed.
+    // Without either it is titled from its first passage as shown, never from the raw line with its markup.
+    const wantsOwn = !meta?.title || !meta.publisher || !meta.published || !meta.url;
+    const md = wantsOwn && extname(file).toLowerCase() === '.md' ? await import('../passages/markdown-passages.js') : undefined;
+    const own = md ? md.markdownMetadata(rawText) : {};
     articles.push({
       source,
       file,
       rawText,
-      title: meta?.title ?? heading ?? titleFromText(md ? md.markdownTitleText(rawText) : rawText, source),
-      publisher: meta?.publisher,
-      published: meta?.published,
-      url: meta?.url,
+      title: meta?.title ?? own.title ?? titleFromText(md ? md.markdownTitleText(rawText) : rawText, source),
+      publisher: meta?.publisher ?? own.publisher,
+      published: meta?.published ?? own.published,
+      url: meta?.url ?? own.url,
       hash: createHash('sha256').update(bytes).digest('hex'),
     });
   }

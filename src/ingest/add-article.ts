@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import { loadCorpus, METADATA_FILE, titleFromText } from '../corpus/load-corpus.js';
 import { type Article, type SourceMeta, SourceMetaSchema } from '../corpus/schema.js';
 import { buildIndex } from '../index/build-index.js';
-import { markdownTitle, markdownTitleText } from '../passages/markdown-passages.js';
+import { markdownMetadata, markdownTitleText } from '../passages/markdown-passages.js';
 import { foldTypography } from '../text/fold.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { decodePage } from './decode-page.js';
@@ -67,7 +67,10 @@ async function readCandidate(input: string, limits: FetchLimits): Promise<Candid
   if (text.includes('\uFFFD') || bytes.includes(0)) throw new IngestError(input, isPage ? 'cannot be decoded as text' : 'is not UTF-8 text');
   if (!/\p{L}/u.test(text)) throw new IngestError(input, 'has no text');
   if (isPage) return { ...extractArticle(text, input), extension: '.txt' };
-  if (extension === '.md') return { title: markdownTitle(text) ?? titleFromText(markdownTitleText(text), 'article'), text, extension: '.md' };
+  if (extension === '.md') {
+    const own = markdownMetadata(text);
+    return { ...own, title: own.title ?? titleFromText(markdownTitleText(text), 'article'), text, extension: '.md' };
+  }
   return { title: titleFromText(text, 'article'), text, extension: '.txt' };
 }
 

@@ -1,8 +1,11 @@
 import type { Nodes, Parents, PhrasingContent, Root, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
-import type { Article } from '../corpus/schema.js';
+import type { Article, SourceMeta } from '../corpus/schema.js';
+import { frontMatterOf } from './front-matter.js';
 import { classifyLine, isCallToAction, isCaption } from './furniture.js';
 import type { PassageKind } from './schema.js';
 import { splitSentences } from './split-sentences.js';
@@ -25,8 +28,9 @@ export interface MarkdownPassage {
   label?: string;
 }
 
+/** GFM for tables; YAML front matter as one `yaml` node, which no passage is read from (see front-matter.ts). */
 export function parseMarkdown(raw: string): Root {
-  return fromMarkdown(raw, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return fromMarkdown(raw, { extensions: [gfm(), frontmatter(['yaml'])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])] });
 }
 
 /** Inline containers whose markers (`**`, `_`, `[…](url)`) belong to a quote that covers their content. */
@@ -183,11 +187,25 @@ export function markdownPassages(raw: string): MarkdownPassage[] {
   return out;
 }
 
-/** The article's title: its first heading, as read (no `#`, no markup). */
-export function markdownTitle(raw: string): string | undefined {
-  const tree = parseMarkdown(raw);
+function firstHeading(tree: Root, raw: string): string | undefined {
   const heading = tree.children.find((n) => n.type === 'heading');
   return heading && heading.type === 'heading' ? plainText(heading.children, raw) || undefined : undefined;
+}
+
+/** The article's title: its first heading, as read (no `#`, no markup). */
+export function markdownTitle(raw: string): string | undefined {
+  return firstHeading(parseMarkdown(raw), raw);
+}
+
+/**
+ * What a Markdown article says about itself, from one parse: its front matter's fields, with
+ * the first heading as the title where the front matter gives none.
+ */
+export function markdownMetadata(raw: string): Partial<SourceMeta> {
+  const tree = parseMarkdown(raw);
+  const meta = frontMatterOf(tree);
+  const title = meta.title ?? firstHeading(tree, raw);
+  return title ? { ...meta, title } : meta;
 }
 
 /**

@@ -1,0 +1,53 @@
+import type { Root } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import type { SourceMeta } from '../corpus/schema.js';
+import { SourceMetaSchema } from '../corpus/schema.js';
+
+/**
+ * YAML front matter (`---\ntitle: …\npublisher: …\ndate: …\nurl: …\n---`) at the top of a
+ * Markdown article: what the article says about itself. It is metadata, never a passage; the
+ * Markdown parser's front-matter extension gives it as one `yaml` node with its source
+ * position, so the offsets of everything after it are those of the raw file, unchanged.
+ */
+
+/** Names writers use for each field of sources.json; the first one present wins. */
+const FIELDS: Record<keyof SourceMeta, readonly string[]> = {
+  title: ['title', 'headline'],
+  publisher: ['publisher', 'site', 'source', 'outlet'],
+  published: ['date', 'published', 'datePublished', 'pubDate'],
+  url: ['url', 'canonical', 'canonical_url', 'canonicalUrl', 'link'],
+};
+
+/** A date as sources.json wants it: YAML reads `2026-05-25` as a timestamp, and writers add times. */
+function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/.exec(value.trim())?.[1];
+  return undefined;
+}
+
+/**
+ * The metadata of the front matter in a parsed Markdown tree, each field only where it is valid
+ * as sources.json would accept it: a malformed date or URL is left out rather than making the
+ * corpus unloadable, and front matter that is not YAML at all gives nothing.
+ */
+export function frontMatterOf(tree: Root): Partial<SourceMeta> {
+  const node = tree.children[0];
+  if (node?.type !== 'yaml') return {};
+  let data: unknown;
+  try {
+    data = parseYaml(node.value);
+  } catch {
+    return {};
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+  const record = data as Record<string, unknown>;
+  const meta: Partial<SourceMeta> = {};
+  for (const [field, names] of Object.entries(FIELDS) as [keyof SourceMeta, readonly string[]][]) {
+    const raw = names.map((name) => record[name]).find((v) => v !== undefined && v !== null);
+    const value = field === 'published' ? isoDate(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+    if (!value) continue;
+    const shape = SourceMetaSchema.shape[field];
+    if (shape.safeParse(value).success) meta[field] = value;
+  }
+  return meta;
+}
