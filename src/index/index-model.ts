@@ -81,61 +81,24 @@ const NOTHING: Set<string> = new (class extends Set<string> {
   }
 })();
 
-/** A set several passages hold: adding to or removing from it would change them all, so both throw. */
-class SharedSet extends Set<string> {
-  private sealed?: boolean;
-  constructor(values: Iterable<string>) {
-    super(values);
-    this.sealed = true;
-  }
-  override add(value: string): this {
-    if (this.sealed) throw new Error('a shared set of the index is read-only');
-    return super.add(value);
-  }
-  override delete(): boolean {
-    throw new Error('a shared set of the index is read-only');
-  }
-  override clear(): void {
-    throw new Error('a shared set of the index is read-only');
-  }
-}
-
-/**
- * One set per distinct content (in the same order, so iteration is unchanged): the figures,
- * dates, places and names of a passage repeat across passages ("2025", "xai"), and at
- * 10,000 articles a few small sets per passage are tens of megabytes.
- */
-function setInterner(): (set: Set<string>) => Set<string> {
-  const byContent = new Map<string, Set<string>>();
-  return (set) => {
-    if (set.size === 0) return NOTHING;
-    const key = [...set].join('\u0000');
-    let shared = byContent.get(key);
-    if (!shared) byContent.set(key, (shared = new SharedSet(set)));
-    return shared;
-  };
-}
-
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 
 /**
  * Memory per passage is what limits a large corpus: most of a passage's sets are empty (one
- * shared set stands for them all), its answer features repeat across passages (one set per
- * content), and its context is most often exactly the sentence before
+ * shared set stands for them all), and its context is most often exactly the sentence before
  * (that passage's own term set is shared rather than copied).
  */
 function compactPassages(passages: IndexedPassage[]): void {
   const none = (set: Set<string>) => (set.size === 0 ? NOTHING : set);
-  const shared = setInterner();
   passages.forEach((p, i) => {
     p.labelTerms = none(p.labelTerms);
     const before = passages[i - 1];
     p.contextTerms = before && sameSet(before.termSet, p.contextTerms) ? before.termSet : none(p.contextTerms);
     const f = p.features;
-    f.quantities = shared(f.quantities);
-    f.times = shared(f.times);
-    f.entities = shared(f.entities);
-    f.places = shared(f.places);
+    f.quantities = none(f.quantities);
+    f.times = none(f.times);
+    f.entities = none(f.entities);
+    f.places = none(f.places);
   });
 }
 
