@@ -2,7 +2,8 @@ import { isLeadIn } from './lead-in.js';
 import { CONTEXT_CREDIT, coverageOf, coveragePlan } from './ranking/coverage.js';
 import { answerCloseness, answerTokens, carriedOver, definesTerm, directness, echoesQuestion, labelAnswers, namedOnItsOwn, proximity, sameWording, specificity } from './ranking/passage-features.js';
 import { fitsType, nextInList, typeStrength } from './ranking/type-fit.js';
-import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
+import { SEARCH_FIELD, splitTerms, type IndexedPassage, type KnowledgeIndex } from '../index/index-model.js';
+import { topMatches } from '../index/top-matches.js';
 import type { AnalysedQuestion, QueryTerm } from './question.js';
 import type { RankFeatures } from './model/features.js';
 import { rankScore } from './model/model.js';
@@ -48,9 +49,9 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
   const known = question.terms.filter((t) => t.known);
   if (known.length === 0) return [];
   const weightOf = new Map(known.map((t) => [t.term, t.weight]));
-  const results = index.search
-    .search(searchTerms(known, index).join(' '), { combineWith: 'OR', boostTerm: (term) => weightOf.get(term) ?? 1 })
-    .slice(0, CANDIDATES);
+  // The words as MiniSearch's query tokenizer splits them, each boosted by its weight.
+  const query = splitTerms(searchTerms(known, index).join(' ')).map((term) => ({ term, boost: weightOf.get(term) ?? 1 }));
+  const results = topMatches(index.search, SEARCH_FIELD, query, CANDIDATES);
   const maxSearch = results[0]?.score ?? 1;
   const asked = new Set(question.terms.map((t) => t.term));
   const sourceTotal = Math.max(2, index.articles.length);

@@ -55,9 +55,11 @@ export interface KnowledgeIndex {
  * Options shared by indexing, querying and loading a saved index. Passages are analysed once,
  * by our own pipeline; MiniSearch receives the resulting terms joined by spaces.
  */
-const splitTerms = (text: string) => text.split(' ').filter(Boolean);
+export const splitTerms = (text: string) => text.split(' ').filter(Boolean);
+/** The one field MiniSearch indexes: a passage's terms. */
+export const SEARCH_FIELD = 'terms';
 export const MINISEARCH_OPTIONS = {
-  fields: ['terms'],
+  fields: [SEARCH_FIELD],
   idField: 'id',
   tokenize: splitTerms,
   processTerm: (term: string) => term,

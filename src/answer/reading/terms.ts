@@ -1,5 +1,6 @@
 import { isYear } from '../../index/answer-features.js';
-import type { KnowledgeIndex } from '../../index/index-model.js';
+import { SEARCH_FIELD, splitTerms, type KnowledgeIndex } from '../../index/index-model.js';
+import { withEvery } from '../../index/top-matches.js';
 import { analyze, normalizeWord, type Term } from '../../text/analyze.js';
 import { byInitial, closestWord, correctTypos } from './spelling.js';
 import { englishBand, spokenCommonness } from '../../text/english.js';
@@ -217,8 +218,8 @@ export function sentenceOpeners(text: string): Set<string> {
 export function corpusWritesNumbered(name: string, number: string, index: KnowledgeIndex): boolean {
   // Only passages with both words can write them side by side: a name as common as the story's
   // subject is in most of a large corpus, and scanning all of those is not work for every question.
-  for (const hit of index.search.search(`${name} ${number}`, { prefix: false, fuzzy: false, combineWith: 'AND' })) {
-    const terms = index.passages[hit.id as number]?.terms ?? [];
+  for (const id of withEvery(index.search, SEARCH_FIELD, splitTerms(`${name} ${number}`))) {
+    const terms = index.passages[id]?.terms ?? [];
     for (let i = 0; i + 1 < terms.length; i++) {
       if (terms[i]!.term === name && terms[i + 1]!.term === number && terms[i + 1]!.position === terms[i]!.position + 1) return true;
     }
