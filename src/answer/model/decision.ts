@@ -1,7 +1,7 @@
 import type { AnalysedQuestion } from '../question.js';
 import type { RankedPassage } from '../rank.js';
 import type { RefusalFeatures } from './features.js';
-import { englishBand, spokenCommonness } from '../../text/english.js';
+import { englishBand } from '../../text/english.js';
 import { answerProbability, currentModel } from './model.js';
 
 /** The evidence for answering at all: how well the best candidate covers the question, and how much of the question the articles know. */
@@ -29,9 +29,7 @@ export function refusalFeatures(question: AnalysedQuestion, ranked: readonly Ran
     // How many words of each kind the articles never use: slang, typos and terms ("nah", "fp8"),
     // against everyday words ("meeting", "total"). The fit learns how much each kind matters.
     unknownOdd: Math.min(3, unknownWords.filter((t) => englishBand(t.surface) === 0).length) / 3,
-    unknownEveryday: Math.min(3, unknownWords.filter((t) => englishBand(t.surface) !== 0 && spokenCommonness(t.surface) === 0).length) / 3,
-    // The words of everyday talk ("everyone", "putting", "wait") frame a chat message far more often than they change what it asks.
-    unknownSpoken: Math.min(3, unknownWords.filter((t) => spokenCommonness(t.surface) > 0).length) / 3,
+    unknownEveryday: Math.min(3, unknownWords.filter((t) => englishBand(t.surface) !== 0).length) / 3,
     contextShare: context / total,
     knownTerms: Math.min(5, asked.filter((t) => t.known && !t.fromContext).length) / 5,
   };

@@ -45,7 +45,6 @@ export const REFUSAL_FEATURES = [
   'headMissing',
   'unknownOdd',
   'unknownEveryday',
-  'unknownSpoken',
   'contextShare',
   'knownTerms',
 ] as const;
