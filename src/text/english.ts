@@ -1,4 +1,4 @@
-import { COMMON_WORDS, FREQUENT_SPOKEN_WORDS, KNOWN_WORDS, TOP_SPOKEN_WORDS } from './english-words.js';
+import { COMMON_WORDS, KNOWN_WORDS } from './english-words.js';
 
 /**
  * How common a word is in general English: 1 everyday ("total", "meeting"), 2 known to an
@@ -36,15 +36,4 @@ export function englishBand(word: string): EnglishBand {
   const lower = word.toLowerCase();
   if (inSortedList(COMMON_WORDS, lower)) return 1;
   return inSortedList(KNOWN_WORDS, lower) ? 2 : 0;
-}
-
-/**
- * How much a word belongs to everyday talk: 1 for the 300 words said most often, 0.5 for the
- * next 700, 0 otherwise. "Around", "deal", "check" frame a chat question more often than they
- * name what it asks, however rarely the articles write them.
- */
-export function spokenCommonness(word: string): 0 | 0.5 | 1 {
-  const lower = word.toLowerCase();
-  if (inSortedList(TOP_SPOKEN_WORDS, lower)) return 1;
-  return inSortedList(FREQUENT_SPOKEN_WORDS, lower) ? 0.5 : 0;
 }

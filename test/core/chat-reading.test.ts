@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseQuestion } from '../../src/answer/question.js';
 import { readMessage } from '../../src/answer/reading/chat-framing.js';
 import { headNoun } from '../../src/answer/reading/focus.js';
-import { englishBand, spokenCommonness } from '../../src/text/english.js';
+import { englishBand } from '../../src/text/english.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const engine = await seedEngine();
@@ -102,10 +102,4 @@ describe('chat words read as the corpus writes them', () => {
     expect(headNoun('which investors have participated in series e')).toBe('investors');
   });
 
-  it('grades the words people say most', () => {
-    expect(spokenCommonness('around')).toBe(1);
-    expect(spokenCommonness('instead')).toBe(0.5);
-    expect(spokenCommonness('parameters')).toBe(0);
-    expect(spokenCommonness('Memphis')).toBe(0);
-  });
 });

@@ -29,7 +29,7 @@ export async function loadSeedIndex() {
  * ranking prior pulls towards them, so they matter; the refusal model starts from zero.
  */
 export const START_MODEL: FittedModel = {
-  reading: { commonWord: 0.1, knownWord: 0.25, oddWord: 1, contextClause: 0.3, spokenWord: 0 },
+  reading: { commonWord: 0.1, knownWord: 0.25, oddWord: 1, contextClause: 0.3 },
   rank: {
     coverage: 1, typeFit: 0.3, search: 0.2, proximity: 0.1, corroboration: 0.06, specificity: 0.1, closeness: 0.12, directness: 0.15,
     definition: 0.25, glossary: -0.125, label: 0.15, askedNounLabel: 0.15, followUp: 0.3, wording: 0.1, excluded: -0.2, leadIn: -0.25,

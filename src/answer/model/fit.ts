@@ -39,7 +39,6 @@ const READING_GRID = {
   knownWord: [0.1, 0.25, 0.5],
   oddWord: [0.25, 0.5, 1],
   contextClause: [0, 0.05, 0.15],
-  spokenWord: [0, 0.25, 0.5, 0.75],
 } as const;
 
 /** Pulls ranking weights towards their starting values: a few hundred questions should not swing them far. */

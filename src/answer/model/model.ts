@@ -7,7 +7,7 @@ import { dot, RANK_FEATURES, REFUSAL_FEATURES, type RankFeature, type RankFeatur
  * that command produces from the labelled questions in test/data and ../shared/eval.
  */
 export interface FittedModel {
-  reading: { commonWord: number; knownWord: number; oddWord: number; contextClause: number; spokenWord: number };
+  reading: { commonWord: number; knownWord: number; oddWord: number; contextClause: number };
   rank: Record<RankFeature, number>;
   refusal: Record<RefusalFeature, number>;
   /** Answer when the refusal model's probability of an answer is at least this. */

@@ -19,8 +19,4 @@ export const READING = {
   get contextClause() {
     return currentModel().reading.contextClause;
   },
-  /** How much less a word the articles use counts when it is among the words people say most ("around", "deal"). */
-  get spokenWord() {
-    return currentModel().reading.spokenWord;
-  },
 };

@@ -3,7 +3,7 @@ import { SEARCH_FIELD, splitTerms, type KnowledgeIndex } from '../../index/index
 import { withEvery } from '../../index/top-matches.js';
 import { analyze, normalizeWord, type Term } from '../../text/analyze.js';
 import { byInitial, closestWord, correctTypos } from './spelling.js';
-import { englishBand, spokenCommonness } from '../../text/english.js';
+import { englishBand } from '../../text/english.js';
 import { READING } from '../model/reading-weights.js';
 import { normalizeQuestion } from './normalise.js';
 
@@ -191,7 +191,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
       ? unknownWeight * unknownShare(t, looksLikeName, claimedFigure, options.head)
       : index.subjectTerms.has(term)
         ? index.idf(term) * SUBJECT_WEIGHT
-        : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1) * (looksLikeName ? 1 : 1 - READING.spokenWord * spokenCommonness(t.surface));
+        : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1);
     out.push({
       term: variant && t.kind === 'version' && variant.startsWith(`${term} `) ? variant : term,
       surface: t.surface,
