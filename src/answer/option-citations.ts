@@ -4,6 +4,12 @@ import type { RankedPassage } from './rank.js';
 
 /** An option is met when the passage has at least half of its words. */
 const MET = 0.5;
+/**
+ * A passage quoted for an option must also answer the question as a supporting citation does,
+ * unless it has every word of an option of two words or more ("open to the public"): one shared
+ * word ("market", "cloud") is too little to say it speaks to the option.
+ */
+const SUPPORTING_COVERAGE = 0.4;
 
 function share(passage: IndexedPassage, option: readonly string[]): number {
   if (option.length === 0) return 0;
@@ -14,7 +20,7 @@ function share(passage: IndexedPassage, option: readonly string[]): number {
  * "Is it open to everyone or gated to X developers first?": when the first citation speaks to
  * one option more than the other, the best-ranked passage that speaks to the other (and not to the first) is
  * quoted beside it, so the asker sees what the sources say of both. Nothing is added when no
- * passage does: "not in my sources" for that option is what the single citation then says.
+ * passage does, and the answer then quotes only what the sources say of the first.
  */
 export function otherOption(question: AnalysedQuestion, ranked: readonly RankedPassage[], best: RankedPassage): RankedPassage | undefined {
   if (question.options.length !== 2) return undefined;
@@ -27,6 +33,7 @@ export function otherOption(question: AnalysedQuestion, ranked: readonly RankedP
   return ranked.find((r) => {
     if (r === best || r.passage.text === best.passage.text) return false;
     const speaks = share(r.passage, other);
-    return speaks >= MET && speaks > metOther && share(r.passage, chosen) < MET;
+    const relevant = r.coverage >= SUPPORTING_COVERAGE || (other.length >= 2 && speaks === 1);
+    return relevant && speaks >= MET && speaks > metOther && share(r.passage, chosen) < MET;
   });
 }

@@ -18,7 +18,7 @@ const FIELDS: Record<keyof SourceMeta, readonly string[]> = {
   url: ['url', 'canonical', 'canonical_url', 'canonicalUrl', 'link'],
 };
 
-/** A date as sources.json wants it: YAML reads `2026-05-25` as a timestamp, and writers add times. */
+/** A date as sources.json wants it: writers add times ("2026-05-25T09:00:00Z"), and a YAML 1.1 reader would give a Date. */
 function isoDate(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value === 'string') return /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/.exec(value.trim())?.[1];
@@ -43,11 +43,16 @@ export function frontMatterOf(tree: Root): Partial<SourceMeta> {
   const record = data as Record<string, unknown>;
   const meta: Partial<SourceMeta> = {};
   for (const [field, names] of Object.entries(FIELDS) as [keyof SourceMeta, readonly string[]][]) {
-    const raw = names.map((name) => record[name]).find((v) => v !== undefined && v !== null);
-    const value = field === 'published' ? isoDate(raw) : typeof raw === 'string' ? raw.trim() : undefined;
-    if (!value) continue;
+    // The first name whose value passes: "title: 42" does not hide a good "headline".
     const shape = SourceMetaSchema.shape[field];
-    if (shape.safeParse(value).success) meta[field] = value;
+    for (const name of names) {
+      const raw = record[name];
+      const value = field === 'published' ? isoDate(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+      if (value && shape.safeParse(value).success) {
+        meta[field] = value;
+        break;
+      }
+    }
   }
   return meta;
 }

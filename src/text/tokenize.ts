@@ -111,8 +111,13 @@ function numeralToken(m: RegExpExecArray): Token {
 /** Spelled-out counts that articles put before a scale word: "one million tokens" is "1 million tokens". */
 const NUMBER_WORDS: Readonly<Record<string, string>> = {
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  twenty: '20', thirty: '30', fifty: '50', hundred: '100',
 };
+
+/**
+ * Before these, a spelled count is part of a longer number ("two hundred", "twenty-five", "one
+ * and a half") or no count at all ("no one million"): it is left as words, never read as a wrong figure.
+ */
+const NOT_A_LONE_COUNT = /^(no|and|hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a)$/;
 
 /** "1.5 trillion" → `1.5t`; "$20 billion" → `$20b`; "40 percent" → `40%`. The scale word stays as its own token. */
 function mergeScaleWords(tokens: Token[]): Token[] {
@@ -125,7 +130,11 @@ function mergeScaleWords(tokens: Token[]): Token[] {
       continue;
     }
     const next = tokens[i + 1];
-    const spelled = tokens[i]!.kind === 'word' && next?.kind === 'word' && next.text.length > 2 && scaleSuffix(next.text) ? NUMBER_WORDS[tokens[i]!.text] : undefined;
+    const before = tokens[i - 1];
+    const spelled =
+      tokens[i]!.kind === 'word' && next?.kind === 'word' && next.text.length > 2 && scaleSuffix(next.text) && !(before && NOT_A_LONE_COUNT.test(before.text))
+        ? NUMBER_WORDS[tokens[i]!.text]
+        : undefined;
     const token: Token = spelled ? { text: spelled, kind: 'number', capitalized: false } : tokens[i]!;
     if ((token.kind === 'number' || token.kind === 'money') && next?.kind === 'word') {
       const suffix = /^\d+(\.\d+)?$/.test(token.text.replace(/^\$/, '').replace(/,/g, '')) ? scaleSuffix(next.text) : undefined;

@@ -48,6 +48,10 @@ describe('YAML front matter of a Markdown article', () => {
     expect(markdownMetadata(broken)).toEqual({ title: 'Grok V9-Medium benchmark notes', publisher: 'Bench Weekly' });
   });
 
+  it('takes the next name for a field when the first one given is not usable ("title: 42" beside a headline)', () => {
+    expect(markdownMetadata('---\ntitle: 42\nheadline: Odd fields article\n---\n\nThe Memphis site hired electricians.\n').title).toBe('Odd fields article');
+  });
+
   it('falls back to the first heading without front matter, and gives nothing for front matter that is not YAML', () => {
     expect(markdownMetadata('# Plain heading\n\nSome text about xAI.\n')).toEqual({ title: 'Plain heading' });
     expect(markdownMetadata('---\n: : [unclosed\n---\n\n# Heading\n\nText here.\n')).toEqual({ title: 'Heading' });

@@ -56,7 +56,8 @@ const HEAD_OF_WHAT = /\b(?:what|whats|which)(?:'s| is| are| was| were)?\s+(?:(?:
 /** "Who founded X", "what powers X": the verb after the question word is the relation asked. */
 const VERB_AFTER_WHO = /\b(?:who|what)\s+(?!(?:is|are|was|were|does|did|do|has|have|had|will|would|can|could|should|'s|s|the|a|an|kind|type|sort|about|if)\b)([\p{L}-]{3,})\b/u;
 
-const PARTICIPLE = /^\p{L}{3,}ed$/u;
+// "quoted", "participated"; not "speed" or "need".
+const PARTICIPLE = /^\p{L}{2,}[^e]ed$/u;
 const AUXILIARY = /^(has|have|had|been|being|be|got|gets)$/;
 
 export function headNoun(folded: string): string | undefined {

@@ -6,16 +6,20 @@ import { toQueryTerms } from './terms.js';
  * question that offers two options asks what the sources say of each. Each option is the words
  * between the nearest break (a comma, a colon, the verb that opens the question) and "or", or
  * between "or" and the next break; only the words the articles use, beyond the story's subject.
+ * "Or is that marketing?", "or did Elon post it himself?" start a second question, not an option.
  */
-const OPTIONS = /(?:^|[,:;]\s*|\b(?:is|was|are|were|does|did|do|will|would|can)\s+(?:it|that|this|they|he|she|v\d+\S*)?\s*)([^,:;?!.]+?)\s*,?\s+or\s+(?!not\b|nah\b|what\b|something\b|smth\b|so\b|anything\b)([^,:;?!.]+)/u;
+const OPTIONS = /(?:^|[,:;]\s*|\b(?:is|was|are|were|does|did|do|will|would|can)\s+(?:it|that|this|they|he|she|v\d+\S*)?\s*)([^,:;?!.]+?)\s*,?\s+or\s+(?!(?:not|nah|what|something|smth|so|anything|else|is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|it|that|this|they|he|she|i|we|you|someone|somebody)\b)([^,:;?!.]+)/u;
 
 export function offeredOptions(folded: string, index: KnowledgeIndex): string[][] {
   const m = OPTIONS.exec(folded);
   if (!m) return [];
-  const side = (text: string) =>
-    toQueryTerms(text, index)
-      .filter((t) => t.known && t.weight > 0 && !index.subjectTerms.has(t.term))
-      .map((t) => t.term);
+  // An option mostly in words the articles never use ("an xai blog post") is one they cannot
+  // speak to: the word or two left of it would stand for something else.
+  const side = (text: string) => {
+    const content = toQueryTerms(text, index).filter((t) => t.weight > 0 && !index.subjectTerms.has(t.term));
+    const known = content.filter((t) => t.known);
+    return known.length * 2 >= content.length ? known.map((t) => t.term) : [];
+  };
   const [left, right] = [side(m[1]!), side(m[2]!)];
   // Words both options share ("cost" in "the old cost or the new cost") say nothing of either.
   // An option the articles have no words for ("GA or the start of testing") stays empty.

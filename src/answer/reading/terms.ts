@@ -79,11 +79,12 @@ export function correctSpelling(surface: string, index: KnowledgeIndex): string 
 
 /**
  * "infra", "reorg", "quant", "repo": chat cuts a long word short. An unknown word that starts
- * the words of one index term (and no other as often) is that term. Everyday English words are
- * left alone: "hard" is not "hardware", nor "fire" "firepower".
+ * the words of one index term (and no other as often) is that term. Words of general English are
+ * left alone ("hard" is not "hardware", nor "fire" "firepower"), and so are cut-offs of three
+ * letters, which are as often a name written in lower case ("ben", "val") as a word cut short.
  */
 export function abbreviated(surface: string, index: KnowledgeIndex): string | undefined {
-  if (surface.length < 3 || surface.length > 6 || !/^\p{Ll}+$/u.test(surface) || englishBand(surface) === 1) return undefined;
+  if (surface.length < 4 || surface.length > 6 || !/^\p{Ll}+$/u.test(surface) || englishBand(surface) === 1) return undefined;
   const byTerm = new Map<string, number>();
   for (const word of byInitial(index.surfaceWords.keys(), index).get(surface[0]!) ?? []) {
     if (word.length < surface.length + 2 || !word.startsWith(surface)) continue;
@@ -99,10 +100,10 @@ const ABBREVIATION_DOMINANCE = 3;
 
 /**
  * The social network X: the corpus writes it beside its kind ("the social platform X"), which
- * the index keeps as one name; a question calls it plain "X". Not "2 x", "how many x".
+ * the index keeps as one name; a question calls it plain "X". Only the capital standing alone:
+ * a lower-case x is as often "times" ("how many x bigger") or part of a word ("x-ray").
  */
 const X_PLATFORM = 'x-platform';
-const TIMES = /(?:\d|\bmany)\s*x\b/i;
 
 export const PREFIXES = ['under', 'over', 'pre', 'post', 're', 'non', 'multi', 'co', 'sub', 'super', 'mis', 'out', 'up'];
 
@@ -172,7 +173,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
       (index.entities.has(previous.term) || index.subjectTerms.has(previous.term)) && !corpusWritesNumbered(previous.term, t.term, index);
     let term = edition ? `v${t.term}` : t.term;
     let corrected = false;
-    if (t.surface === 'x' && !index.documentFrequency.has('x') && index.documentFrequency.has(X_PLATFORM) && !TIMES.test(text)) term = X_PLATFORM;
+    if (t.surface === 'x' && t.capitalized && !index.documentFrequency.has('x') && index.documentFrequency.has(X_PLATFORM)) term = X_PLATFORM;
     if (!index.documentFrequency.has(term) && t.kind === 'word') {
       const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index) ?? abbreviated(t.surface, index);
       if (fixed) {
