@@ -153,7 +153,7 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     yesNo: YES_NO.test(folded.replace(OPENER, '')),
     unknownHead: head !== undefined && terms.some((t) => t.surface === head && !t.known && !t.fromContext),
     head: terms.find((t) => t.surface === head && t.known && !t.fromContext && !index.subjectTerms.has(t.term))?.term,
-    options: offeredOptions(folded, index),
+    options: offeredOptions(folded, terms, index),
     terms,
   };
 }

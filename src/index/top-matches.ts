@@ -9,7 +9,7 @@ import type MiniSearch from 'minisearch';
  * The scores are MiniSearch's to the last bit: the same BM25 expression over the same inputs,
  * summed in the same order (word by word, as its OR combinator adds them), times the number of
  * distinct words matched; ties keep MiniSearch's order (the order passages were first reached,
- * as its stable sort leaves them). test/index/top-matches.test.ts holds it to `search()`.
+ * as its stable sort leaves them). test/core/top-matches.test.ts holds it to `search()`.
  *
  * Reads MiniSearch's protected fields (its postings, field lengths and average), so the version
  * is pinned in package.json; where they are not as this expects, or discarded documents are

@@ -10,7 +10,7 @@ import { SourceMetaSchema } from '../corpus/schema.js';
  * position, so the offsets of everything after it are those of the raw file, unchanged.
  */
 
-/** Names writers use for each field of sources.json; the first one present wins. */
+/** Names writers use for each field of sources.json; the first whose value is usable wins. */
 const FIELDS: Record<keyof SourceMeta, readonly string[]> = {
   title: ['title', 'headline'],
   publisher: ['publisher', 'site', 'source', 'outlet'],
@@ -18,11 +18,9 @@ const FIELDS: Record<keyof SourceMeta, readonly string[]> = {
   url: ['url', 'canonical', 'canonical_url', 'canonicalUrl', 'link'],
 };
 
-/** A date as sources.json wants it: writers add times ("2026-05-25T09:00:00Z"), and a YAML 1.1 reader would give a Date. */
+/** A date as sources.json wants it (the yaml package's YAML 1.2 schema keeps dates as strings): writers add times ("2026-05-25T09:00:00Z"). */
 function isoDate(value: unknown): string | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/.exec(value.trim())?.[1];
-  return undefined;
+  return typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/.exec(value.trim())?.[1] : undefined;
 }
 
 /**

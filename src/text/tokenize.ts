@@ -119,26 +119,30 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
  */
 const NOT_A_LONE_COUNT = /^(no|and|hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a)$/;
 
+/** The suffix of a scale written as a word ("million"; the "m" of "5 m" is too short to be taken for one). */
+const scaleWord = (token: Token | undefined) => (token?.kind === 'word' && token.text.length > 2 ? scaleSuffix(token.text) : undefined);
+
+/** "one million", "half a trillion": a count spelled out right before a scale word, as digits, and how many tokens it takes. */
+function spelledCount(tokens: readonly Token[], i: number): { digits: string; width: number } | undefined {
+  const token = tokens[i]!;
+  if (token.text === 'half' && tokens[i + 1]?.text === 'a' && scaleWord(tokens[i + 2])) return { digits: '0.5', width: 2 };
+  const before = tokens[i - 1];
+  if (token.kind !== 'word' || !scaleWord(tokens[i + 1]) || (before && NOT_A_LONE_COUNT.test(before.text))) return undefined;
+  const digits = NUMBER_WORDS[token.text];
+  return digits ? { digits, width: 1 } : undefined;
+}
+
 /** "1.5 trillion" → `1.5t`; "$20 billion" → `$20b`; "40 percent" → `40%`. The scale word stays as its own token. */
 function mergeScaleWords(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    // "half a trillion" is 0.5 trillion.
-    if (tokens[i]!.text === 'half' && tokens[i + 1]?.text === 'a' && tokens[i + 2]?.kind === 'word' && scaleSuffix(tokens[i + 2]!.text) && tokens[i + 2]!.text.length > 2) {
-      out.push({ text: canonicalNumber('0.5', scaleSuffix(tokens[i + 2]!.text)), kind: 'number', capitalized: false });
-      i++;
-      continue;
-    }
+    const spelled = spelledCount(tokens, i);
+    if (spelled) i += spelled.width - 1;
+    const token: Token = spelled ? { text: spelled.digits, kind: 'number', capitalized: false } : tokens[i]!;
     const next = tokens[i + 1];
-    const before = tokens[i - 1];
-    const spelled =
-      tokens[i]!.kind === 'word' && next?.kind === 'word' && next.text.length > 2 && scaleSuffix(next.text) && !(before && NOT_A_LONE_COUNT.test(before.text))
-        ? NUMBER_WORDS[tokens[i]!.text]
-        : undefined;
-    const token: Token = spelled ? { text: spelled, kind: 'number', capitalized: false } : tokens[i]!;
     if ((token.kind === 'number' || token.kind === 'money') && next?.kind === 'word') {
-      const suffix = /^\d+(\.\d+)?$/.test(token.text.replace(/^\$/, '').replace(/,/g, '')) ? scaleSuffix(next.text) : undefined;
-      if (suffix && next.text.length > 2) {
+      const suffix = /^\d+(\.\d+)?$/.test(token.text.replace(/^\$/, '').replace(/,/g, '')) ? scaleWord(next) : undefined;
+      if (suffix) {
         const dollar = token.kind === 'money' ? '$' : '';
         out.push({ ...token, text: `${dollar}${canonicalNumber(token.text.replace(/^\$/, ''), suffix)}` });
         out.push(next);

@@ -77,6 +77,9 @@ export function correctSpelling(surface: string, index: KnowledgeIndex): string 
   return word === undefined ? undefined : index.surfaceWords.get(word);
 }
 
+/** How much more often the meant word must occur than the next word with the same start. */
+const ABBREVIATION_DOMINANCE = 3;
+
 /**
  * "infra", "reorg", "quant", "repo": chat cuts a long word short. An unknown word that starts
  * the words of one index term (and no other as often) is that term. Words of general English are
@@ -94,9 +97,6 @@ export function abbreviated(surface: string, index: KnowledgeIndex): string | un
   const [first, second] = [...byTerm].sort((a, b) => b[1] - a[1]);
   return first && (!second || first[1] >= ABBREVIATION_DOMINANCE * second[1]) ? first[0] : undefined;
 }
-
-/** How much more often the meant word must occur than the next word with the same start. */
-const ABBREVIATION_DOMINANCE = 3;
 
 /**
  * The social network X: the corpus writes it beside its kind ("the social platform X"), which
