@@ -5,6 +5,8 @@
  * one command word and filler counts as that command. This lives in the console adapter: the
  * engine answers questions and must not learn one adapter's commands.
  */
+import { ownEntry } from '../../src/text/own-entry.js';
+
 export type ChatCommand = 'quit' | 'help' | 'sources';
 
 const COMMAND_WORDS: Record<string, ChatCommand> = {
@@ -36,5 +38,5 @@ export function chatCommand(line: string): ChatCommand | undefined {
   if (words.length === 0 || words.length > MAX_WORDS) return undefined;
   const meaningful = words.filter((w) => !FILLER.has(w));
   if (meaningful.length !== 1) return undefined;
-  return COMMAND_WORDS[meaningful[0]!];
+  return ownEntry(COMMAND_WORDS, meaningful[0]!);
 }

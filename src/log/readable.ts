@@ -3,6 +3,8 @@
  * person watches the log scroll by (the console chat, the grok-facts command); files and pipes
  * keep the JSON lines.
  */
+import { ownEntry } from '../text/own-entry.js';
+
 const LABELS: Record<string, string> = { fatal: 'error', error: 'error', warn: 'warning', info: 'note', debug: 'debug', trace: 'trace' };
 const QUIET_FIELDS = new Set(['level', 'time', 'msg', 'pid', 'hostname']);
 
@@ -16,7 +18,7 @@ export function readableLine(level: string, message: string, fields: Record<stri
   const details = Object.entries(fields)
     .filter(([key, value]) => !QUIET_FIELDS.has(key) && value !== undefined && !message.includes(show(value)))
     .map(([key, value]) => `${key}=${show(value)}`);
-  return `grok-facts ${LABELS[level] ?? level}: ${message}${details.length > 0 ? ` (${details.join(', ')})` : ''}\n`;
+  return `grok-facts ${ownEntry(LABELS, level) ?? level}: ${message}${details.length > 0 ? ` (${details.join(', ')})` : ''}\n`;
 }
 
 /** The same, from a finished JSON log line (already redacted); a line that isn't JSON passes as it is. */

@@ -2,6 +2,7 @@ import porter2 from 'wink-porter2-stemmer';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from './synonyms.js';
 import { STOP_WORDS } from './stop-words.js';
 import { synonymFolder } from './synonym-folder.js';
+import { ownEntry } from './own-entry.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /** One index or query term, with what the answer engine needs to know about where it came from. */
@@ -74,7 +75,7 @@ function applyPhraseAliases(tokens: Token[]): Token[] {
 
 /** The index form of one word: stemmed and folded to its synonym group. */
 export function normalizeWord(word: string): string {
-  return STEM_EXCEPTIONS[word] ?? foldedHead(word) ?? foldedHead(stem(word)) ?? stem(word);
+  return ownEntry(STEM_EXCEPTIONS, word) ?? foldedHead(word) ?? foldedHead(stem(word)) ?? stem(word);
 }
 
 export function isStopWord(word: string): boolean {

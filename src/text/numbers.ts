@@ -1,3 +1,5 @@
+import { ownEntry } from './own-entry.js';
+
 /**
  * Numbers become single canonical tokens so that "1.5T", "1.5 trillion" and "1.5-trillion"
  * all index as `1.5t`, and "555,000" and "555k" both as `555k`.
@@ -17,7 +19,7 @@ const SCALE_VALUES: ReadonlyArray<[string, number]> = [
 ];
 
 export function scaleSuffix(word: string): string | undefined {
-  return SCALE_WORDS[word];
+  return ownEntry(SCALE_WORDS, word);
 }
 
 function formatScaled(value: number): string {

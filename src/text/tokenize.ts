@@ -1,5 +1,6 @@
 import { foldTypography } from './fold.js';
 import { canonicalNumber, scaleSuffix } from './numbers.js';
+import { ownEntry } from './own-entry.js';
 
 export type TokenKind = 'word' | 'number' | 'money' | 'percent' | 'fraction' | 'version' | 'compound';
 
@@ -128,7 +129,7 @@ function spelledCount(tokens: readonly Token[], i: number): { digits: string; wi
   if (token.text === 'half' && tokens[i + 1]?.text === 'a' && scaleWord(tokens[i + 2])) return { digits: '0.5', width: 2 };
   const before = tokens[i - 1];
   if (token.kind !== 'word' || !scaleWord(tokens[i + 1]) || (before && NOT_A_LONE_COUNT.test(before.text))) return undefined;
-  const digits = NUMBER_WORDS[token.text];
+  const digits = ownEntry(NUMBER_WORDS, token.text);
   return digits ? { digits, width: 1 } : undefined;
 }
 

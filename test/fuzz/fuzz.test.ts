@@ -14,10 +14,10 @@ import { seedEngine } from '../helpers/engine.js';
 const engine = await seedEngine();
 const raw = new Map(engine.index.articles.map((a) => [a.source, a.rawText]));
 // Bounded runs keep npm test quick; each run is a fresh, shrinkable counterexample search.
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 150) };
 
 const markup = fc.constantFrom('<@123>', '<@!456>', '<!everyone>', '<!here>', '@here', '@everyone', '```code```', '**bold**', '<#C1>', '<https://x|y>', '&amp;', '\u200b', '\u202e', '\u0000', '\ud800', '🚀', 'שלום', 'параметры');
-const words = fc.constantFrom('grok', 'parameters', 'how', 'many', 'when', 'cursor', 'blackwell', 'release', '1.5T', '$20', 'v9', '?', '...', 'xai');
+const words = fc.constantFrom('grok', 'parameters', 'how', 'many', 'when', 'cursor', 'blackwell', 'release', '1.5T', '$20', 'v9', '?', '...', 'xai', 'one', 'million', 'constructor', '__proto__', 'toString');
 /** Any Unicode (lone surrogates included), markup, the articles' own words, and long repetitions. */
 const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 10_000, size: 'max' }),
