@@ -1,6 +1,7 @@
 import { otherOption } from './option-citations.js';
 import type { KnowledgeIndex, IndexedPassage } from '../index/index-model.js';
 import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
+import { isQuestionSentence } from '../passages/question-sentence.js';
 import { introducedPassages, isLeadIn } from './lead-in.js';
 import { refusalFeatures, shouldAnswer } from './model/decision.js';
 import { analyseQuestion, type AnalysedQuestion } from './question.js';
@@ -63,7 +64,8 @@ function chooseCitations(ranked: RankedPassage[], index: KnowledgeIndex, leading
 } {
   // The first is the one the model chose to answer with, whatever its coverage (and the passage on
   // the other option offered, when there is one); the rest must support it.
-  const eligible = ranked.filter((r, i) => i < leading || r.coverage >= MIN_SUPPORTING_COVERAGE);
+  // An article's own question states nothing (its answer, the sentence after it, carries its words).
+  const eligible = ranked.filter((r, i) => (i < leading || r.coverage >= MIN_SUPPORTING_COVERAGE) && !isQuestionSentence(r.passage.text));
   const chosen: IndexedPassage[] = [];
   const conflicts: DetectedConflict[] = [];
   for (const r of eligible) {
@@ -106,7 +108,7 @@ export function onlyEchoes(r: RankedPassage, question: AnalysedQuestion): boolea
  * "how many" is met in words, or a name stands in the sentence before.
  */
 export function canLead(r: RankedPassage, question: AnalysedQuestion): boolean {
-  return r.features !== undefined && !onlyEchoes(r, question);
+  return r.features !== undefined && !onlyEchoes(r, question) && !isQuestionSentence(r.passage.text);
 }
 
 export function answerQuestion(

@@ -5,7 +5,10 @@ import { suggestQuestions } from '../suggestions/suggest-questions.js';
 import { detectConflicts, nameRuns } from '../conflicts/detect-conflicts.js';
 import { collapseDuplicates } from '../passages/collapse-duplicates.js';
 import { extractPassages, type RawPassage } from '../passages/extract-passages.js';
+import { isQuestionSentence } from '../passages/question-sentence.js';
 import { analyze, type Term } from '../text/analyze.js';
+import { detectAnswerType } from '../answer/reading/answer-type.js';
+import { foldTypography } from '../text/fold.js';
 import { answerFeatures } from './answer-features.js';
 import { learnEntities } from './entity-lexicon.js';
 import { assembleIndex, idfFor, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
@@ -19,16 +22,27 @@ const DEFINITION_VALUE = /^\s*(?:(?:in|for) [^,]{1,40}, )?(?:an? |the |this )?[\
 /** What is read of a raw passage: its display form where it has one (Markdown), else its text. */
 const shownText = (p: { text: string; display?: string }): string => p.display ?? p.text;
 
+interface Context {
+  /** Its predecessor in its article, and the heading it stands under. */
+  texts: string[];
+  /**
+   * "Why choose Cursor data? Cursor is the mainstream editor…": an article's own question, right
+   * before, says what the sentence answers, as a heading or a "Label:" does.
+   */
+  askedBy?: string;
+}
+
 /**
- * Each raw passage's context, keyed by where it stands: its predecessor in its article, and the
- * heading it stands under. Kept as the texts, so each is analysed once (see analyseOnce).
+ * Each raw passage's context, keyed by where it stands. Kept as the texts, so each is analysed
+ * once (see analyseOnce).
  */
-function contexts(raw: readonly RawPassage[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+function contexts(raw: readonly RawPassage[]): Map<string, Context> {
+  const map = new Map<string, Context>();
   raw.forEach((r, i) => {
-    const before = raw[i - 1];
-    const context = [before && before.source === r.source ? shownText(before) : '', r.label ?? ''].filter(Boolean);
-    if (context.length > 0) map.set(`${r.source}:${r.start}`, context);
+    const before = raw[i - 1] && raw[i - 1]!.source === r.source ? shownText(raw[i - 1]!) : '';
+    const texts = [before, r.label ?? ''].filter(Boolean);
+    if (texts.length === 0) return;
+    map.set(`${r.source}:${r.start}`, before && isQuestionSentence(before) && !isQuestionSentence(shownText(r)) ? { texts, askedBy: before } : { texts });
   });
   return map;
 }
@@ -47,10 +61,21 @@ function analyseOnce(): (text: string) => Term[] {
 }
 
 /** Only the set of terms is read, so the context's parts are analysed apart and their terms joined. */
-function precedingTerms(contextOf: ReadonlyMap<string, string[]>, at: { source: string; start: number }, analyse: (text: string) => Term[]): Set<string> {
+function precedingTerms(context: Context | undefined, analyse: (text: string) => Term[]): Set<string> {
   const out = new Set<string>();
-  for (const text of contextOf.get(`${at.source}:${at.start}`) ?? []) for (const t of analyse(text)) out.add(t.term);
+  for (const text of context?.texts ?? []) for (const t of analyse(text)) out.add(t.term);
   return out;
+}
+
+/** The sentence after an article's "Why…?" gives the reason, whether or not it says "because". */
+function answersWhy(context: Context | undefined): boolean {
+  return context?.askedBy !== undefined && detectAnswerType(foldTypography(context.askedBy).toLowerCase()).answerType === 'reason';
+}
+
+/** What a passage is the answer to: a "Label:"'s label, or the article's question right before it. */
+function labelTermsOf(p: { kind: string; text: string }, context: Context | undefined, analyse: (text: string) => Term[]): Set<string> {
+  if (p.kind === 'label') return new Set(analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term));
+  return new Set(context?.askedBy ? analyse(context.askedBy).map((t) => t.term) : []);
 }
 
 /** Names that stand in at least half of the headlines. */
@@ -82,16 +107,17 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   const indexed: IndexedPassage[] = analysed.map((p) => ({
     ...p,
     termSet: new Set(p.terms.map((t) => t.term)),
-    labelTerms: new Set(p.kind === 'label' ? analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term) : []),
-    contextTerms: precedingTerms(contextOf, p.locations[0]!, analyse),
+    labelTerms: labelTermsOf(p, contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`), analyse),
+    contextTerms: precedingTerms(contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`), analyse),
     isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
     refersBack: REFERS_BACK.test(p.text),
-    features: answerFeatures(p.text, p.terms, entities),
+    features: answersWhy(contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`)) ? { ...answerFeatures(p.text, p.terms, entities), givesReason: true } : answerFeatures(p.text, p.terms, entities),
   }));
   const subjectTerms = findSubjectTerms(articles, entities);
 
   const search = new MiniSearch<{ id: number; terms: string }>(MINISEARCH_OPTIONS);
-  search.addAll(indexed.map((p) => ({ id: p.id, terms: p.terms.map((t) => t.term).join(' ') })));
+  // The article's own question before a sentence is found with it, as a "Label:" is with its value.
+  search.addAll(indexed.map((p) => ({ id: p.id, terms: [...p.terms.map((t) => t.term), ...(p.kind === 'label' ? [] : p.labelTerms)].join(' ') })));
 
   // Which articles state each figure: figures one article states together are not a disagreement.
   const articlesWithValue = new Map<string, Set<string>>();

@@ -42,16 +42,19 @@ export function coveragePlan(terms: readonly QueryTerm[], subject: ReadonlySet<s
 export function coverageOf(passage: IndexedPassage, plan: CoveragePlan, contextCredit = CONTEXT_CREDIT): { coverage: number; matched: Set<string>; hits: Term[] } {
   const credit = new Map<string, number>();
   let fromContext = 0;
+  let labelled = 0;
   const slotMet = plan.slot.find((t) => t.known && passage.termSet.has(t.term));
   if (slotMet) credit.set(slotMet.term, plan.slotWeight);
   for (const t of plan.content) {
     if (plan.alternatives.has(t.term)) continue;
     const match = t.weight * (t.corrected ? CORRECTED_MATCH : 1);
     if (t.known && passage.termSet.has(t.term)) credit.set(t.term, match);
+    // A passage's label (the article's own question before it) says what it answers, wherever its words stand.
+    else if (t.known && passage.labelTerms.has(t.term)) labelled += match;
     else if (t.known && passage.contextTerms.has(t.term)) fromContext += match * contextCredit;
   }
   const matched = new Set(credit.keys());
-  if (plan.total === 0 || matched.size === 0) return { coverage: 0, matched, hits: [] };
+  if (plan.total === 0 || (matched.size === 0 && labelled === 0)) return { coverage: 0, matched, hits: [] };
   let all = 0;
   for (const value of credit.values()) all += value;
   let bestWindow = 0;
@@ -68,5 +71,5 @@ export function coverageOf(passage: IndexedPassage, plan: CoveragePlan, contextC
     }
     bestWindow = Math.max(bestWindow, sum);
   }
-  return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow) + fromContext) / plan.total, matched, hits };
+  return { coverage: (bestWindow + OUTSIDE_WINDOW * (all - bestWindow) + labelled + fromContext) / plan.total, matched, hits };
 }
