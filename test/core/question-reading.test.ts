@@ -241,6 +241,18 @@ describe('names asked about in particular', () => {
   });
 });
 
+describe('capitals as names', () => {
+  it('reads a two-word name among short words as a name, and Title Case as no evidence of one', () => {
+    // Two of the four words after the first are capitals: "World Cup" is a name the articles never use.
+    const cup = read('Who won the World Cup?').terms.find((t) => t.surface === 'cup')!;
+    expect(cup.unknownName).toBe(true);
+    expect(engine.answer('Who won the World Cup?').status).toBe('no_answer');
+    // Every word capitalised says nothing of which are names: the question is still answered.
+    expect(read('How Many Parameters Does Grok V9 Medium Have?').terms.some((t) => t.unknownName)).toBe(false);
+    expect(engine.answer('How Many Parameters Does Grok V9 Medium Have?').status).toBe('answered');
+  });
+});
+
 describe('ranking', () => {
   it('quotes a line that introduces a list together with the lines it introduces, in reading order', () => {
     for (const q of ['what improvement came from the hardware collaboration', 'what are the core differences from previous models']) {

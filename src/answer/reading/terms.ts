@@ -2,6 +2,7 @@ import { isYear } from '../../index/answer-features.js';
 import { SEARCH_FIELD, splitTerms, type KnowledgeIndex } from '../../index/index-model.js';
 import { withEvery } from '../../index/top-matches.js';
 import { analyze, normalizeWord, type Term } from '../../text/analyze.js';
+import { tokenize } from '../../text/tokenize.js';
 import { byInitial, closestWord, correctTypos } from './spelling.js';
 import { englishBand } from '../../text/english.js';
 import { READING } from '../model/reading-weights.js';
@@ -118,8 +119,10 @@ export function withoutPrefix(surface: string, index: KnowledgeIndex): string | 
 }
 
 /** A question written mostly in capitals (a headline, or shouting) says nothing about which words are names. */
-export function capitalsAreMeaningful(terms: readonly Term[]): boolean {
-  const words = terms.filter((t) => t.kind === 'word');
+export function capitalsAreMeaningful(text: string): boolean {
+  // Counted over every word after the first, short ones too: in "Who won the World Cup?" two of
+  // four are capitals (a name), in "How Many Parameters Does It Have?" all are (Title Case).
+  const words = tokenize(text).slice(1).filter((t) => t.kind === 'word');
   return words.filter((t) => t.capitalized).length <= Math.max(1, words.length / 2);
 }
 
@@ -155,7 +158,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
   const analysed = expandGluedEditions(analyze(correctTypos(text, index)), index);
   const variant = unknownVariant(analysed, index);
   const roleIsContent = ROLE_RELATION.test(normalizeQuestion(text));
-  const namesMeaningful = capitalsAreMeaningful(analysed);
+  const namesMeaningful = capitalsAreMeaningful(text);
   const openers = sentenceOpeners(text);
   const total = index.passages.length;
   const unknownWeight = index.idf('\u0000unseen');
