@@ -1,14 +1,17 @@
+import { readFileSync } from 'node:fs';
 // Where answerable questions are lost: by stage (no candidate, refused, wrong first), per batch.
 import { analyseQuestion } from '../../src/answer/question.js';
 import { rankPassages } from '../../src/answer/rank.js';
 import { canLead } from '../../src/answer/answer.js';
 import { refusalFeatures } from '../../src/answer/model/decision.js';
-import { answerProbability, currentModel } from '../../src/answer/model/model.js';
+import { answerProbability, currentModel, useModel } from '../../src/answer/model/model.js';
 import { cleanQuestion } from '../../src/answer/validate-question.js';
 import { quoteMatches } from '../../src/eval/run-eval.js';
 import { loadBatches, loadSeedIndex } from './fit-data.js';
 
 const index = await loadSeedIndex();
+// MODEL=file reads a model saved by `SAVE=file npx tsx test/tools/quick-cv.ts` instead of the committed one.
+if (process.env.MODEL) useModel(JSON.parse(readFileSync(process.env.MODEL, 'utf8')));
 const only = process.argv[2];
 const counts: Record<string, Record<string, number>> = {};
 for (const batch of loadBatches()) {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 // Iteration aid: fit on everything (in-sample figures) and cross-validate the chat batches only.
 import { answerQuestion } from '../../src/answer/answer.js';
 import { crossValidate, fitModel } from '../../src/answer/model/fit.js';
@@ -12,6 +13,8 @@ const line = (name: string, r: { hit1: number; hit3: number; abstention: number;
   console.log(`${name.padEnd(16)} hit@1 ${(100 * r.hit1).toFixed(1)}  hit@3 ${(100 * r.hit3).toFixed(1)}  abst ${(100 * r.abstention).toFixed(1)}  FA ${(100 * r.falseAbstention).toFixed(1)}  conf ${(100 * r.conflictsShown).toFixed(0)}`);
 const model = fitModel(batches, index, START_MODEL);
 useModel(model);
+// SAVE=file keeps the in-sample model, for `MODEL=file npx tsx test/tools/diagnose.ts`.
+if (process.env.SAVE) writeFileSync(process.env.SAVE, JSON.stringify(model));
 console.log(JSON.stringify(model.reading), 'threshold', model.threshold, JSON.stringify(model.refusal));
 const own = batches.filter((b) => !b.name.startsWith('chat') && b.name !== 'dev').flatMap((b) => b.questions);
 line('IN own', runEval(own, (q) => answerQuestion(index, q), index));
