@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMON_WORDS, KNOWN_WORDS } from '../../src/text/english-words.js';
-import { englishBand, inSortedList } from '../../src/text/english.js';
+import { englishBand, inSortedList, nearestEnglish } from '../../src/text/english.js';
 
 describe('English word bands', () => {
   it('find every listed word, and nothing else, by binary search over the list as written', () => {
@@ -18,5 +18,18 @@ describe('English word bands', () => {
     expect(englishBand('Meeting')).toBe(1);
     expect(englishBand('paramaters')).toBe(0);
     expect(englishBand('qzarvel')).toBe(0);
+  });
+
+  it('find the English word one edit from a misspelt one, keeping its first letter', () => {
+    expect(nearestEnglish('anounce')).toEqual({ word: 'announce', band: 1 });
+    expect(nearestEnglish('evrything')).toEqual({ word: 'everything', band: 1 });
+    expect(nearestEnglish('trainign')).toEqual({ word: 'training', band: 1 });
+    // Every word of every letter's list is found from a misspelling of it (a letter dropped).
+    const sample = COMMON_WORDS.split(' ').filter((w, i) => i % 997 === 0 && /^[a-z]{6,}$/.test(w));
+    for (const w of sample) expect(nearestEnglish(`${w[0]}${w.slice(2)}`)?.band, w).toBeDefined();
+    // Nothing for a word with no English word one edit away, a short word, or one not in lower-case letters.
+    expect(nearestEnglish('qzarvelt')).toBeUndefined();
+    expect(nearestEnglish('smth')).toBeUndefined();
+    expect(nearestEnglish('Anounce')).toBeUndefined();
   });
 });

@@ -276,3 +276,16 @@ describe('ranking', () => {
     expect(quote).toMatch(/competitors/);
   });
 });
+
+describe('misspelt English words', () => {
+  it('are read as the word meant: the articles\' word when they use it, else an everyday word', () => {
+    const announce = read('when did elon anounce it').terms.find((t) => t.surface === 'anounce')!;
+    expect(announce).toMatchObject({ term: 'announc', known: true, corrected: true });
+    // "evrything" is no word the articles use: it weighs as "everything" would, not as an unknown term.
+    const asked = read('is xai trying to beat openai at evrything');
+    const everything = asked.terms.find((t) => t.surface === 'evrything')!;
+    const spelt = read('is xai trying to beat openai at everything').terms.find((t) => t.surface === 'everything')!;
+    expect(everything.known).toBe(false);
+    expect(everything.weight).toBe(spelt.weight);
+  });
+});

@@ -4,7 +4,7 @@ import { withEvery } from '../../index/top-matches.js';
 import { analyze, normalizeWord, type Term } from '../../text/analyze.js';
 import { tokenize } from '../../text/tokenize.js';
 import { byInitial, closestWord, correctTypos } from './spelling.js';
-import { englishBand } from '../../text/english.js';
+import { englishBand, nearestEnglish } from '../../text/english.js';
 import { READING } from '../model/reading-weights.js';
 import { normalizeQuestion } from './normalise.js';
 
@@ -177,8 +177,11 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
     let term = edition ? `v${t.term}` : t.term;
     let corrected = false;
     if (t.surface === 'x' && t.capitalized && !index.documentFrequency.has('x') && index.documentFrequency.has(X_PLATFORM)) term = X_PLATFORM;
+    // "anounce", "evrything": a misspelt English word, which the articles may use spelt right.
+    const misspelt = !index.documentFrequency.has(term) && t.kind === 'word' && !t.capitalized && englishBand(t.surface) === 0 ? nearestEnglish(t.surface) : undefined;
     if (!index.documentFrequency.has(term) && t.kind === 'word') {
-      const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index) ?? abbreviated(t.surface, index);
+      const meant = misspelt && normalizeWord(misspelt.word);
+      const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index) ?? abbreviated(t.surface, index) ?? (meant && index.documentFrequency.has(meant) ? meant : undefined);
       if (fixed) {
         term = fixed;
         corrected = true;
@@ -192,7 +195,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
     // A capital opening a sentence says nothing of a name: "Asking because…", "Legal is asking…".
     const looksLikeName = !claimedFigure && (t.kind !== 'word' || (namesMeaningful && t.capitalized && t.position > 0 && !openers.has(t.surface)));
     const weight = !known
-      ? unknownWeight * unknownShare(t, looksLikeName, claimedFigure, options.head)
+      ? unknownWeight * unknownShare(t, looksLikeName, claimedFigure, options.head, misspelt?.band)
       : index.subjectTerms.has(term)
         ? index.idf(term) * SUBJECT_WEIGHT
         : index.idf(term) * (df / total >= TOPIC_SHARE ? 0.5 : 1) * (WEAK_WORDS.has(t.surface) ? WEAK_WEIGHT : 1);
@@ -236,10 +239,11 @@ export function corpusWritesNumbered(name: string, number: string, index: Knowle
  * name, a figure's claim or the word asked for counts in full; an everyday English word
  * ("total", "officially", "meeting") only shades the question, so it counts little.
  */
-function unknownShare(t: Term, looksLikeName: boolean, claimedFigure: boolean, head: string | undefined): number {
+function unknownShare(t: Term, looksLikeName: boolean, claimedFigure: boolean, head: string | undefined, misspeltBand: 1 | 2 | undefined): number {
   if (claimedFigure) return WEAK_WEIGHT;
   if (looksLikeName || t.kind !== 'word' || t.surface === head) return 1;
-  const band = englishBand(t.surface);
+  // A misspelt English word counts as the word meant.
+  const band = misspeltBand ?? englishBand(t.surface);
   if (band === 1) return READING.commonWord;
   if (band === 2) return READING.knownWord;
   if (MANNER_ADVERB.test(t.surface)) return WEAK_WEIGHT;
