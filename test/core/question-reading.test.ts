@@ -289,3 +289,14 @@ describe('misspelt English words', () => {
     expect(everything.weight).toBe(spelt.weight);
   });
 });
+
+describe('the thing a how-to question asks about', () => {
+  it('is the last word of what the verb acts on', async () => {
+    const { headNoun } = await import('../../src/answer/reading/focus.js');
+    expect(headNoun('how do i change a car tire?')).toBe('tire');
+    expect(headNoun('how can we get api access to grok')).toBe('access');
+    expect(headNoun('how does it work')).toBeUndefined();
+    // The articles never say "tire": the word asked about counts in full, and the question is refused.
+    expect(read('How do I change a car tire?').unknownHead).toBe(true);
+  });
+});

@@ -56,6 +56,9 @@ const HEAD_OF_WHAT = /\b(?:what|whats|which)(?:'s| is| are| was| were)?\s+(?:(?:
 /** "Who founded X", "what powers X": the verb after the question word is the relation asked. */
 const VERB_AFTER_WHO = /\b(?:who|what)\s+(?!(?:is|are|was|were|does|did|do|has|have|had|will|would|can|could|should|'s|s|the|a|an|kind|type|sort|about|if)\b)([\p{L}-]{3,})\b/u;
 
+/** "How do I change a car TIRE?", "how can we get API ACCESS": what the asker wants done is done to the thing asked about. */
+const HEAD_OF_HOW_TO = /\bhow (?:do|does|can|could|should|would|to)\s+(?:(?:i|you|we|one|they|someone|it|he|she)\s+)?(?!(?:i|you|we|one|they|someone|it|he|she)\s)[\p{L}-]+\s+(?:(?:the|a|an|my|your|our|their|its|this|that)\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:of|for|in|at|on|to|from|with|by|into)\b|\s*[?.!,]|\s*$)/u;
+
 // "quoted", "participated"; not "speed" or "need".
 const PARTICIPLE = /^\p{L}{2,}[^e]ed$/u;
 const AUXILIARY = /^(has|have|had|been|being|be|got|gets)$/;
@@ -71,5 +74,5 @@ export function headNoun(folded: string): string | undefined {
     while (words.length > 1 && PARTICIPLE.test(words.at(-1)!)) words.pop();
     return AUXILIARY.test(words.at(-1)!) ? undefined : words.at(-1);
   }
-  return MEASURED_NOUN.exec(folded)?.[1];
+  return MEASURED_NOUN.exec(folded)?.[1] ?? HEAD_OF_HOW_TO.exec(folded)?.[1]?.split(/\s+/).at(-1);
 }
