@@ -300,3 +300,13 @@ describe('the thing a how-to question asks about', () => {
     expect(read('How do I change a car tire?').unknownHead).toBe(true);
   });
 });
+
+describe('figures written without their percent sign', () => {
+  it('are the percentages the articles write', () => {
+    const terms = read('token cost drop 90 or 40??').terms;
+    expect(terms.find((t) => t.surface === '90')).toMatchObject({ term: '90%', known: true });
+    // A figure the articles write neither way stays a claim to check.
+    expect(terms.find((t) => t.surface === '40')?.known).toBe(true);
+    expect(read('is it 77 or 13').terms.some((t) => t.known)).toBe(false);
+  });
+});

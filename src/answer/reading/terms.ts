@@ -177,6 +177,11 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
     let term = edition ? `v${t.term}` : t.term;
     let corrected = false;
     if (t.surface === 'x' && t.capitalized && !index.documentFrequency.has('x') && index.documentFrequency.has(X_PLATFORM)) term = X_PLATFORM;
+    // "90 or 40?": chat drops the percent sign of a figure the articles write as "90%".
+    if (t.kind === 'number' && /^\d+(\.\d+)?$/.test(term) && !index.documentFrequency.has(term) && index.documentFrequency.has(`${term}%`)) {
+      term = `${term}%`;
+      corrected = true;
+    }
     // "anounce", "evrything": a misspelt English word, which the articles may use spelt right.
     const misspelt = !index.documentFrequency.has(term) && t.kind === 'word' && !t.capitalized && englishBand(t.surface) === 0 ? nearestEnglish(t.surface) : undefined;
     if (!index.documentFrequency.has(term) && t.kind === 'word') {
