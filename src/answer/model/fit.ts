@@ -116,12 +116,14 @@ function batchWeights(samples: readonly Sample[]): Map<string, number> {
   return new Map([...sizes].map(([batch, n]) => [batch, 1 / (n * batchesPerVoice.get(voiceOf(batch))! * voices)]));
 }
 
-function refusalRows(samples: readonly Sample[], rank: FittedModel['rank']): { x: RefusalFeatures; y: number; w: number }[] {
+function refusalRows(samples: readonly Sample[], rank: FittedModel['rank']): { x: RefusalFeatures; y: number; w: number; rightLead: boolean }[] {
   const weights = batchWeights(samples);
-  const rows: { x: RefusalFeatures; y: number; w: number }[] = [];
+  const rows: { x: RefusalFeatures; y: number; w: number; rightLead: boolean }[] = [];
   for (const s of samples) {
     const picked = bestOf(s, rank);
-    if (picked) rows.push({ x: refusalFeatures(s.analysed, picked.ranked, picked.best), y: s.answerable ? 1 : 0, w: weights.get(s.batch)! });
+    if (!picked) continue;
+    const rightLead = s.answerable && s.candidates.find((c) => c.ranked.passage === picked.best.passage)?.right === true;
+    rows.push({ x: refusalFeatures(s.analysed, picked.ranked, picked.best), y: s.answerable ? 1 : 0, w: weights.get(s.batch)!, rightLead });
   }
   return rows;
 }
@@ -136,14 +138,18 @@ function fitRefusal(samples: readonly Sample[], rank: FittedModel['rank']): Pick
     REFUSAL_L2,
   );
   const refusal = Object.fromEntries(REFUSAL_FEATURES.map((f, i) => [f, round(weights[i]!)])) as FittedModel['refusal'];
-  // The threshold with the fewest errors, each class weighted by its size.
+  // The threshold with the fewest errors, each class weighted by its size. An answer is an error when
+  // its first citation is not one that answers: "not in my sources" beats a wrong citation, so
+  // refusing a question the leading passage would have answered wrongly costs nothing.
+  const rightWeight = rows.filter((r) => r.rightLead).reduce((n, r) => n + r.w, 0) || 1;
+  const wrongWeight = rows.filter((r) => !r.rightLead).reduce((n, r) => n + r.w, 0) || 1;
   let threshold = 0.5;
   let fewest = Infinity;
   for (let t = 0.02; t < 0.99; t += 0.02) {
     let errors = 0;
-    for (const { x, y, w } of rows) {
+    for (const { x, w, rightLead } of rows) {
       const p = 1 / (1 + Math.exp(-dot(refusal, x, REFUSAL_FEATURES)));
-      if ((p >= t ? 1 : 0) !== y) errors += w / (y === 1 ? positives : negatives);
+      if ((p >= t) !== rightLead) errors += w / (rightLead ? rightWeight : wrongWeight);
     }
     if (errors < fewest - 1e-12) {
       fewest = errors;
