@@ -12,7 +12,7 @@ import { savedLines } from './saved-lines.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 16;
+export const FORMAT = 17;
 const FILE_PREFIX = 'index-';
 
 /**
