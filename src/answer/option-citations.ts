@@ -29,11 +29,37 @@ export function otherOption(question: AnalysedQuestion, ranked: readonly RankedP
   if (shareA === shareB) return undefined;
   // The option the first citation speaks to more is its option; the other needs a passage of its own.
   const [other, chosen, metOther] = shareA > shareB ? [b, a, shareB] : [a, b, shareA];
-  if (other.length === 0 || metOther === 1) return undefined;
-  return ranked.find((r) => {
-    if (r === best || r.passage.text === best.passage.text) return false;
-    const speaks = share(r.passage, other);
-    const relevant = r.coverage >= SUPPORTING_COVERAGE || (other.length >= 2 && speaks === 1);
-    return relevant && speaks >= MET && speaks > metOther && share(r.passage, chosen) < MET;
-  });
+  if (metOther === 1) return undefined;
+  if (other.length === 0) return sameFigureElsewhere(question, ranked, best, chosen);
+  return (
+    ranked.find((r) => {
+      if (r === best || r.passage.text === best.passage.text) return false;
+      const speaks = share(r.passage, other);
+      const relevant = r.coverage >= SUPPORTING_COVERAGE || (other.length >= 2 && speaks === 1);
+      return relevant && speaks >= MET && speaks > metOther && share(r.passage, chosen) < MET;
+    }) ?? sameFigureElsewhere(question, ranked, best, chosen)
+  );
+}
+
+const FIGURE = /^\$?\d/;
+
+/**
+ * "Is the 2–3 weeks the public release, or when testing starts?": when the articles have no words
+ * for the other option, an article that gives the question's figure for something other than the
+ * first citation's option is what the sources say instead, and is quoted beside it. Its figure
+ * must be the question's, and it must come from an article the first citation is not from.
+ */
+function sameFigureElsewhere(question: AnalysedQuestion, ranked: readonly RankedPassage[], best: RankedPassage, chosen: readonly string[]): RankedPassage | undefined {
+  const figures = question.terms.filter((t) => t.known && !t.fromContext && !t.fromPrevious && FIGURE.test(t.term)).map((t) => t.term);
+  if (figures.length === 0) return undefined;
+  const words = chosen.filter((t) => !figures.includes(t));
+  const sources = new Set(best.passage.locations.map((l) => l.source));
+  return ranked.find(
+    (r) =>
+      r !== best &&
+      r.coverage >= SUPPORTING_COVERAGE &&
+      figures.every((f) => r.passage.termSet.has(f)) &&
+      !r.passage.locations.some((l) => sources.has(l.source)) &&
+      share(r.passage, words) < MET,
+  );
 }

@@ -24,3 +24,19 @@ describe('a question that offers two options', () => {
     expect(answer.text.match(/\[#\d\]/g)?.length).toBe(2);
   });
 });
+
+describe('an option the articles have no words for, beside a figure the question names', () => {
+  it('is answered by what another article says of that figure', () => {
+    const answer = engine.answer('wait is the 2-3 weeks thing the public release or just when testing starts?');
+    const shown = answer.text.toLowerCase();
+    expect(shown).toMatch(/open to the public within 2 to 3 weeks/);
+    // The other article gives the same weeks for the start of the evaluations, and is shown beside it.
+    expect(shown).toMatch(/evaluations expected to begin in 2.3 weeks/);
+    expect(new Set(answer.citations.slice(0, 2).map((c) => c.source)).size).toBe(2);
+  });
+
+  it('adds nothing when the question names no figure', () => {
+    const answer = engine.answer('is it released to the public or zorbly?');
+    expect(answer.text.match(/\[#\d\]/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+});
