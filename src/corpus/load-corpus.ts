@@ -95,6 +95,8 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     const wantsOwn = !meta?.title || !meta.publisher || !meta.published || !meta.url;
     const md = wantsOwn && extname(file).toLowerCase() === '.md' ? await import('../passages/markdown-passages.js') : undefined;
     const own = md ? md.markdownMetadata(rawText) : {};
+    const frontMatter = extname(file).toLowerCase() === '.md' && rawText.startsWith('---', rawText.charCodeAt(0) === 0xfeff ? 1 : 0) ? (await import('../passages/front-matter.js')).frontMatterProblem(rawText) : undefined;
+    if (frontMatter) options.onWarning?.(`${file}: ${frontMatter}`);
     articles.push({
       source,
       file,

@@ -54,3 +54,25 @@ export function frontMatterOf(tree: Root): Partial<SourceMeta> {
   }
   return meta;
 }
+
+/**
+ * What is wrong with a Markdown article's front matter, in a few words, or undefined when it is
+ * fine or absent. Broken front matter is not metadata: an unclosed `---` block is read as the
+ * article's text ("title: …" becomes a passage), and invalid YAML gives no fields. Either way the
+ * admin should hear of it rather than find the article titled from its first line.
+ */
+export function frontMatterProblem(raw: string): string | undefined {
+  const text = raw.replace(/^\uFEFF/, '');
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  const close = /^---[ \t]*$/m.exec(text.slice(open[0].length));
+  if (!close) return 'its front matter opens with --- but is never closed, so it is read as text';
+  let data: unknown;
+  try {
+    data = parseYaml(text.slice(open[0].length, open[0].length + close.index));
+  } catch (error) {
+    return `its front matter is not valid YAML (${(error as Error).message.split('\n')[0]}), so it gives no title, publisher, date or url`;
+  }
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) return 'its front matter is not a list of fields (title: …), so it gives no title, publisher, date or url';
+  return undefined;
+}

@@ -85,3 +85,23 @@ describe('YAML front matter of a Markdown article', () => {
     expect(await readFile(join(dir, (result as { file: string }).file), 'utf8')).toBe(notes);
   });
 });
+
+describe('broken front matter', () => {
+  it('is named in a warning when the corpus is loaded, and good front matter or none gives no warning', async () => {
+    const dir = await folderWith({
+      'unclosed.md': '---\ntitle: Colossus power\npublisher: Grid Weekly\n\n# Colossus power\n\nColossus 2 draws 300 MW.\n',
+      'not-yaml.md': '---\ntitle: [unclosed\n---\n# Notes\n\nColossus 2 draws 300 MW.\n',
+      'a-list.md': '---\n- one\n- two\n---\n# Notes\n\nColossus 2 draws 300 MW.\n',
+      'fine.md': '\uFEFF---\ntitle: Fine\n---\n# Fine\n\nColossus 2 draws 300 MW.\n',
+      'empty-block.md': '---\n---\n# Empty\n\nColossus 2 draws 300 MW.\n',
+      'plain.md': '# Plain\n\n---\n\nA thematic break is no front matter.\n',
+    });
+    const warnings: string[] = [];
+    await loadCorpus(dir, { onWarning: (m) => warnings.push(m) });
+    expect(warnings.find((w) => w.startsWith('unclosed.md:'))).toMatch(/never closed/);
+    expect(warnings.find((w) => w.startsWith('not-yaml.md:'))).toMatch(/not valid YAML/);
+    expect(warnings.find((w) => w.startsWith('a-list.md:'))).toMatch(/not a list of fields/);
+    expect(warnings.filter((w) => /^(fine|empty-block|plain)\.md:/.test(w))).toEqual([]);
+    expect(warnings).toHaveLength(3);
+  });
+});
