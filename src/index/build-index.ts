@@ -36,15 +36,27 @@ interface Context {
  * Each raw passage's context, keyed by where it stands. Kept as the texts, so each is analysed
  * once (see analyseOnce).
  */
-function contexts(raw: readonly RawPassage[]): Map<string, Context> {
+function contexts(raw: readonly RawPassage[], rawTextOf: ReadonlyMap<string, string>): Map<string, Context> {
   const map = new Map<string, Context>();
   raw.forEach((r, i) => {
-    const before = raw[i - 1] && raw[i - 1]!.source === r.source ? shownText(raw[i - 1]!) : '';
+    const previous = raw[i - 1] && raw[i - 1]!.source === r.source ? raw[i - 1] : undefined;
+    const before = previous ? shownText(previous) : '';
     const texts = [before, r.label ?? ''].filter(Boolean);
     if (texts.length === 0) return;
-    map.set(`${r.source}:${r.start}`, before && isQuestionSentence(before) && !isQuestionSentence(shownText(r)) ? { texts, askedBy: before } : { texts });
+    map.set(`${r.source}:${r.start}`, previous && asksAbout(previous, r, rawTextOf.get(r.source) ?? '') ? { texts, askedBy: before } : { texts });
   });
   return map;
+}
+
+/**
+ * Whether an article's question is answered by the passage right after it: in the same paragraph
+ * ("Why choose Cursor data? Cursor is…"), or as a heading over it ("## Why Memphis?"). A question
+ * that closes a paragraph leaves the next one, about something else, unlabelled; a question after
+ * a question is answered by neither.
+ */
+function asksAbout(question: RawPassage, next: RawPassage, rawText: string): boolean {
+  if (!isQuestionSentence(shownText(question)) || isQuestionSentence(shownText(next))) return false;
+  return question.kind === 'heading' || !/\n[ \t]*\r?\n/.test(rawText.slice(question.end, next.start));
 }
 
 /**
@@ -90,7 +102,7 @@ function findSubjectTerms(articles: readonly Article[], entities: ReadonlySet<st
 export function buildIndex(articles: Article[]): KnowledgeIndex {
   const raw = extractPassages(articles);
   const passages = collapseDuplicates(raw);
-  const contextOf = contexts(raw);
+  const contextOf = contexts(raw, new Map(articles.map((a) => [a.source, a.rawText])));
   const analyse = analyseOnce();
   const analysed = passages.map((p) => ({ ...p, terms: analyse(p.text) }));
   const entities = learnEntities(analysed);
@@ -104,15 +116,19 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   // Conflict detection needs idf before the index is assembled.
   const idf = idfFor(documentFrequency, passages.length);
 
-  const indexed: IndexedPassage[] = analysed.map((p) => ({
-    ...p,
-    termSet: new Set(p.terms.map((t) => t.term)),
-    labelTerms: labelTermsOf(p, contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`), analyse),
-    contextTerms: precedingTerms(contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`), analyse),
-    isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
-    refersBack: REFERS_BACK.test(p.text),
-    features: answersWhy(contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`)) ? { ...answerFeatures(p.text, p.terms, entities), givesReason: true } : answerFeatures(p.text, p.terms, entities),
-  }));
+  const indexed: IndexedPassage[] = analysed.map((p) => {
+    const context = contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`);
+    const features = answerFeatures(p.text, p.terms, entities);
+    return {
+      ...p,
+      termSet: new Set(p.terms.map((t) => t.term)),
+      labelTerms: labelTermsOf(p, context, analyse),
+      contextTerms: precedingTerms(context, analyse),
+      isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
+      refersBack: REFERS_BACK.test(p.text),
+      features: answersWhy(context) ? { ...features, givesReason: true } : features,
+    };
+  });
   const subjectTerms = findSubjectTerms(articles, entities);
 
   const search = new MiniSearch<{ id: number; terms: string }>(MINISEARCH_OPTIONS);

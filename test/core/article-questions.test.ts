@@ -31,3 +31,35 @@ describe("an article's own question", () => {
     expect(answer.citations[0]?.quote).toMatch(/^The summit has the driest air/);
   });
 });
+
+describe('what counts as an article asking', () => {
+  const other = buildIndex([
+    {
+      source: 'notes',
+      file: 'notes.txt',
+      rawText: [
+        'Observatory notes',
+        'Reporters still ask one thing: will the weights ever be published?',
+        '',
+        'The Brenner telescope draws 1.2 megawatts at full load.',
+        'On Friday the director posted a single line to her followers: "Who wants a night at the telescope?"',
+        'The post drew 4,000 replies within an hour.',
+        'Why Keller? Its air is the driest in the region.',
+      ].join('\n'),
+      title: 'Observatory notes',
+      hash: 'n',
+    },
+  ]);
+  const find = (start: string) => other.passages.find((p) => p.text.startsWith(start))!;
+
+  it('a question closing one paragraph labels nothing in the next, and a reported question is a statement', () => {
+    expect(find('The Brenner telescope draws').labelTerms.size).toBe(0);
+    expect(find('The post drew').labelTerms.size).toBe(0);
+    expect(find('Its air is the driest').labelTerms.size).toBeGreaterThan(0);
+  });
+
+  it('a reported question can still be quoted', () => {
+    const answer = answerQuestion(other, 'what did the director post on friday?');
+    expect(answer.citations[0]?.quote).toMatch(/^On Friday the director posted/);
+  });
+});
