@@ -41,40 +41,50 @@ export function englishBand(word: string): EnglishBand {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
- * The general English word one edit from a word in no dictionary ("anounce", "biger",
- * "evrything"), keeping its first letter, and how common it is: the commonest such word, or
- * undefined when there is none. Every candidate spelling is looked up (a few hundred binary
- * lookups in sets of the words with its first letter, made when first needed).
+ * The general English word a word in no dictionary misspells ("anounce", "evrything",
+ * "trainign"), and how common it is; undefined when there is none. Only the slips typists make
+ * most are undone: a letter left out, or two letters swapped, the first letter kept. A changed or
+ * added letter turns names into other words too often ("claude" is not "clause", "gemma" not
+ * "gamma", "codex" not "code"). Of several, one `preferred` says (the articles' own word), then
+ * the commoner, then the first in alphabetical order, so the reading never depends on the order
+ * tried. Candidates are looked up in sets of the words with the same first letter, made when first
+ * needed; results are cached, bounded.
  */
-export function nearestEnglish(word: string): { word: string; band: 1 | 2 } | undefined {
-  if (!/^[a-z]{5,}$/.test(word)) return undefined;
-  if (nearestCache.has(word)) return nearestCache.get(word);
-  const common = wordsStarting(COMMON_WORDS, word[0]!);
-  const known = wordsStarting(KNOWN_WORDS, word[0]!);
-  // Of several, the first in alphabetical order, so the reading never depends on the order tried.
-  let best: { word: string; band: 1 | 2 } | undefined;
-  const consider = (candidate: string) => {
-    const band = common.has(candidate) ? 1 : known.has(candidate) ? 2 : 0;
-    if (band !== 0 && candidate !== word && (!best || band < best.band || (band === best.band && candidate < best.word))) best = { word: candidate, band };
-  };
-  for (let i = 1; i <= word.length; i++) {
-    const head = word.slice(0, i);
-    const tail = word.slice(i);
-    if (i < word.length) consider(head + word.slice(i + 1));
-    if (i + 1 < word.length) consider(head + word[i + 1] + word[i] + word.slice(i + 2));
-    for (const c of LETTERS) {
-      if (i < word.length) consider(head + c + word.slice(i + 1));
-      consider(head + c + tail);
-    }
+export function nearestEnglish(word: string, preferred: (candidate: string) => boolean = () => false): { word: string; band: 1 | 2 } | undefined {
+  if (!/^[a-z]{5,20}$/.test(word)) return undefined;
+  let candidates = candidateCache.get(word);
+  if (!candidates) {
+    candidates = englishCandidates(word);
+    if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
+    candidateCache.set(word, candidates);
   }
-  if (nearestCache.size >= NEAREST_CACHE_LIMIT) nearestCache.clear();
-  nearestCache.set(word, best);
-  return best;
+  let best: { word: string; band: 1 | 2; preferred: boolean } | undefined;
+  for (const c of candidates) {
+    const p = preferred(c.word);
+    const better = !best || (p && !best.preferred) || (p === best.preferred && (c.band < best.band || (c.band === best.band && c.word < best.word)));
+    if (better) best = { ...c, preferred: p };
+  }
+  return best && { word: best.word, band: best.band };
 }
 
-/** Chat repeats its misspellings and slang; bounded, so a long-running bot's questions cannot grow it forever. */
-const nearestCache = new Map<string, { word: string; band: 1 | 2 } | undefined>();
-const NEAREST_CACHE_LIMIT = 10_000;
+function englishCandidates(word: string): { word: string; band: 1 | 2 }[] {
+  const common = wordsStarting(COMMON_WORDS, word[0]!);
+  const known = wordsStarting(KNOWN_WORDS, word[0]!);
+  const found = new Map<string, 1 | 2>();
+  const consider = (candidate: string) => {
+    const band = common.has(candidate) ? 1 : known.has(candidate) ? 2 : 0;
+    if (band !== 0) found.set(candidate, band);
+  };
+  for (let i = 1; i <= word.length; i++) {
+    if (i + 1 < word.length) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const c of LETTERS) consider(word.slice(0, i) + c + word.slice(i));
+  }
+  return [...found].map(([w, band]) => ({ word: w, band }));
+}
+
+/** Chat repeats its misspellings; bounded, so a long-running bot's questions cannot grow it forever. */
+const candidateCache = new Map<string, { word: string; band: 1 | 2 }[]>();
+const CANDIDATE_CACHE_LIMIT = 10_000;
 
 /**
  * A list's words with one first letter, as a set, made when first needed: the few hundred

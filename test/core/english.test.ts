@@ -31,5 +31,10 @@ describe('English word bands', () => {
     expect(nearestEnglish('qzarvelt')).toBeUndefined();
     expect(nearestEnglish('smth')).toBeUndefined();
     expect(nearestEnglish('Anounce')).toBeUndefined();
+    // Only a letter left out or two swapped: a changed or added letter turns names into words.
+    for (const name of ['claude', 'gemma', 'devin', 'codex', 'bezos']) expect(nearestEnglish(name), name).toBeUndefined();
+    // The word the caller prefers (the articles' own) wins over a commoner or earlier one.
+    expect(nearestEnglish('relase', (w) => w === 'release')?.word).toBe('release');
+    expect(nearestEnglish('x'.repeat(400))).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { isStopWord } from '../../text/analyze.js';
 import type { KnowledgeIndex } from '../../index/index-model.js';
 import { SYNONYM_GROUPS } from '../../text/synonyms.js';
 import { FRAMING_WORDS, type QueryTerm } from './terms.js';
@@ -57,7 +58,7 @@ const HEAD_OF_WHAT = /\b(?:what|whats|which)(?:'s| is| are| was| were)?\s+(?:(?:
 const VERB_AFTER_WHO = /\b(?:who|what)\s+(?!(?:is|are|was|were|does|did|do|has|have|had|will|would|can|could|should|'s|s|the|a|an|kind|type|sort|about|if)\b)([\p{L}-]{3,})\b/u;
 
 /** "How do I change a car TIRE?", "how can we get API ACCESS": what the asker wants done is done to the thing asked about. */
-const HEAD_OF_HOW_TO = /\bhow (?:do|does|can|could|should|would|to)\s+(?:(?:i|you|we|one|they|someone|it|he|she)\s+)?(?!(?:i|you|we|one|they|someone|it|he|she)\s)[\p{L}-]+\s+(?:(?:the|a|an|my|your|our|their|its|this|that)\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:of|for|in|at|on|to|from|with|by|into)\b|\s*[?.!,]|\s*$)/u;
+const HEAD_OF_HOW_TO = /\bhow (?:do|does|did|can|could|should|would|to)\s+(?:(?:i|you|we|one|they|someone|it|he|she)\s+)?(?!(?:i|you|we|one|they|someone|it|he|she)\s)[\p{L}-]+\s+(?:(?:the|a|an|my|your|our|their|its|this|that)\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:of|for|in|at|on|to|from|with|by|into)\b|\s*[?.!,]|\s*$)/u;
 
 // "quoted", "participated"; not "speed" or "need".
 const PARTICIPLE = /^\p{L}{2,}[^e]ed$/u;
@@ -74,5 +75,11 @@ export function headNoun(folded: string): string | undefined {
     while (words.length > 1 && PARTICIPLE.test(words.at(-1)!)) words.pop();
     return AUXILIARY.test(words.at(-1)!) ? undefined : words.at(-1);
   }
-  return MEASURED_NOUN.exec(folded)?.[1] ?? HEAD_OF_HOW_TO.exec(folded)?.[1]?.split(/\s+/).at(-1);
+  return MEASURED_NOUN.exec(folded)?.[1] ?? howToHead(folded);
+}
+
+/** A pronoun or particle ("access IT", "sign UP", "turn it OFF") is no thing asked about: no head then. */
+function howToHead(folded: string): string | undefined {
+  const last = HEAD_OF_HOW_TO.exec(folded)?.[1]?.split(/\s+/).at(-1);
+  return last === undefined || isStopWord(last) ? undefined : last;
 }

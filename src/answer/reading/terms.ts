@@ -160,6 +160,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
   const roleIsContent = ROLE_RELATION.test(normalizeQuestion(text));
   const namesMeaningful = capitalsAreMeaningful(text);
   const openers = sentenceOpeners(text);
+  const asksOfWords = analysed.some((t) => t.kind === 'word' && index.documentFrequency.has(t.term));
   const total = index.passages.length;
   const unknownWeight = index.idf('\u0000unseen');
   const seen = new Set<string>();
@@ -177,16 +178,24 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
     let term = edition ? `v${t.term}` : t.term;
     let corrected = false;
     if (t.surface === 'x' && t.capitalized && !index.documentFrequency.has('x') && index.documentFrequency.has(X_PLATFORM)) term = X_PLATFORM;
-    // "90 or 40?": chat drops the percent sign of a figure the articles write as "90%".
-    if (t.kind === 'number' && /^\d+(\.\d+)?$/.test(term) && !index.documentFrequency.has(term) && index.documentFrequency.has(`${term}%`)) {
+    // "90 or 40?": chat drops the percent sign of a figure the articles write as "90%". Not when a
+    // word counts it ("90 days", "40 investors"), nor in a question that is only figures ("is it 90?").
+    const counted = analysed[i + 1]?.kind === 'word' && analysed[i + 1]!.position === t.position + 1;
+    if (t.kind === 'number' && !counted && asksOfWords && /^\d+(\.\d+)?$/.test(term) && !index.documentFrequency.has(term) && index.documentFrequency.has(`${term}%`)) {
       term = `${term}%`;
       corrected = true;
     }
     // "anounce", "evrything": a misspelt English word, which the articles may use spelt right.
-    const misspelt = !index.documentFrequency.has(term) && t.kind === 'word' && !t.capitalized && englishBand(t.surface) === 0 ? nearestEnglish(t.surface) : undefined;
+    const misspell = () =>
+      t.kind === 'word' && !t.capitalized && englishBand(t.surface) === 0 ? nearestEnglish(t.surface, (w) => index.documentFrequency.has(normalizeWord(w))) : undefined;
+    let misspelt: ReturnType<typeof nearestEnglish>;
     if (!index.documentFrequency.has(term) && t.kind === 'word') {
-      const meant = misspelt && normalizeWord(misspelt.word);
-      const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index) ?? abbreviated(t.surface, index) ?? (meant && index.documentFrequency.has(meant) ? meant : undefined);
+      const fromEnglish = () => {
+        misspelt = misspell();
+        const meant = misspelt && normalizeWord(misspelt.word);
+        return meant && index.documentFrequency.has(meant) ? meant : undefined;
+      };
+      const fixed = correctSpelling(t.surface, index) ?? withoutPrefix(t.surface, index) ?? abbreviated(t.surface, index) ?? fromEnglish();
       if (fixed) {
         term = fixed;
         corrected = true;
