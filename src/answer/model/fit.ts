@@ -138,9 +138,14 @@ function fitRefusal(samples: readonly Sample[], rank: FittedModel['rank']): Pick
     REFUSAL_L2,
   );
   const refusal = Object.fromEntries(REFUSAL_FEATURES.map((f, i) => [f, round(weights[i]!)])) as FittedModel['refusal'];
-  // The threshold with the fewest errors, each class weighted by its size. An answer is an error when
-  // its first citation is not one that answers: "not in my sources" beats a wrong citation, so
-  // refusing a question the leading passage would have answered wrongly costs nothing.
+  // The threshold with the fewest errors, each class counting as much as the other however many
+  // questions it has. The model above learns whether the articles answer a question at all (an
+  // answerable question is a positive even when the ranking leads with a wrong passage: its labels
+  // list only some of the sentences that answer it, and fitting to "led right" taught it to refuse
+  // a third of answerable chat questions). The threshold is where answers go wrong least: an
+  // answer is an error when its first citation is not one that answers, and refusing a question
+  // the leading passage would have answered wrongly costs nothing ("not in my sources" beats a
+  // wrong citation).
   const rightWeight = rows.filter((r) => r.rightLead).reduce((n, r) => n + r.w, 0) || 1;
   const wrongWeight = rows.filter((r) => !r.rightLead).reduce((n, r) => n + r.w, 0) || 1;
   let threshold = 0.5;
