@@ -32,7 +32,7 @@ export interface KnowledgeIndex {
   /** Article by its source id (file name without extension). */
   articleBySource: Map<string, Article>;
   passages: IndexedPassage[];
-  search: MiniSearch<{ id: number; terms: string }>;
+  search: SearchIndex;
   /** Passages containing each term. */
   documentFrequency: Map<string, number>;
   /** Surface word → index term, for correcting typos against words the corpus uses. */
@@ -50,6 +50,9 @@ export interface KnowledgeIndex {
   idf(term: string): number;
   maxIdf: number;
 }
+
+/** MiniSearch over each passage's terms, joined by spaces (see MINISEARCH_OPTIONS). */
+export type SearchIndex = MiniSearch<{ id: number; terms: string }>;
 
 /**
  * Options shared by indexing, querying and loading a saved index. Passages are analysed once,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import type { Article } from '../corpus/schema.js';
 import type { Logger } from '../log/logger.js';
@@ -9,10 +8,11 @@ import { STOP_WORDS } from '../text/stop-words.js';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from '../text/synonyms.js';
 import { intern, type Term } from '../text/analyze.js';
 import { savedLines } from './saved-lines.js';
+import { readSearch, searchLines } from './saved-search.js';
 import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 16;
+export const FORMAT = 18;
 const FILE_PREFIX = 'index-';
 
 /**
@@ -30,8 +30,8 @@ export function indexKey(articles: readonly Article[]): string {
 const KINDS = ['word', 'number', 'money', 'percent', 'fraction', 'version', 'compound'] as const;
 
 /**
- * The saved shape: a header line, one line per passage, one per conflict, then MiniSearch's own
- * form. Files carry a sha256 of their content on the first line, so a truncated or corrupted
+ * The saved shape: a header line, one line per passage, one per conflict, then MiniSearch's
+ * index as lines of its own (saved-search.ts). Files carry a sha256 of their content on the first line, so a truncated or corrupted
  * file is caught by the checksum rather than by validating every field; the schemas document
  * the shape and type the reader. One line at a time is parsed on load, and one written at a
  * time on save, so neither holds the whole index twice (as a parsed tree and as the index).
@@ -116,7 +116,7 @@ function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
     const saved: SavedConflict = { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) };
     yield `${JSON.stringify(saved)}\n`;
   }
-  yield JSON.stringify(index.search.toJSON());
+  yield* searchLines(index.search);
 }
 
 function deserialize(path: string, key: string, articles: Article[]): KnowledgeIndex {
@@ -177,13 +177,13 @@ function fromLines(lines: Generator<string, void, undefined>, key: string, artic
     };
     return (previous = passage);
   });
-  // The checksum vouches for the content; the shape is MiniSearch's own, written by toJSON() above.
+  // The checksum vouches for the content, so the lines are not validated field by field.
   const conflicts = Array.from({ length: saved.conflicts }, () => {
     const c = nextLine<SavedConflict>();
     return { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: new Set(claim.context) })) };
   });
-  const search = MiniSearch.loadJS<{ id: number; terms: string }>(nextLine<AsPlainObject>(), MINISEARCH_OPTIONS);
-  // The search index is the last line, given out only once the checksum held; anything after it is damage.
+  const search = readSearch(nextLine);
+  // The search index's last line is given out only once the checksum held; anything after it is damage.
   if (!lines.next().done) throw new Error('saved index runs on past its end');
   if (search.documentCount !== passages.length) throw new Error('saved search index does not match its passages');
   return assembleIndex({

@@ -1,11 +1,13 @@
 import { cp, mkdtemp, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { watchCorpus } from '../../src/engine/watch-corpus.js';
 import { buildIndex } from '../../src/index/build-index.js';
+import { MINISEARCH_OPTIONS } from '../../src/index/index-model.js';
 import { indexKey, loadSavedIndex, saveIndex } from '../../src/index/persisted-index.js';
 import { createLogger } from '../../src/log/logger.js';
 import { SEEDS_DIR } from '../helpers/engine.js';
@@ -35,6 +37,22 @@ describe('persisted index', () => {
     const builtEngine = await createEngine({ corpusDir: SEEDS_DIR });
     const savedEngine = await createEngine({ corpusDir: SEEDS_DIR, dataDir });
     for (const q of QUESTIONS) expect(savedEngine.answer(q)).toEqual(builtEngine.answer(q));
+  });
+
+  it('saves MiniSearch as lines of its own and loads back the same search index', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'grok-facts-data-'));
+    const articles = await loadCorpus(SEEDS_DIR);
+    const built = buildIndex(articles);
+    const path = saveIndex(dataDir, built);
+    const loaded = loadSavedIndex(dataDir, articles)!;
+    // As MiniSearch's own loadJS reads its toJSON (which orders the term tree as it inserts, not as the build did).
+    const viaOwnForm = MiniSearch.loadJS(JSON.parse(JSON.stringify(built.search)), MINISEARCH_OPTIONS);
+    expect(JSON.stringify(loaded.search)).toBe(JSON.stringify(viaOwnForm));
+    for (const q of ['grok parameter', 'colossus memphi', 'token cost']) expect(loaded.search.search(q)).toEqual(built.search.search(q));
+    // Not MiniSearch's own form, which is one line of nested objects: postings are flat arrays.
+    const text = await readFile(path, 'utf8');
+    expect(text).not.toContain('serializationVersion');
+    expect(text).toMatch(/\n\[\["[^"]+",0,\[\d+,\d+/);
   });
 
   it('is keyed by the corpus: a changed file is not served a stale index', async () => {
