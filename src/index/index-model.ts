@@ -89,35 +89,57 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b
 /**
  * Memory per passage is what limits a large corpus: most of a passage's sets are empty (one
  * shared set stands for them all), and its context is most often exactly the sentence before
- * (that passage's own term set is shared rather than copied).
+ * (that passage's own term set, given as `before`, is shared rather than copied).
  */
-function compactPassages(passages: IndexedPassage[]): void {
+export function compactPassage(p: IndexedPassage, before: ReadonlySet<string> | undefined): void {
   const none = (set: Set<string>) => (set.size === 0 ? NOTHING : set);
-  passages.forEach((p, i) => {
-    p.labelTerms = none(p.labelTerms);
-    const before = passages[i - 1];
-    p.contextTerms = before && sameSet(before.termSet, p.contextTerms) ? before.termSet : none(p.contextTerms);
-    const f = p.features;
-    f.quantities = none(f.quantities);
-    f.times = none(f.times);
-    f.entities = none(f.entities);
-    f.places = none(f.places);
+  p.labelTerms = none(p.labelTerms);
+  p.contextTerms = before && sameSet(before, p.contextTerms) ? (before as Set<string>) : none(p.contextTerms);
+  const f = p.features;
+  f.quantities = none(f.quantities);
+  f.times = none(f.times);
+  f.entities = none(f.entities);
+  f.places = none(f.places);
+}
+
+/** "v9 medium": a version and the word after it, as a passage writes them. */
+export function versionNamesOf(terms: readonly Term[], into: Set<string>): void {
+  terms.forEach((t, i) => {
+    const next = terms[i + 1];
+    if (t.kind === 'version' && next && next.position === t.position + 1 && next.kind === 'word') into.add(`${t.term} ${next.term}`);
   });
 }
 
+type IndexParts = Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords' | 'suggestions'>;
+
 /** The index from its parts, deriving what can be derived (term frequencies, idf): shared by build and load. */
-export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords' | 'suggestions'>): KnowledgeIndex {
-  compactPassages(parts.passages);
-  const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
+export function assembleIndex(parts: IndexParts): KnowledgeIndex {
+  parts.passages.forEach((p, i) => compactPassage(p, parts.passages[i - 1]?.termSet));
   const versionNames = new Set<string>();
-  for (const p of parts.passages) {
-    p.terms.forEach((t, i) => {
-      const next = p.terms[i + 1];
-      if (t.kind === 'version' && next && next.position === t.position + 1 && next.kind === 'word') versionNames.add(`${t.term} ${next.term}`);
-    });
-  }
+  for (const p of parts.passages) versionNamesOf(p.terms, versionNames);
   const documentFrequency = new Map<string, number>();
   for (const p of parts.passages) for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  return withDerived(parts, versionNames, documentFrequency);
+}
+
+/**
+ * The index over passages read only when asked for (lazy-passages.ts): what assembleIndex
+ * derives from every passage comes from elsewhere, the version names saved with the index and
+ * each term's passages counted from MiniSearch's postings (a passage's terms are its document).
+ */
+export function assembleLazyIndex(parts: IndexParts, versionNames: Set<string>): KnowledgeIndex {
+  const documentFrequency = new Map<string, number>();
+  const postings = (parts.search as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]> })._index;
+  const fieldId = (parts.search as unknown as { _fieldIds: Record<string, number> })._fieldIds[SEARCH_FIELD]!;
+  for (const [term, fields] of postings) {
+    const documents = fields.get(fieldId)?.size ?? 0;
+    if (documents > 0) documentFrequency.set(term, documents);
+  }
+  return withDerived(parts, versionNames, documentFrequency);
+}
+
+function withDerived(parts: IndexParts, versionNames: Set<string>, documentFrequency: Map<string, number>): KnowledgeIndex {
+  const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
   const idf = idfFor(documentFrequency, parts.passages.length);
   const conflictsByPassage = new Map<number, DetectedConflict[]>();
   for (const conflict of parts.conflicts) {
