@@ -8,7 +8,7 @@ import { extractPassages, type RawPassage } from '../passages/extract-passages.j
 import { analyze, type Term } from '../text/analyze.js';
 import { answerFeatures } from './answer-features.js';
 import { learnEntities } from './entity-lexicon.js';
-import { assembleIndex, idfFor, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { assembleIndex, compactPassage, idfFor, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 export type { IndexedPassage, KnowledgeIndex } from './index-model.js';
 
@@ -79,7 +79,10 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   // Conflict detection needs idf before the index is assembled.
   const idf = idfFor(documentFrequency, passages.length);
 
-  const indexed: IndexedPassage[] = analysed.map((p) => ({
+  // Each passage is compacted as it is made (see compactPassage), so the build never holds every passage's empty sets at once.
+  let before: Set<string> | undefined;
+  const compacted = (p: IndexedPassage) => ((before = compactPassage(p, before).termSet), p);
+  const indexed: IndexedPassage[] = analysed.map((p) => compacted({
     ...p,
     termSet: new Set(p.terms.map((t) => t.term)),
     labelTerms: new Set(p.kind === 'label' ? analyze(p.text.slice(0, p.text.indexOf(':'))).map((t) => t.term) : []),

@@ -91,7 +91,7 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b
  * shared set stands for them all), and its context is most often exactly the sentence before
  * (that passage's own term set, given as `before`, is shared rather than copied).
  */
-export function compactPassage(p: IndexedPassage, before: ReadonlySet<string> | undefined): void {
+export function compactPassage(p: IndexedPassage, before: ReadonlySet<string> | undefined): IndexedPassage {
   const none = (set: Set<string>) => (set.size === 0 ? NOTHING : set);
   p.labelTerms = none(p.labelTerms);
   p.contextTerms = before && sameSet(before, p.contextTerms) ? (before as Set<string>) : none(p.contextTerms);
@@ -100,6 +100,7 @@ export function compactPassage(p: IndexedPassage, before: ReadonlySet<string> | 
   f.times = none(f.times);
   f.entities = none(f.entities);
   f.places = none(f.places);
+  return p;
 }
 
 /** "v9 medium": a version and the word after it, as a passage writes them. */
