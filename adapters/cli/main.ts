@@ -97,7 +97,8 @@ async function run(argv: string[]): Promise<number> {
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new UsageError('--days takes a whole number of days from 1 to 365, e.g. --days 7');
   // The saved index makes a one-shot `ask` start fast; commands other than ask load their code when used.
   const logger = createPlainLogger((line) => process.stderr.write(line));
-  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR), dataDir: resolveDir(config.DATA_DIR), logger });
+  // A one-shot question reads only the passages it reaches; the other commands read most of them anyway.
+  const engine = await createEngine({ corpusDir: resolveDir(config.CORPUS_DIR), dataDir: resolveDir(config.DATA_DIR), logger, lazyPassages: command === 'ask' && !values.stdin });
   const style = styleFor(process.stdout);
   const io = { out: process.stdout, err: process.stderr };
   const link = citationLinker(config.PUBLIC_URL);

@@ -120,6 +120,8 @@ export interface EngineOptions {
   /** When set, the index is saved here and loaded at the next start if the corpus is unchanged. */
   dataDir?: string;
   logger?: Logger;
+  /** A saved index's passages are read as questions reach them (see LoadOptions): for a one-shot command. */
+  lazyPassages?: boolean;
 }
 
 /**
@@ -141,7 +143,7 @@ async function loadIndex(options: EngineOptions): Promise<{ index: KnowledgeInde
   if (articles.length === 0) {
     options.logger?.warn(`the corpus folder ${options.corpusDir} has no articles: every answer will be "not in my sources" — add .txt or .md files there (or set CORPUS_DIR)`, { corpusDir: options.corpusDir });
   }
-  let index = options.dataDir ? loadSavedIndex(options.dataDir, articles, options.logger) : undefined;
+  let index = options.dataDir ? loadSavedIndex(options.dataDir, articles, options.logger, { lazyPassages: options.lazyPassages }) : undefined;
   const from = index ? 'saved' : 'built';
   if (!index) {
     // The builder is loaded only when there is something to build.

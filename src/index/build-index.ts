@@ -11,7 +11,7 @@ import { detectAnswerType } from '../answer/reading/answer-type.js';
 import { foldTypography } from '../text/fold.js';
 import { answerFeatures } from './answer-features.js';
 import { learnEntities } from './entity-lexicon.js';
-import { assembleIndex, idfFor, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { assembleIndex, compactPassage, idfFor, searchTermsOf, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 export type { IndexedPassage, KnowledgeIndex } from './index-model.js';
 
@@ -116,10 +116,13 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   // Conflict detection needs idf before the index is assembled.
   const idf = idfFor(documentFrequency, passages.length);
 
+  // Each passage is compacted as it is made (see compactPassage), so the build never holds every passage's empty sets at once.
+  let before: Set<string> | undefined;
+  const compacted = (p: IndexedPassage) => ((before = compactPassage(p, before).termSet), p);
   const indexed: IndexedPassage[] = analysed.map((p) => {
     const context = contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`);
     const features = answerFeatures(p.text, p.terms, entities);
-    return {
+    return compacted({
       ...p,
       termSet: new Set(p.terms.map((t) => t.term)),
       labelTerms: labelTermsOf(p, context, analyse),
@@ -127,13 +130,13 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
       isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
       refersBack: REFERS_BACK.test(p.text),
       features: answersWhy(context) ? { ...features, givesReason: true } : features,
-    };
+    });
   });
   const subjectTerms = findSubjectTerms(articles, entities);
 
   const search = new MiniSearch<{ id: number; terms: string }>(MINISEARCH_OPTIONS);
   // The article's own question before a sentence is found with it, as a "Label:" is with its value.
-  search.addAll(indexed.map((p) => ({ id: p.id, terms: [...p.terms.map((t) => t.term), ...(p.kind === 'label' ? [] : p.labelTerms)].join(' ') })));
+  search.addAll(indexed.map((p) => ({ id: p.id, terms: searchTermsOf(p).join(' ') })));
 
   // Which articles state each figure: figures one article states together are not a disagreement.
   const articlesWithValue = new Map<string, Set<string>>();

@@ -32,7 +32,7 @@ export interface KnowledgeIndex {
   /** Article by its source id (file name without extension). */
   articleBySource: Map<string, Article>;
   passages: IndexedPassage[];
-  search: MiniSearch<{ id: number; terms: string }>;
+  search: SearchIndex;
   /** Passages containing each term. */
   documentFrequency: Map<string, number>;
   /** Surface word → index term, for correcting typos against words the corpus uses. */
@@ -51,6 +51,9 @@ export interface KnowledgeIndex {
   maxIdf: number;
 }
 
+/** MiniSearch over each passage's terms, joined by spaces (see MINISEARCH_OPTIONS). */
+export type SearchIndex = MiniSearch<{ id: number; terms: string }>;
+
 /**
  * Options shared by indexing, querying and loading a saved index. Passages are analysed once,
  * by our own pipeline; MiniSearch receives the resulting terms joined by spaces.
@@ -66,6 +69,19 @@ export const MINISEARCH_OPTIONS = {
   searchOptions: { tokenize: splitTerms, processTerm: (term: string) => term },
 };
 
+
+/**
+ * What MiniSearch indexes for a passage: its own terms and, for a sentence an article's own
+ * question asks about (build-index.ts labelTermsOf), that question's terms, so it is found by them.
+ */
+export function searchTermsOf(p: Pick<IndexedPassage, 'kind' | 'terms' | 'labelTerms'>): string[] {
+  return [...p.terms.map((t) => t.term), ...(p.kind === 'label' ? [] : p.labelTerms)];
+}
+
+/** The terms MiniSearch finds a passage by that are not its own: its postings count them, documentFrequency does not. */
+export function searchOnlyTerms(p: Pick<IndexedPassage, 'kind' | 'termSet' | 'labelTerms'>): string[] {
+  return p.kind === 'label' ? [] : [...p.labelTerms].filter((t) => !p.termSet.has(t));
+}
 
 export function idfFor(documentFrequency: ReadonlyMap<string, number>, total: number): (term: string) => number {
   return (term) => {
@@ -86,35 +102,58 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b
 /**
  * Memory per passage is what limits a large corpus: most of a passage's sets are empty (one
  * shared set stands for them all), and its context is most often exactly the sentence before
- * (that passage's own term set is shared rather than copied).
+ * (that passage's own term set, given as `before`, is shared rather than copied).
  */
-function compactPassages(passages: IndexedPassage[]): void {
+export function compactPassage(p: IndexedPassage, before: ReadonlySet<string> | undefined): IndexedPassage {
   const none = (set: Set<string>) => (set.size === 0 ? NOTHING : set);
-  passages.forEach((p, i) => {
-    p.labelTerms = none(p.labelTerms);
-    const before = passages[i - 1];
-    p.contextTerms = before && sameSet(before.termSet, p.contextTerms) ? before.termSet : none(p.contextTerms);
-    const f = p.features;
-    f.quantities = none(f.quantities);
-    f.times = none(f.times);
-    f.entities = none(f.entities);
-    f.places = none(f.places);
+  p.labelTerms = none(p.labelTerms);
+  p.contextTerms = before && sameSet(before, p.contextTerms) ? (before as Set<string>) : none(p.contextTerms);
+  const f = p.features;
+  f.quantities = none(f.quantities);
+  f.times = none(f.times);
+  f.entities = none(f.entities);
+  f.places = none(f.places);
+  return p;
+}
+
+/** "v9 medium": a version and the word after it, as a passage writes them. */
+export function versionNamesOf(terms: readonly Term[], into: Set<string>): void {
+  terms.forEach((t, i) => {
+    const next = terms[i + 1];
+    if (t.kind === 'version' && next && next.position === t.position + 1 && next.kind === 'word') into.add(`${t.term} ${next.term}`);
   });
 }
 
+type IndexParts = Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords' | 'suggestions'>;
+
 /** The index from its parts, deriving what can be derived (term frequencies, idf): shared by build and load. */
-export function assembleIndex(parts: Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords' | 'suggestions'>): KnowledgeIndex {
-  compactPassages(parts.passages);
-  const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
+export function assembleIndex(parts: IndexParts): KnowledgeIndex {
+  parts.passages.forEach((p, i) => compactPassage(p, parts.passages[i - 1]?.termSet));
   const versionNames = new Set<string>();
-  for (const p of parts.passages) {
-    p.terms.forEach((t, i) => {
-      const next = p.terms[i + 1];
-      if (t.kind === 'version' && next && next.position === t.position + 1 && next.kind === 'word') versionNames.add(`${t.term} ${next.term}`);
-    });
-  }
+  for (const p of parts.passages) versionNamesOf(p.terms, versionNames);
   const documentFrequency = new Map<string, number>();
   for (const p of parts.passages) for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  return withDerived(parts, versionNames, documentFrequency);
+}
+
+/**
+ * The index over passages read only when asked for (lazy-passages.ts): what assembleIndex
+ * derives from every passage comes from elsewhere, the version names saved with the index and
+ * each term's passages counted from MiniSearch's postings (a passage's terms are its document).
+ */
+export function assembleLazyIndex(parts: IndexParts, versionNames: Set<string>, searchOnly: ReadonlyMap<string, number>): KnowledgeIndex {
+  const documentFrequency = new Map<string, number>();
+  const postings = (parts.search as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]> })._index;
+  const fieldId = (parts.search as unknown as { _fieldIds: Record<string, number> })._fieldIds[SEARCH_FIELD]!;
+  for (const [term, fields] of postings) {
+    const documents = (fields.get(fieldId)?.size ?? 0) - (searchOnly.get(term) ?? 0);
+    if (documents > 0) documentFrequency.set(term, documents);
+  }
+  return withDerived(parts, versionNames, documentFrequency);
+}
+
+function withDerived(parts: IndexParts, versionNames: Set<string>, documentFrequency: Map<string, number>): KnowledgeIndex {
+  const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
   const idf = idfFor(documentFrequency, parts.passages.length);
   const conflictsByPassage = new Map<number, DetectedConflict[]>();
   for (const conflict of parts.conflicts) {

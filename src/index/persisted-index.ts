@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import type { Article } from '../corpus/schema.js';
 import type { Logger } from '../log/logger.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from '../text/synonyms.js';
 import { intern, type Term } from '../text/analyze.js';
+import { lazyPassages, type LazyReader } from './lazy-passages.js';
 import { savedLines } from './saved-lines.js';
-import { assembleIndex, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { readSearch, searchLines } from './saved-search.js';
+import { assembleIndex, assembleLazyIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 17;
+export const FORMAT = 19;
 const FILE_PREFIX = 'index-';
 
 /**
@@ -30,8 +31,8 @@ export function indexKey(articles: readonly Article[]): string {
 const KINDS = ['word', 'number', 'money', 'percent', 'fraction', 'version', 'compound'] as const;
 
 /**
- * The saved shape: a header line, one line per passage, one per conflict, then MiniSearch's own
- * form. Files carry a sha256 of their content on the first line, so a truncated or corrupted
+ * The saved shape: a header line, one line per passage, one per conflict, then MiniSearch's
+ * index as lines of its own (saved-search.ts). Files carry a sha256 of their content on the first line, so a truncated or corrupted
  * file is caught by the checksum rather than by validating every field; the schemas document
  * the shape and type the reader. One line at a time is parsed on load, and one written at a
  * time on save, so neither holds the whole index twice (as a parsed tree and as the index).
@@ -46,6 +47,10 @@ const HeaderSchema = z.object({
   subjectTerms: z.array(z.string()),
   surfaceWords: z.array(z.tuple([z.string(), z.string()])),
   suggestions: z.array(z.string()),
+  /** Derived from every passage's terms; saved so that an index read lazily need not read them all. */
+  versionNames: z.array(z.string()),
+  /** Terms passages are found by without holding them (index-model.ts searchOnlyTerms), and in how many: taken off MiniSearch's counts when read lazily. */
+  searchOnly: z.array(z.tuple([z.string(), z.number()])),
 });
 
 const SavedPassageSchema = z.object({
@@ -75,6 +80,12 @@ type SavedPassage = z.infer<typeof SavedPassageSchema>;
 type SavedConflict = z.infer<typeof SavedConflictSchema>;
 
 /** The saved form, line by line (see HeaderSchema); JSON never holds a newline of its own. */
+function searchOnlyCounts(passages: readonly IndexedPassage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of passages) for (const t of searchOnlyTerms(p)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
 function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
   // Most words are written as they are indexed: the saved index leaves out what repeats.
   const term = (t: Term): SavedPassage['terms'][number] => [t.term, t.surface === t.term ? '' : t.surface, t.display === t.surface ? '' : t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position];
@@ -87,6 +98,8 @@ function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
     subjectTerms: [...index.subjectTerms],
     surfaceWords: [...index.surfaceWords],
     suggestions: index.suggestions,
+    versionNames: [...index.versionNames],
+    searchOnly: [...searchOnlyCounts(index.passages)],
   };
   yield `${JSON.stringify(header)}\n`;
   for (const p of index.passages) {
@@ -116,20 +129,65 @@ function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
     const saved: SavedConflict = { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) };
     yield `${JSON.stringify(saved)}\n`;
   }
-  yield JSON.stringify(index.search.toJSON());
+  yield* searchLines(index.search);
 }
 
-function deserialize(path: string, key: string, articles: Article[]): KnowledgeIndex {
-  const lines = savedLines(path);
+function deserialize(path: string, key: string, articles: Article[], lazy: boolean): KnowledgeIndex {
+  // Passage lines (1 to the count the header gives) are left in the file when read lazily.
+  let passageLines = 0;
+  const leave = lazy ? { skip: (n: number) => n >= 1 && n <= passageLines, spans: [] as number[] } : undefined;
+  const lines = savedLines(path, leave);
   try {
-    return fromLines(lines, key, articles);
+    return fromLines(lines, key, articles, (count) => (passageLines = count), leave && ((parse) => lazyPassages(path, leave.spans, parse)));
   } finally {
     // Closes the file when reading stopped early, on damage.
     lines.return();
   }
 }
 
-function fromLines(lines: Generator<string, void, undefined>, key: string, articles: Article[]): KnowledgeIndex {
+/** One saved passage line as the index holds it; `previousTerms` are the terms of the passage before. */
+function passageFrom(p: SavedPassage, raw: ReadonlyMap<string, string>, previousTerms: () => Set<string> | undefined): IndexedPassage {
+  const locations = p.locations.map(([source, start, end, display]) => {
+    const text = raw.get(source)?.slice(start, end);
+    if (text === undefined || text.length !== end - start) throw new Error(`saved index points outside ${source}`);
+    return display === undefined ? { source, start, end, text } : { source, start, end, text, display };
+  });
+  const terms = termsFrom(p);
+  return {
+    id: p.id,
+    kind: p.kind,
+    text: locations[0]!.display ?? locations[0]!.text,
+    locations,
+    sources: p.sources,
+    truncated: p.truncated,
+    terms,
+    termSet: new Set(terms.map((t) => t.term)),
+    labelTerms: new Set(p.labelTerms),
+    contextTerms: p.contextTerms === 0 ? (previousTerms() ?? new Set<string>()) : new Set(p.contextTerms),
+    isDefinition: p.isDefinition,
+    refersBack: p.refersBack,
+    features: {
+      givesReason: p.features.givesReason,
+      quantities: new Set(p.features.quantities),
+      times: new Set(p.features.times),
+      entities: new Set(p.features.entities),
+      places: new Set(p.features.places),
+    },
+  };
+}
+
+/** JSON.parse makes a string per occurrence; the index keeps one per distinct word. */
+function termsFrom(p: SavedPassage): Term[] {
+  return p.terms.map(([term, surface, display, kind, cap, position]) => {
+    const t = intern(term);
+    const s = surface === '' ? t : intern(surface);
+    return { term: t, surface: s, display: display === '' ? s : intern(display), kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position };
+  });
+}
+
+type LazyStore = (parse: (id: number, reader: LazyReader) => IndexedPassage) => IndexedPassage[];
+
+function fromLines(lines: Generator<string, void, undefined>, key: string, articles: Article[], expectPassages: (count: number) => void, lazy?: LazyStore): KnowledgeIndex {
   const nextLine = <T>(): T => {
     const line = lines.next();
     if (line.done) throw new Error('saved index ends early');
@@ -138,55 +196,32 @@ function fromLines(lines: Generator<string, void, undefined>, key: string, artic
   const saved = nextLine<Header>();
   if (saved.format !== FORMAT) throw new Error(`saved in format ${saved.format}, not ${FORMAT}`);
   if (saved.key !== key) throw new Error('saved index is for another corpus');
+  expectPassages(saved.passages);
   const raw = new Map(articles.map((a) => [a.source, a.rawText]));
-  let previous: IndexedPassage | undefined;
-  const passages: IndexedPassage[] = Array.from({ length: saved.passages }, () => {
-    const p = nextLine<SavedPassage>();
-    const locations = p.locations.map(([source, start, end, display]) => {
-      const text = raw.get(source)?.slice(start, end);
-      if (text === undefined || text.length !== end - start) throw new Error(`saved index points outside ${source}`);
-      return display === undefined ? { source, start, end, text } : { source, start, end, text, display };
+  let passages: IndexedPassage[];
+  if (lazy) {
+    for (let n = 0; n < saved.passages; n++) if (lines.next().done) throw new Error('saved index ends early');
+    passages = lazy((id, reader) => {
+      // The context "0" is the passage before's terms: read from its line, not as a whole passage (whose context may be its own before).
+      const before = () => reader.known(id - 1)?.termSet ?? new Set(termsFrom(JSON.parse(reader.lineOf(id - 1)) as SavedPassage).map((t) => t.term));
+      const p = passageFrom(JSON.parse(reader.lineOf(id)) as SavedPassage, raw, () => (id > 0 ? before() : undefined));
+      compactPassage(p, reader.known(id - 1)?.termSet);
+      return p;
     });
-    // JSON.parse makes a string per occurrence; the index keeps one per distinct word.
-    const terms: Term[] = p.terms.map(([term, surface, display, kind, cap, position]) => {
-      const t = intern(term);
-      const s = surface === '' ? t : intern(surface);
-      return { term: t, surface: s, display: display === '' ? s : intern(display), kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position };
-    });
-    const termSet = new Set(terms.map((t) => t.term));
-    const passage: IndexedPassage = {
-      id: p.id,
-      kind: p.kind,
-      text: locations[0]!.display ?? locations[0]!.text,
-      locations,
-      sources: p.sources,
-      truncated: p.truncated,
-      terms,
-      termSet,
-      labelTerms: new Set(p.labelTerms),
-      contextTerms: p.contextTerms === 0 ? (previous?.termSet ?? new Set<string>()) : new Set(p.contextTerms),
-      isDefinition: p.isDefinition,
-      refersBack: p.refersBack,
-      features: {
-        givesReason: p.features.givesReason,
-        quantities: new Set(p.features.quantities),
-        times: new Set(p.features.times),
-        entities: new Set(p.features.entities),
-        places: new Set(p.features.places),
-      },
-    };
-    return (previous = passage);
-  });
-  // The checksum vouches for the content; the shape is MiniSearch's own, written by toJSON() above.
+  } else {
+    let previous: IndexedPassage | undefined;
+    passages = Array.from({ length: saved.passages }, () => (previous = passageFrom(nextLine<SavedPassage>(), raw, () => previous?.termSet)));
+  }
+  // The checksum vouches for the content, so the lines are not validated field by field.
   const conflicts = Array.from({ length: saved.conflicts }, () => {
     const c = nextLine<SavedConflict>();
     return { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: new Set(claim.context) })) };
   });
-  const search = MiniSearch.loadJS<{ id: number; terms: string }>(nextLine<AsPlainObject>(), MINISEARCH_OPTIONS);
-  // The search index is the last line, given out only once the checksum held; anything after it is damage.
+  const search = readSearch(nextLine);
+  // The search index's last line is given out only once the checksum held; anything after it is damage.
   if (!lines.next().done) throw new Error('saved index runs on past its end');
   if (search.documentCount !== passages.length) throw new Error('saved search index does not match its passages');
-  return assembleIndex({
+  const parts = {
     articles,
     passages,
     search,
@@ -195,19 +230,28 @@ function fromLines(lines: Generator<string, void, undefined>, key: string, artic
     conflicts,
     surfaceWords: new Map(saved.surfaceWords),
     suggestions: saved.suggestions,
-  });
+  };
+  return lazy ? assembleLazyIndex(parts, new Set(saved.versionNames), new Map(saved.searchOnly)) : assembleIndex(parts);
+}
+
+export interface LoadOptions {
+  /**
+   * Read each passage from the file when first asked for (lazy-passages.ts), for a process that
+   * answers a question or a few and exits (a one-shot `ask`); a bot reads them all at start.
+   */
+  lazyPassages?: boolean;
 }
 
 /**
  * The saved index for exactly these articles, or undefined when there is none, or when the
  * file is corrupt or truncated (that is logged and the file removed, so it is rebuilt).
  */
-export function loadSavedIndex(dataDir: string, articles: Article[], logger?: Logger): KnowledgeIndex | undefined {
+export function loadSavedIndex(dataDir: string, articles: Article[], logger?: Logger, options: LoadOptions = {}): KnowledgeIndex | undefined {
   const key = indexKey(articles);
   const path = join(dataDir, `${FILE_PREFIX}${key}.json`);
   if (!existsSync(path)) return undefined;
   try {
-    return deserialize(path, key, articles);
+    return deserialize(path, key, articles, options.lazyPassages === true);
   } catch (error) {
     logger?.warn('saved index is unreadable, rebuilding it', { file: path, error: (error as Error).message.slice(0, 200) });
     try {

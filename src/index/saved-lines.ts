@@ -10,7 +10,17 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
  */
 const CHUNK = 1 << 22;
 
-export function* savedLines(path: string): Generator<string, void, undefined> {
+/**
+ * Lines a reader leaves in the file, to read later by where they stand (lazy-passages.ts):
+ * `skip(n)` is asked for each line n (from 0, after the checksum line); a skipped line is
+ * hashed but not decoded, given out as '', and its byte offset and length pushed to `spans`.
+ */
+export interface LeftInFile {
+  skip(line: number): boolean;
+  spans: number[];
+}
+
+export function* savedLines(path: string, leave?: LeftInFile): Generator<string, void, undefined> {
   const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(65);
@@ -21,23 +31,33 @@ export function* savedLines(path: string): Generator<string, void, undefined> {
     const size = Math.max(1, Math.min(CHUNK, fstatSync(fd).size - 65));
     const chunk = Buffer.allocUnsafe(size);
     let pending: Buffer[] = [];
+    let lineNumber = 0;
+    let lineStart = 65;
     for (let position = 65; ; ) {
       const n = readSync(fd, chunk, 0, size, position);
       if (n === 0) break;
       position += n;
       const data = chunk.subarray(0, n);
+      const chunkStart = position - n;
       hash.update(data);
       let start = 0;
       // A newline byte never stands inside a UTF-8 sequence, so lines split on bytes decode whole.
       for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
-        const piece = data.subarray(start, nl);
-        const line = pending.length > 0 ? Buffer.concat([...pending, piece]).toString('utf8') : piece.toString('utf8');
+        const skipped = leave?.skip(lineNumber) === true;
+        let line = '';
+        if (skipped) leave!.spans.push(lineStart, chunkStart + nl - lineStart);
+        else {
+          const piece = data.subarray(start, nl);
+          line = pending.length > 0 ? Buffer.concat([...pending, piece]).toString('utf8') : piece.toString('utf8');
+        }
         pending = [];
         start = nl + 1;
+        lineNumber++;
+        lineStart = chunkStart + start;
         yield line;
       }
-      // The chunk is reused: what is left of it is copied.
-      if (start < n) pending.push(Buffer.from(data.subarray(start)));
+      // The chunk is reused: what is left of it is copied (unless the line is left in the file).
+      if (start < n && leave?.skip(lineNumber) !== true) pending.push(Buffer.from(data.subarray(start)));
     }
     const last = Buffer.concat(pending).toString('utf8');
     pending = [];

@@ -1,11 +1,14 @@
 import { cp, mkdtemp, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { watchCorpus } from '../../src/engine/watch-corpus.js';
 import { buildIndex } from '../../src/index/build-index.js';
+import { MINISEARCH_OPTIONS } from '../../src/index/index-model.js';
 import { indexKey, loadSavedIndex, saveIndex } from '../../src/index/persisted-index.js';
 import { createLogger } from '../../src/log/logger.js';
 import { SEEDS_DIR } from '../helpers/engine.js';
@@ -23,18 +26,51 @@ function recordingLogger() {
   return { lines, logger: createLogger({ level: 'info', write: (l) => lines.push(l) }) };
 }
 
+/** The seeds built and saved in a fresh data folder. */
+async function savedSeeds() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'grok-facts-data-'));
+  const articles = await loadCorpus(SEEDS_DIR);
+  const built = buildIndex(articles);
+  const path = saveIndex(dataDir, built);
+  return { dataDir, articles, built, path };
+}
+
 describe('persisted index', () => {
   it('round-trips: a loaded index answers exactly as the built one, quotes sliced from the files', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'grok-facts-data-'));
-    const articles = await loadCorpus(SEEDS_DIR);
-    const built = buildIndex(articles);
-    saveIndex(dataDir, built);
+    const { dataDir, articles, built } = await savedSeeds();
     const loaded = loadSavedIndex(dataDir, articles)!;
     expect(loaded).toBeDefined();
     expect(loaded.passages.map((p) => p.text)).toEqual(built.passages.map((p) => p.text));
     const builtEngine = await createEngine({ corpusDir: SEEDS_DIR });
     const savedEngine = await createEngine({ corpusDir: SEEDS_DIR, dataDir });
     for (const q of QUESTIONS) expect(savedEngine.answer(q)).toEqual(builtEngine.answer(q));
+  });
+
+  it('saves MiniSearch as lines of its own and loads back the same search index', async () => {
+    const { dataDir, articles, built, path } = await savedSeeds();
+    const loaded = loadSavedIndex(dataDir, articles)!;
+    // As MiniSearch's own loadJS reads its toJSON (which orders the term tree as it inserts, not as the build did).
+    const viaOwnForm = MiniSearch.loadJS(JSON.parse(JSON.stringify(built.search)), MINISEARCH_OPTIONS);
+    expect(JSON.stringify(loaded.search)).toBe(JSON.stringify(viaOwnForm));
+    for (const q of ['grok parameter', 'colossus memphi', 'token cost']) expect(loaded.search.search(q)).toEqual(built.search.search(q));
+    // Not MiniSearch's own form, which is one line of nested objects: postings are flat arrays.
+    const text = await readFile(path, 'utf8');
+    expect(text).not.toContain('serializationVersion');
+    expect(text).toMatch(/\n\[\["[^"]+",0,\[\d+,\d+/);
+  });
+
+  it('read lazily, passage by passage, gives the same index and the same answers', async () => {
+    const { dataDir, articles } = await savedSeeds();
+    const eager = loadSavedIndex(dataDir, articles)!;
+    const lazy = loadSavedIndex(dataDir, articles, undefined, { lazyPassages: true })!;
+    // Derived without reading every passage: term counts from MiniSearch's postings, version names from the header.
+    expect(new Map([...lazy.documentFrequency].sort())).toEqual(new Map([...eager.documentFrequency].sort()));
+    expect(lazy.versionNames).toEqual(eager.versionNames);
+    expect(lazy.passages.length).toBe(eager.passages.length);
+    // Read from the end, so a passage whose context is the one before is read before that one.
+    for (let id = lazy.passages.length - 1; id >= 0; id--) expect(lazy.passages[id]).toEqual(eager.passages[id]);
+    expect(lazy.passages[3]).toBe(lazy.passages[3]);
+    for (const q of [...QUESTIONS, 'Who leads xAI?', 'When was it announced?']) expect(answerQuestion(lazy, q)).toEqual(answerQuestion(eager, q));
   });
 
   it('is keyed by the corpus: a changed file is not served a stale index', async () => {
