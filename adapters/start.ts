@@ -13,7 +13,7 @@ import { InFlight } from '../src/lifecycle/in-flight.js';
 import { createShutdown } from '../src/lifecycle/shutdown.js';
 import { chat } from './cli/commands/chat.js';
 import { styleFor } from './cli/style.js';
-import { createDiscordBot } from './discord/bot.js';
+import { createDiscordBot, DiscordConfigError } from './discord/bot.js';
 import { createSlackApp, SlackConfigError } from './slack/app.js';
 import type { Server } from 'node:http';
 import { corpusStatusOf, type CorpusStatus } from '../src/insights/corpus-status.js';
@@ -211,7 +211,10 @@ main().catch((error: unknown) => {
     // What did start (another platform's connection, Bolt's retries) would keep the process alive.
     process.exit(1);
   }
-  const known = error instanceof ConfigError || error instanceof CorpusError || error instanceof SlackConfigError || error instanceof StoreError;
+  const known = error instanceof ConfigError || error instanceof CorpusError || error instanceof SlackConfigError || error instanceof DiscordConfigError || error instanceof StoreError;
   process.stderr.write(`grok-facts: ${known ? (error as Error).message : `could not start — ${(error as Error)?.message ?? error}`}\n`);
   process.exitCode = 1;
+  // What did start (the other platform's connection, a socket's retries) must not keep a bot that
+  // could not start alive: it would look running while it answers nobody.
+  setTimeout(() => process.exit(1), 2000).unref();
 });

@@ -27,6 +27,14 @@ export interface DiscordBotOptions {
   citationLink?: CitationLinker;
 }
 
+export class DiscordConfigError extends Error {}
+
+/** Discord turning the token down, said in one line that names the variable (never its value). */
+function rejectedToken(error: unknown): unknown {
+  if ((error as { code?: string })?.code !== 'TokenInvalid') return error;
+  return new DiscordConfigError('Discord rejected DISCORD_TOKEN (an invalid token) — copy the bot token again from the Developer Portal (Bot → Reset Token) into .env; see README, Connect Discord');
+}
+
 export interface DiscordBot {
   client: Client;
   digestSender: DigestSender;
@@ -70,7 +78,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     client,
     digestSender: createDiscordDigestSender(client, options.citationLink),
     async start() {
-      await client.login(options.token);
+      await client.login(options.token).catch((error: unknown) => {
+        throw rejectedToken(error);
+      });
     },
     async stop() {
       await client.destroy();

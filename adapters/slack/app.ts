@@ -47,6 +47,20 @@ export interface SlackApp {
 
 export class SlackConfigError extends Error {}
 
+/** Slack's answers to a token it does not accept: the token is wrong, revoked, or its workspace is gone. */
+const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'user_removed_from_team', 'team_disabled', 'not_allowed_token_type']);
+
+/**
+ * A token Slack turns down, said in one line that names the variable (never its value), instead of
+ * the Web API's stack trace; anything else (a port in use, the network) goes on as it is.
+ */
+function rejectedToken(error: unknown, variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'): unknown {
+  const slackError = (error as { code?: string; data?: { error?: unknown } })?.data?.error;
+  if ((error as { code?: string })?.code !== 'slack_webapi_platform_error' || typeof slackError !== 'string' || !REJECTED_TOKEN.has(slackError)) return error;
+  const looksLike = variable === 'SLACK_BOT_TOKEN' ? 'xoxb-' : 'xapp-';
+  return new SlackConfigError(`Slack rejected ${variable} (${slackError}) — check it in .env (it starts with ${looksLike}); see README, Connect Slack`);
+}
+
 /** Bolt's own log lines go through our logger, so they are structured and redacted too. */
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -71,6 +85,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   }
   const common = {
     token: options.botToken,
+    // Bolt checks the token (auth.test) as it is constructed, and a rejection there is a promise
+    // nobody awaits: the process dies with a stack trace. Deferred, start() awaits it and says why.
+    deferInitialization: true,
     logger: boltLogger(options.logger),
     clientOptions: options.apiUrl ? { slackApiUrl: options.apiUrl } : {},
   };
@@ -128,8 +145,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     mode: socket ? 'socket' : 'http',
     digestSender: createSlackDigestSender(app.client, options.citationLink),
     async start() {
+      await app.init().catch((error: unknown) => {
+        throw rejectedToken(error, 'SLACK_BOT_TOKEN');
+      });
       if (socket) {
-        await app.start();
+        await app.start().catch((error: unknown) => {
+          throw rejectedToken(error, 'SLACK_APP_TOKEN');
+        });
         options.logger.info('slack started', { mode: 'socket' });
         return undefined;
       }

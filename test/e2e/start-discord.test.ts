@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
+import { startBotExpectingExit } from '../helpers/start-bot.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.start-test.token-for-tests-only-abc';
@@ -55,5 +56,20 @@ describe('npm start with Discord configured', () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+});
+
+describe('npm start with a token Discord turns down', () => {
+  it('exits 1 with one line naming DISCORD_TOKEN, without its value or a stack trace', async () => {
+    fake.rejectTokens = true;
+    try {
+      const { code, stderr } = await startBotExpectingExit({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
+      expect(code).toBe(1);
+      expect(stderr).toContain('Discord rejected DISCORD_TOKEN');
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(stderr).not.toContain(TOKEN);
+    } finally {
+      fake.rejectTokens = false;
+    }
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, form, signedRequest } from '../fakes/fake-slack.js';
 import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
-import { ROOT, startBot, stopBot } from '../helpers/start-bot.js';
+import { ROOT, startBot, startBotExpectingExit, stopBot } from '../helpers/start-bot.js';
 import { freePort } from '../helpers/free-port.js';
 
 const BOT_TOKEN = 'xoxb-9999-8888-start-test-token';
@@ -69,6 +69,37 @@ describe('npm start with Slack configured', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('SLACK_SIGNING_SECRET');
     expect(stderr).not.toContain(BOT_TOKEN);
+  });
+});
+
+describe('npm start with a token Slack turns down', () => {
+  // A stack trace is Node's "    at file:line" frames; a person needs the variable to fix instead.
+  const STACK = /^\s+at /m;
+
+  it('over HTTP: exits 1 at once with one line naming SLACK_BOT_TOKEN, never serving as if healthy', async () => {
+    fake.failNext.set('auth.test', 'invalid_auth');
+    const { code, stderr } = await startBotExpectingExit({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(await freePort()) });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Slack rejected SLACK_BOT_TOKEN (invalid_auth)');
+    expect(stderr).not.toContain('slack started');
+    expect(stderr).not.toMatch(STACK);
+    expect(stderr).not.toContain(BOT_TOKEN);
+    expect(stderr).not.toContain(SECRET);
+  });
+
+  it('over Socket Mode: names SLACK_BOT_TOKEN for a bad bot token and SLACK_APP_TOKEN for a bad app token', async () => {
+    fake.failNext.set('auth.test', 'invalid_auth');
+    const bot = await startBotExpectingExit({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl });
+    expect(bot.code).toBe(1);
+    expect(bot.stderr).toContain('Slack rejected SLACK_BOT_TOKEN');
+    expect(bot.stderr).not.toMatch(STACK);
+
+    fake.failNext.set('apps.connections.open', 'invalid_auth');
+    const app = await startBotExpectingExit({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl });
+    expect(app.code).toBe(1);
+    expect(app.stderr).toContain('Slack rejected SLACK_APP_TOKEN (invalid_auth)');
+    expect(app.stderr).not.toMatch(STACK);
+    expect(app.stderr).not.toContain(APP_TOKEN);
   });
 });
 

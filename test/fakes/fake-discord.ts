@@ -45,6 +45,8 @@ export class FakeDiscord extends LoopbackServer {
   identify: any;
   /** Answer a route with a failure on purpose, e.g. to prove the bot survives it. */
   failNext: ((r: RecordedRequest) => boolean) | undefined;
+  /** Turn every token down, as Discord does a wrong or reset one (401 on the gateway lookup). */
+  rejectTokens = false;
 
   private seq = 0;
   private readonly messages = new Map<string, any>();
@@ -251,6 +253,7 @@ export class FakeDiscord extends LoopbackServer {
     const { method, path } = recorded;
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
+      if (this.rejectTokens) return json(401, { message: '401: Unauthorized', code: 0 });
       return json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     }
     if (method === 'GET' && path === '/gateway') return json(200, { url: `ws://127.0.0.1:${this.port}/gateway` });

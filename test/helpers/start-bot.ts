@@ -24,6 +24,21 @@ export async function startBot(env: Record<string, string>, ready = 'slack start
   return { child, logs: () => stderr, stop: () => stopBot(child) };
 }
 
+/** `npm start` expected to refuse: resolved with its exit status and everything it wrote to stderr (killed after 15 s). */
+export async function startBotExpectingExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+  clearTimeout(timer);
+  return { code, stderr };
+}
+
 /** SIGTERM, as a supervisor stops the bot, resolved with its exit status. */
 export async function stopBot(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
