@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { BotCore } from '../../src/bot/bot-core.js';
 import type { DigestSender } from '../../src/digest/scheduler.js';
 import type { Logger } from '../../src/log/logger.js';
@@ -34,6 +34,33 @@ export interface SlackAppOptions {
   citationLink?: CitationLinker;
   /** More routes for the HTTP receiver (the web pages), served on the same port as /slack/events. */
   customRoutes?: { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
+}
+
+/**
+ * The bot token checked once, quickly, before Bolt's own check: the app's client retries a
+ * network failure for half an hour, which would leave a start hanging without a word.
+ */
+async function checkBotToken(options: SlackAppOptions): Promise<void> {
+  const client = new webApi.WebClient(options.botToken, {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    retryConfig: { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 },
+    timeout: 10_000,
+    logger: boltLogger(options.logger),
+  });
+  try {
+    await client.auth.test();
+  } catch (error) {
+    const rejected = rejectedToken(error, 'SLACK_BOT_TOKEN');
+    if (rejected instanceof SlackConfigError) throw rejected;
+    const code = (error as { code?: string })?.code;
+    const original = (error as { original?: { code?: string; message?: string } })?.original;
+    const cause = original?.code ?? original?.message;
+    if (code === 'slack_webapi_request_error' || code === 'slack_webapi_http_error') {
+      const where = options.apiUrl ? `SLACK_API_URL ${options.apiUrl}` : 'slack.com';
+      throw new SlackConfigError(`could not reach Slack to check SLACK_BOT_TOKEN (${cause ?? code}) — check the network and ${where}, then start again`);
+    }
+    throw error;
+  }
 }
 
 export interface SlackApp {
@@ -145,6 +172,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     mode: socket ? 'socket' : 'http',
     digestSender: createSlackDigestSender(app.client, options.citationLink),
     async start() {
+      await checkBotToken(options);
       await app.init().catch((error: unknown) => {
         throw rejectedToken(error, 'SLACK_BOT_TOKEN');
       });

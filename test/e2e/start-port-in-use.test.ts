@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../fakes/fake-slack.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const START = resolve(ROOT, 'dist/adapters/start.js');
@@ -20,14 +21,20 @@ function run(env: Record<string, string>): Promise<{ code: number | null; stderr
   return new Promise((r) => child.once('exit', (code) => r({ code, stderr })));
 }
 
+// Slack checks the bot token before serving, so the Slack case needs an API that accepts it.
+const slack = new FakeSlack();
+beforeAll(() => slack.start());
+afterAll(() => slack.close());
+
 describe('npm start on a port already in use', () => {
   let holder: Server | undefined;
   afterEach(() => holder?.close());
 
   it.each([
     ['the console chat with its web pages', { ADMIN_TOKEN: 'a-test-admin-token-long-enough' }],
-    ['Slack over HTTP', { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: 'http://127.0.0.1:9/api/' }],
-  ])('%s names PORT and the port in one line, no stack trace', async (_name, env) => {
+    ['Slack over HTTP', () => ({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: slack.apiUrl })],
+  ])('%s names PORT and the port in one line, no stack trace', async (_name, envOf) => {
+    const env = typeof envOf === 'function' ? envOf() : envOf;
     holder = createServer();
     await new Promise<void>((r) => holder!.listen(0, r));
     const port = (holder.address() as { port: number }).port;

@@ -101,6 +101,15 @@ describe('npm start with a token Slack turns down', () => {
     expect(app.stderr).not.toMatch(STACK);
     expect(app.stderr).not.toContain(APP_TOKEN);
   });
+
+  it('when Slack cannot be reached: exits 1 within seconds, saying so, instead of hanging on retries', async () => {
+    const started = Date.now();
+    const { code, stderr } = await startBotExpectingExit({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'http://127.0.0.1:9/api/', PORT: String(await freePort()) });
+    expect(code).toBe(1);
+    expect(stderr).toContain('could not reach Slack to check SLACK_BOT_TOKEN');
+    expect(Date.now() - started).toBeLessThan(12_000);
+    expect(stderr).not.toMatch(STACK);
+  });
 });
 
 describe('the Slack app manifest', () => {
