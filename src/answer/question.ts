@@ -110,7 +110,7 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const requiredNames = terms
     .filter((t) => !t.fromPrevious && !t.fromContext && t.known && index.entities.has(t.term) && !index.subjectTerms.has(t.term))
     .map((t) => t.term);
-  const measures = answerType === 'quantity' ? findMeasures(folded, terms) : [];
+  const measures = answerType === 'quantity' ? findMeasures(folded, terms, index) : [];
   const relative = answerType === 'quantity' && RELATIVE.test(folded);
   const wantsMoney = answerType === 'quantity' && PRICE_QUESTION.test(folded) && !relative;
   const anyName = requiredNames.length > 1 && /\bor\b/.test(folded);

@@ -84,6 +84,19 @@ describe('grok-facts add, a saved page', () => {
     expect(engine.answer('How much power does Colossus 7 draw?').status).toBe('no_answer');
   });
 
+  it('counts what an added article counts, even a word that only frames a question ("how many people")', async () => {
+    const dir = await seedsCopy();
+    const notes = join(await mkdtemp(join(tmpdir(), 'grok-facts-notes-')), 'site-notes.txt');
+    await writeFile(notes, 'Colossus site notes\n\nThe facility employs roughly 1,400 people across three shifts.\nIts cooling plant draws water from a local aquifer.\n');
+    await addArticle({ corpusDir: dir, input: notes });
+    const engine = await createEngine({ corpusDir: dir });
+    const staff = engine.answer('how many people does the facility employ?');
+    expect(staff.status).toBe('answered');
+    expect(staff.citations[0]!.quote).toMatch(/^The facility employs roughly 1,400 people/);
+    // What no article counts is still refused.
+    expect(engine.answer('how many people work at cursor?').status).toBe('no_answer');
+  });
+
   it('refuses the same article twice, by URL or by text, and writes nothing', async () => {
     const dir = await seedsCopy();
     await addArticle({ corpusDir: dir, input: NEWS });

@@ -1,4 +1,4 @@
-import { isStopWord } from '../../text/analyze.js';
+import { isStopWord, normalizeWord } from '../../text/analyze.js';
 import type { KnowledgeIndex } from '../../index/index-model.js';
 import { SYNONYM_GROUPS } from '../../text/synonyms.js';
 import { FRAMING_WORDS, type QueryTerm } from './terms.js';
@@ -32,14 +32,17 @@ export const MEASURED_NOUN = /\bhow (?:many|much)\s+([\p{L}-]+)/u;
 export const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger)$/;
 
 /** The thing a quantity question measures: the noun after "how many"/"how much", or a word of price. */
-export function findMeasures(folded: string, terms: readonly QueryTerm[]): string[] {
+export function findMeasures(folded: string, terms: readonly QueryTerm[], index: KnowledgeIndex): string[] {
   const measures = new Set<string>();
   const noun = MEASURED_NOUN.exec(folded)?.[1];
   // Through the question's own terms, so a misspelt "paramters" measures the corrected word. A
-  // measured word the corpus never uses ("how many people work at …") stays, and no figure can meet it.
+  // measured word the corpus never uses ("how many megawatts …") stays, and no figure can meet it.
+  // A word of framing is no term of the question ("people", "companies") but is still what is
+  // counted, and an article may count it: "employs roughly 1,400 people".
   if (noun && !NOT_A_NOUN.test(noun)) {
     const term = terms.find((t) => t.surface === noun);
-    measures.add(term?.known ? term.term : `\u0000${noun}`);
+    const framing = term === undefined && FRAMING_WORDS.has(noun) && !isStopWord(noun) ? normalizeWord(noun) : undefined;
+    measures.add(term?.known ? term.term : framing && index.documentFrequency.has(framing) ? framing : `\u0000${noun}`);
   }
   for (const t of terms) if (PRICE_WORDS.has(t.surface)) measures.add(t.term);
   return [...measures];
