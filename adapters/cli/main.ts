@@ -25,10 +25,17 @@ const USAGE = `Usage:
 
 export class UsageError extends Error {}
 
-function number(value: string | undefined, flag: string): number | undefined {
+function number(value: string | undefined, flag: string, example: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n)) throw new UsageError(`${flag} takes a number, e.g. ${flag} 90`);
+  if (!Number.isFinite(n)) throw new UsageError(`${flag} takes a number, e.g. ${flag} ${example}`);
+  return n;
+}
+
+/** A target in percent: "0.95" is far likelier a fraction meant as 95% than a target of 0.95%, so it is refused, not read silently. */
+function percent(value: string | undefined, flag: string): number | undefined {
+  const n = number(value, flag, 90);
+  if (n !== undefined && (n < 0 || n > 100 || (n > 0 && n < 1))) throw new UsageError(`${flag} takes a percentage from 1 to 100 (or 0), e.g. ${flag} 90`);
   return n;
 }
 
@@ -93,7 +100,7 @@ async function run(argv: string[]): Promise<number> {
     const { addInputs } = await import('./commands/add.js');
     return addInputs(resolveDir(config.CORPUS_DIR), rest, { json: values.json, force: values.force, style: styleFor(process.stdout), out: process.stdout, err: process.stderr });
   }
-  const days = number(values.days, '--days');
+  const days = number(values.days, '--days', 7);
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new UsageError('--days takes a whole number of days from 1 to 365, e.g. --days 7');
   // The saved index makes a one-shot `ask` start fast; commands other than ask load their code when used.
   const logger = createPlainLogger((line) => process.stderr.write(line));
@@ -128,11 +135,11 @@ async function run(argv: string[]): Promise<number> {
         baseline: values.baseline,
         json: values.json,
         thresholds: {
-          minHit1: number(values['min-hit1'], '--min-hit1'),
-          minHit3: number(values['min-hit3'], '--min-hit3'),
-          minAbstain: number(values['min-abstain'], '--min-abstain'),
-          maxFalseAbstain: number(values['max-false-abstain'], '--max-false-abstain'),
-          minConflicts: number(values['min-conflicts'], '--min-conflicts'),
+          minHit1: percent(values['min-hit1'], '--min-hit1'),
+          minHit3: percent(values['min-hit3'], '--min-hit3'),
+          minAbstain: percent(values['min-abstain'], '--min-abstain'),
+          maxFalseAbstain: percent(values['max-false-abstain'], '--max-false-abstain'),
+          minConflicts: percent(values['min-conflicts'], '--min-conflicts'),
         },
         ...io,
       });
@@ -179,7 +186,8 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`grok-facts: ${usageMessage(error as Error)}\n\n${USAGE}\n`);
+      // The mistake in one line, and where the commands are listed: the whole usage buried it.
+      process.stderr.write(`grok-facts: ${usageMessage(error as Error)}\nRun grok-facts --help for the commands and options.\n`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError || error instanceof CorpusError || (error as Error)?.name === 'StoreError') {
       // StoreError by name: importing it here would load better-sqlite3 for every `ask`.

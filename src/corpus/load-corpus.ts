@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CorpusError } from './errors.js';
+import { printable } from '../text/printable.js';
 import { type Article, type SourceMeta, SourcesFileSchema } from './schema.js';
 
 export const METADATA_FILE = 'sources.json';
@@ -21,7 +22,7 @@ async function readMetadata(dir: string): Promise<Record<string, SourceMeta>> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new CorpusError(`${path}: not valid JSON (${(error as Error).message})`, path);
+    throw new CorpusError(`${path}: not valid JSON (${printable((error as Error).message)})`, path);
   }
   const parsed = SourcesFileSchema.safeParse(json);
   if (!parsed.success) {

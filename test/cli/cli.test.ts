@@ -140,6 +140,12 @@ describe('grok-facts command', () => {
     expect(stdout).toContain('Q: Where is the Colossus supercomputer?');
   });
 
+  it('ask --stdin writes out the control characters of a bad line it echoes, so they cannot drive the terminal', () => {
+    const { stdout } = cli(['ask', '--stdin'], '\x1b[31mred when release\x07\n');
+    expect(stdout.split('\n')[0]).toBe('Q: \\x1b[31mred when release\\x07');
+    expect(stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+
   it('lists the sources with passage counts', () => {
     const { code, stdout } = cli(['sources', '--json']);
     expect(code).toBe(0);
@@ -185,9 +191,27 @@ describe('grok-facts command', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/hit@1 [\d.]+%\s+hit@3 [\d.]+%\s+abstention [\d.]+%/);
     expect(ok.stdout).toContain('non-verbatim citations 0');
-    const strict = cli(['eval', 'test/data/questions.jsonl', '--min-hit1', '101']);
+    const strict = cli(['eval', 'test/data/questions.jsonl', '--min-hit1', '99']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/below target — hit@1/);
+  });
+
+  it('eval refuses what would pass any target: an empty file, a target written as a fraction', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grok-eval-'));
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    const empty = cli(['eval', join(dir, 'empty.jsonl'), '--min-hit1', '90']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/empty\.jsonl: no questions in it/);
+    const fraction = cli(['eval', 'test/data/questions.jsonl', '--min-hit1', '0.95']);
+    expect(fraction.code).toBe(2);
+    expect(fraction.stderr.split('\n')[0]).toBe('grok-facts: --min-hit1 takes a percentage from 1 to 100 (or 0), e.g. --min-hit1 90');
+    expect(cli(['report', '--days', 'abc']).stderr.split('\n')[0]).toBe('grok-facts: --days takes a number, e.g. --days 7');
+  });
+
+  it('says a usage mistake in one line and points to --help, rather than printing the whole usage', () => {
+    const { code, stderr } = cli(['ask', '-j', 'x']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('grok-facts: unknown option -j\nRun grok-facts --help for the commands and options.\n');
   });
 });
 

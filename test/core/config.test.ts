@@ -45,6 +45,14 @@ describe('config', () => {
     expect(error?.message).not.toMatch(new RegExp(`(?<![\\w.-])${value}(?![\\w.])`));
   });
 
+  it('names the missing token when only part of a platform is configured, instead of starting the console chat', () => {
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'a-secret-value' })).toThrow('SLACK_BOT_TOKEN is missing: SLACK_SIGNING_SECRET is set');
+    expect(() => loadConfig({ SLACK_APP_TOKEN: 'xapp-1-abc' })).toThrow('SLACK_BOT_TOKEN is missing: SLACK_APP_TOKEN is set');
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'a-secret-value' })).not.toThrow(/a-secret-value/);
+    // Empty values (as .env.example has them) are unset, and the console chat starts.
+    expect(loadConfig({ SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' }).SLACK_BOT_TOKEN).toBeUndefined();
+  });
+
   it('treats an empty value (PORT= as .env.example has it) as unset: the default applies', () => {
     const config = loadConfig({ PORT: '', DATA_DIR: '', CORPUS_DIR: ' ', LOG_LEVEL: '', DIGEST_DEFAULT_TZ: '', DIGEST_TICK_SECONDS: '', RATE_USER_MAX: '' });
     expect(config).toMatchObject({ PORT: 3000, DATA_DIR: 'data', CORPUS_DIR: 'seeds', LOG_LEVEL: 'info', DIGEST_DEFAULT_TZ: 'UTC', DIGEST_TICK_SECONDS: 30, RATE_USER_MAX: 5 });

@@ -53,6 +53,14 @@ describe('corpus', () => {
     expect((error as Error).message).toContain('a.txt.published');
   });
 
+  it('shows a binary sources.json as text in its error, with no control character of the file', async () => {
+    const dir = await tempCorpus({ 'a.txt': 'x', 'sources.json': '\x1b[2J\x00\x07{' });
+    const error = (await loadCorpus(dir).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(CorpusError);
+    expect(error.message).toMatch(/sources\.json: not valid JSON .*\\x1b/);
+    expect(error.message).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+
   it('names the folder when it cannot be read', async () => {
     await expect(loadCorpus('/nonexistent/grok-facts')).rejects.toThrow(/nonexistent\/grok-facts.*ENOENT/);
   });

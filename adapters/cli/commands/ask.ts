@@ -3,6 +3,7 @@ import type { Engine } from '../../../src/engine/engine.js';
 import { answerToJson, formatAnswer } from '../format-answer.js';
 import { readLines, writeWithBackpressure } from '../read-lines.js';
 import type { CitationLinker } from '../../shared/citation-link.js';
+import { printable } from '../../../src/text/printable.js';
 import type { Style } from '../style.js';
 
 export interface AskOptions {
@@ -43,7 +44,7 @@ export async function askEachLine(engine: Engine, input: NodeJS.ReadableStream, 
     if (!line.trim()) continue;
     const check = checkQuestion(line);
     if (!check.ok) {
-      const header = style.bold(`Q: ${Array.from(line.trim()).slice(0, 80).join('')}${Array.from(line.trim()).length > 80 ? '…' : ''}`);
+      const header = style.bold(`Q: ${printable(Array.from(line.trim()).slice(0, 80).join(''))}${Array.from(line.trim()).length > 80 ? '…' : ''}`);
       await writeWithBackpressure(out, options.json ? `${errorEntry(line, check.error, engine.index.articles.length)}\n` : `${header}\n${style.red(check.error)}\n\n`);
       continue;
     }

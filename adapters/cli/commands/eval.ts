@@ -44,6 +44,11 @@ export async function evaluate(engine: Engine, file: string, options: EvalOption
     options.err.write(`grok-facts: ${file}: ${reason}\n`);
     return 2;
   }
+  // An empty file would score 100% on every measure and pass any target.
+  if (questions.length === 0) {
+    options.err.write(`grok-facts: ${file}: no questions in it (one JSON object per line: id, kind, q, expect or sides)\n`);
+    return 2;
+  }
   // Measure answers as a running bot gives them: suggestions are derived at start, not inside the first refusal.
   engine.warmUp();
   const report = runEval(questions, (q) => engine.answer(q), engine.index);
