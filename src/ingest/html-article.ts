@@ -14,6 +14,21 @@ const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, dt, dd, td, th, 
 /** Less than this much prose is not an article: a sign-in form, a landing page, an error page. */
 const MIN_ARTICLE_CHARS = 200;
 
+/**
+ * Consent banners and modal dialogs are never the story. Readability drops those it recognises
+ * by name ("banner", "gdpr"), but a short page's body can carry a bare `<div class="cookie">`
+ * into the article, so they go first: by role, by aria-modal, or named for cookies or consent.
+ */
+const OVERLAY_ROLE = /^(dialog|alertdialog)$/i;
+const CONSENT_NAME = /cookie|consent|gdpr/i;
+
+function removeOverlays(document: { querySelectorAll(selectors: string): Iterable<DomElement & { remove(): void }> }): void {
+  for (const el of [...document.querySelectorAll('[role], [aria-modal], [class], [id]')]) {
+    const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (OVERLAY_ROLE.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || CONSENT_NAME.test(named)) el.remove();
+  }
+}
+
 function collapse(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -40,6 +55,7 @@ export function extractArticle(html: string, input: string, pageUrl?: string): E
   const { document } = parseHTML(html);
   // Metadata first: Readability takes the document apart as it works.
   const metadata = pageMetadata(document as unknown as DomDocument, pageUrl);
+  removeOverlays(document as never);
   const parsed = new Readability(document as never).parse();
   const body = parsed?.content ? paragraphs(parsed.content) : [];
   const prose = body.filter((p) => /[.!?…"”)]$/u.test(p) && p.split(' ').length >= 6);

@@ -47,6 +47,19 @@ describe('a page with only <title>', async () => {
   });
 });
 
+describe('a short page whose banner carries no name Readability knows', () => {
+  it('leaves out a bare <div class="cookie"> and a role="dialog" pop-up, keeping every paragraph of the story', async () => {
+    const article = extractArticle(await fixture('short-page-bare-banner.html'), 'short-page-bare-banner.html');
+    expect(article.text).not.toMatch(/cookies|briefing in your inbox/);
+    expect(article.text.split('\n').filter(Boolean)).toEqual([
+      'Colossus expands in Memphis',
+      expect.stringMatching(/^xAI said on Friday that the Colossus cluster in Memphis will add another 200,000 GPUs/),
+      expect.stringMatching(/^The expansion will need a new substation/),
+      expect.stringMatching(/^The company did not say how much the expansion would cost/),
+    ]);
+  });
+});
+
 describe('a page with no article', () => {
   it('is refused with the reason, naming the input', async () => {
     const html = await fixture('no-article.html');
