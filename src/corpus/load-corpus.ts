@@ -80,8 +80,11 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
       throw new CorpusError(`${path}: ${reason}`, path);
     }
     const rawText = bytes.toString('utf8');
-    if (rawText.includes('\uFFFD') || bytes.includes(0)) {
-      const reason = 'is not UTF-8 text';
+    // An empty file (a save that failed, a placeholder) is no article: listed as one, it would
+    // count in `sources` and the digest with nothing to say.
+    const unusable = rawText.includes('\uFFFD') || bytes.includes(0) ? 'is not UTF-8 text' : rawText.replace(/^\uFEFF/, '').trim() === '' ? 'has no text' : undefined;
+    if (unusable) {
+      const reason = unusable;
       if (options.onBadFile) {
         options.onBadFile(file, reason);
         continue;

@@ -101,6 +101,29 @@ async function readSourcesFile(path: string): Promise<Record<string, unknown>> {
   }
 }
 
+/**
+ * sources.json, then the article. If the article cannot be written, sources.json is put back as it
+ * was, so the corpus never describes a file it does not hold; a folder that takes neither says so
+ * in words, not as Node's "EPERM: operation not permitted, open '…tmp'".
+ */
+async function writeBoth(options: { corpusDir: string; input: string }, sourcesPath: string, sourcesText: string, articlePath: string, articleText: string): Promise<void> {
+  const before = await readFile(sourcesPath, 'utf8').catch(() => undefined);
+  try {
+    await writeFileAtomic(sourcesPath, sourcesText);
+    try {
+      await writeFileAtomic(articlePath, articleText);
+    } catch (error) {
+      await (before === undefined ? unlink(sourcesPath) : writeFileAtomic(sourcesPath, before)).catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    // No permission, a read-only disk, no space, a folder where the file would go: all one to the admin.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new IngestError(options.input, `the corpus folder ${options.corpusDir} cannot be written (${code}); nothing was added — check its permissions and free space, or set CORPUS_DIR to another folder`);
+    throw error;
+  }
+}
+
 /** Only fields sources.json accepts: a page's odd date or URL is left out rather than making the corpus unloadable. */
 function entryFor(candidate: Candidate): SourceMeta {
   const entry: Record<string, string> = { title: candidate.title };
@@ -146,8 +169,7 @@ export async function addArticle(options: AddOptions): Promise<AddResult> {
   const replacedFile = duplicate && duplicate.article.file !== file ? duplicate.article.file : undefined;
   if (replacedFile) delete sources[replacedFile];
   sources[file] = entry;
-  await writeFileAtomic(sourcesPath, `${JSON.stringify(sources, null, 2)}\n`);
-  await writeFileAtomic(join(options.corpusDir, file), candidate.text);
+  await writeBoth(options, sourcesPath, `${JSON.stringify(sources, null, 2)}\n`, join(options.corpusDir, file), candidate.text);
   if (replacedFile) await unlink(join(options.corpusDir, replacedFile)).catch(() => undefined);
 
   return {

@@ -39,6 +39,16 @@ describe('one bad article never takes the corpus down', () => {
     expect(engine.answer('How many parameters does Grok V9 Medium have?').status).toBe('answered');
   });
 
+  it('an empty file, or one of only white space, is skipped as having no text, not listed as an article', async () => {
+    const dir = corpus({ 'good.txt': GOOD, 'empty.md': '', 'blank.txt': '\uFEFF \n\n\t\n' });
+    const engine = await createEngine({ corpusDir: dir, logger: capture().logger });
+    expect(engine.sources().map((s) => s.file)).toEqual(['good.txt']);
+    expect(engine.skipped()).toEqual([
+      { file: 'blank.txt', reason: 'has no text' },
+      { file: 'empty.md', reason: 'has no text' },
+    ]);
+  });
+
   it('reload follows the same policy', async () => {
     const dir = corpus({ 'good.txt': GOOD });
     const engine = await createEngine({ corpusDir: dir, logger: capture().logger });

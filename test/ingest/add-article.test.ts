@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,18 @@ describe('grok-facts add, a saved page', () => {
     expect(staff.citations[0]!.quote).toMatch(/^The facility employs roughly 1,400 people/);
     // What no article counts is still refused.
     expect(engine.answer('how many people work at cursor?').status).toBe('no_answer');
+  });
+
+  it('a corpus folder that cannot take the article says so in one line and leaves sources.json as it was', async () => {
+    const dir = await seedsCopy();
+    // A folder where the article's file would go makes the write fail as a read-only folder would.
+    await mkdir(join(dir, 'colossus-2-comes-online-to-train-grok-v9-successors.txt'));
+    const before = await readFile(join(dir, 'sources.json'), 'utf8');
+    const error = await addArticle({ corpusDir: dir, input: NEWS }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as Error).message).toMatch(new RegExp(`^${NEWS.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the corpus folder .* cannot be written \\(EISDIR\\); nothing was added`));
+    expect(await readFile(join(dir, 'sources.json'), 'utf8')).toBe(before);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('refuses the same article twice, by URL or by text, and writes nothing', async () => {
