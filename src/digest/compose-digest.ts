@@ -29,10 +29,14 @@ const sourceRef = (a: KnowledgeIndex['articles'][number]): SourceRef => ({
  */
 export function composeDigest(input: ComposeInput): { digest: Digest; receipt: DigestReceipt } {
   const { index } = input;
+  // A digest speaks as of its own day: an article dated later (a preview with --date, an embargoed
+  // piece) is not yet out, so it is neither introduced nor counted nor quoted, and stays new for later.
+  const out = index.articles.filter((a) => !(a.published && /^\d{4}-\d{2}-\d{2}/.test(a.published) && a.published.slice(0, 10) > input.localDate));
+  const outSources = new Set(out.map((a) => a.source));
   const first = input.shownArticles === null;
-  const newArticles = first ? [] : index.articles.filter((a) => !input.shownArticles!.has(a.hash));
+  const newArticles = first ? [] : out.filter((a) => !input.shownArticles!.has(a.hash));
 
-  const pool = keyFacts(index);
+  const pool = keyFacts(index).filter((f) => f.passage.sources.some((s) => outSources.has(s)));
   const fact = input.rotateBy !== undefined && pool.length > 0 ? pool[input.rotateBy % pool.length] : pool.find((f) => !input.shownFacts.has(f.key)) ??
     [...pool].sort((a, b) => input.shownFacts.get(a.key)!.localeCompare(input.shownFacts.get(b.key)!))[0];
 
@@ -62,13 +66,13 @@ export function composeDigest(input: ComposeInput): { digest: Digest; receipt: D
       localDate: input.localDate,
       timeZone: input.timeZone,
       dateLabel: localDateLabel(input.localDate),
-      introduction: first ? index.articles.map(sourceRef) : null,
+      introduction: first ? out.map(sourceRef) : null,
       newCoverage: newArticles.map(sourceRef),
       factOfTheDay: fact ? { key: fact.key, citation: toCitation(index, fact.passage, 1) } : null,
       mostAsked: mostAsked.map(({ conflicts: _conflicts, ...rest }) => rest),
       disagreements,
-      sourceCount: index.articles.length,
+      sourceCount: out.length,
     },
-    receipt: { factKey: fact?.key ?? null, articleHashes: index.articles.map((a) => a.hash) },
+    receipt: { factKey: fact?.key ?? null, articleHashes: out.map((a) => a.hash) },
   };
 }

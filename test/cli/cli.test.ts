@@ -181,6 +181,12 @@ describe('grok-facts command', () => {
     expect(raw(digest.factOfTheDay.citation.source).slice(digest.factOfTheDay.citation.start, digest.factOfTheDay.citation.end)).toBe(digest.factOfTheDay.citation.quote);
     const text = cli(['digest', '--date', '2026-06-02']);
     expect(text.stdout).toMatch(/Grok V9-Medium digest — Tuesday, 2 June 2026[\s\S]*Fact of the day/);
+    // As of 27 May, the article dated 28 May is not out yet: not introduced, not counted, not quoted.
+    const before = JSON.parse(cli(['digest', '--date', '2026-05-27', '--json']).stdout);
+    expect(before.introduction.map((a: { source: string }) => a.source)).not.toContain('000_62e430fcae3f5107');
+    expect(before.introduction).toHaveLength(4);
+    expect(before.sourceCount).toBe(4);
+    expect(before.factOfTheDay.citation.source).not.toBe('000_62e430fcae3f5107');
     const bad = cli(['digest', '--date', '2026-13-40']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--date must be a calendar date/);
