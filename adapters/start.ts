@@ -92,10 +92,11 @@ async function main(): Promise<void> {
       ),
     );
     // PUBLIC_URL or ADMIN_TOKEN asks for the pages: they serve beside the console chat, while it runs.
-    const pages = config.PUBLIC_URL || config.ADMIN_TOKEN ? openStore(dataDir, logger).db : undefined;
+    const pagesStore = config.PUBLIC_URL || config.ADMIN_TOKEN ? openStore(dataDir, logger) : undefined;
+    const pages = pagesStore?.db;
     const corpusStatus = corpusStatusOf(engine);
     const pagesCore = pages && createBotCore({ engine, db: pages, logger });
-    const web = pagesCore && webAppFor(config, pagesCore, pages, corpusStatus, logger);
+    const web = pagesCore && webAppFor(config, pagesCore, pages, corpusStatus, logger, pagesStore?.damaged);
     const server = web && (await startWebServer(web, { port: config.PORT, health: createHealthCheck({ engine, inFlight: new InFlight() }) }));
     if (server) process.stdout.write(style.dim(`Web pages at ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sources\n\n`));
     const live = keepCorpusLive(engine, corpusDir, dataDir, logger, (result) => corpusStatus.recordReload(result));
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
   const core = createBotCore({ engine, db, defaultTz: config.DIGEST_DEFAULT_TZ, limits: rateLimitsOf(config), logger });
   const inFlight = new InFlight();
   const corpusStatus = corpusStatusOf(engine);
-  const web = webAppFor(config, core, db, corpusStatus, logger);
+  const web = webAppFor(config, core, db, corpusStatus, logger, store.damaged);
   const started: Started = { config, core, logger, inFlight, web };
   const running = (await Promise.all([startDiscord(started), startSlack(started)])).filter((r): r is Running => r !== undefined);
   // Slack over HTTP already serves the pages on PORT; otherwise they get a server of their own.
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
 }
 
 /** Citation pages and the admin page, when the configuration asks for either. */
-function webAppFor(config: Config, core: BotCore, db: Store['db'], corpus: CorpusStatus, logger: Logger): WebApp | undefined {
+function webAppFor(config: Config, core: BotCore, db: Store['db'], corpus: CorpusStatus, logger: Logger, databaseProblem?: string): WebApp | undefined {
   if (!config.PUBLIC_URL && !config.ADMIN_TOKEN) return undefined;
   return createWebApp({
     engine: core.engine,
@@ -192,7 +193,7 @@ function webAppFor(config: Config, core: BotCore, db: Store['db'], corpus: Corpu
     logger,
     adminToken: config.ADMIN_TOKEN,
     publicUrl: config.PUBLIC_URL,
-    insights: () => collectInsights({ db, index: core.engine.index, corpus }),
+    insights: () => collectInsights({ db, index: core.engine.index, corpus, databaseProblem }),
   });
 }
 

@@ -15,6 +15,8 @@ export interface InsightOptions {
   refusedDays?: number;
   /** Entries per list. */
   limit?: number;
+  /** What is wrong with the database file, when it is damaged (see openStore). */
+  databaseProblem?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -101,7 +103,7 @@ export function collectInsights(options: InsightOptions): Insights {
     pausedReason: r.disabled_reason,
   }));
 
-  return { generatedAt: now.toISOString(), days, refusedDays, perDay, topRefused, notHelpful, mostAsked, subscriptions, corpus: options.corpus.health(index) };
+  return { generatedAt: now.toISOString(), days, refusedDays, perDay, topRefused, notHelpful, mostAsked, subscriptions, corpus: options.corpus.health(index), databaseProblem: options.databaseProblem ?? null };
 }
 
 /**

@@ -52,5 +52,10 @@ export const InsightsSchema = z.object({
     }),
   ),
   corpus: CorpusHealthSchema,
+  /**
+   * Set when the database file is damaged: what to do about it. A stand-in in memory keeps the bot
+   * answering, so the figures above cover only this run, and nothing of it is kept.
+   */
+  databaseProblem: z.string().nullable(),
 });
 export type Insights = z.infer<typeof InsightsSchema>;

@@ -26,6 +26,7 @@ export function adminPage(insights: Insights, csrf: string): string {
   const c = insights.corpus;
   const body = html`<h1>Admin</h1>
 <form method="post" action="/admin/logout"><input type="hidden" name="csrf" value="${csrf}"><button type="submit" class="link">Log out</button></form>
+${insights.databaseProblem ? html`<p class="note warn" role="alert">Nothing is being kept: ${insights.databaseProblem}. Until then the bot answers, but questions, feedback and digest subscriptions live in memory only, the figures below cover this run alone, and digests are paused.</p>` : ''}
 
 <h2 id="per-day">Questions per day (last ${insights.days} days)</h2>
 <p>${totals.answered} answered, ${totals.refused} refused.</p>
