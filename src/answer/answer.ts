@@ -14,6 +14,9 @@ const MIN_SUPPORTING_COVERAGE = 0.4;
 const MAX_CITATIONS = 3;
 
 export const NO_ANSWER_TEXT = "That isn't in my sources — the articles I have don't say.";
+/** "and?", "what about?" with no question before it: nothing to look up, which is not the sources' gap. */
+export const NOTHING_TO_FOLLOW_TEXT = "That follows up on a question, and there isn't one before it — ask the whole question.";
+const BARE_FOLLOW_UP = /^\W*(?:and|but|also|so|what about|how about|and then|then)\b/i;
 
 /** Other articles listed by name under a citation; `reportedBy` counts them all. */
 const MAX_ALSO_IN = 10;
@@ -119,6 +122,7 @@ export function answerQuestion(
 ): Answer {
   const question = cleanQuestion(rawQuestion);
   const analysed = analyseQuestion(question, index, context.previous ? cleanQuestion(context.previous) : undefined);
+  if (!context.previous && analysed.terms.length === 0 && BARE_FOLLOW_UP.test(question)) return { ...noAnswer(question, index, suggestions()), text: NOTHING_TO_FOLLOW_TEXT };
 
   const ranked = rankPassages(analysed, index);
   const best = ranked.find((r) => canLead(r, analysed));

@@ -5,7 +5,7 @@ import { detectAnswerType, MAKING_WORDS, PRICE_QUESTION, RELATIVE, SEQUENCE_WORD
 import { OPENER, readMessage, stripProvenance } from './reading/chat-framing.js';
 
 const YES_NO = /^(is|isn't|are|aren't|was|were|do|does|doesn't|did|didn't|has|have|had|can|could|will|would|should|so it's|so its)\b/;
-import { ALTERNATIVE_WORDS, ASKED_NOUN, DEFINITION, EXCLUSION, findMeasures, headNoun, relationAsked } from './reading/focus.js';
+import { ALTERNATIVE_WORDS, ASKED_NOUN, DEFINITION, EXCLUSION, findMeasures, headNoun, MEASURED_NOUN, relationAsked } from './reading/focus.js';
 import { normalizeQuestion } from './reading/normalise.js';
 import { offeredOptions } from './reading/options.js';
 import { toQueryTerms, type QueryTerm } from './reading/terms.js';
@@ -67,6 +67,13 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[]): boole
   return FOLLOW_UP_CUE.test(folded) || terms.filter((t) => t.known).length <= 1;
 }
 
+/** What a question asks for: its answer type, and the words naming the attribute asked ("how many GPUS", "what is the SIZE"). */
+function askedOf(question: string): { answerType: string; words: Set<string> } {
+  const folded = normalizeQuestion(readMessage(stripProvenance(question)).asking);
+  const words = [headNoun(folded), MEASURED_NOUN.exec(folded)?.[1]].filter((w): w is string => w !== undefined);
+  return { answerType: detectAnswerType(folded).answerType, words: new Set(words) };
+}
+
 export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, previous?: string): AnalysedQuestion {
   const message = readMessage(stripProvenance(rawQuestion));
   const question = message.asking;
@@ -93,8 +100,12 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   }
   if (previous && isFollowUp(question, terms)) {
     const present = new Set(terms.map((t) => t.term));
+    const asked = askedOf(previous);
+    // "How many GPUs in Colossus?" then "and where is it?": the follow-up keeps what was asked
+    // about (Colossus) but asks something else of it, so the GPUs asked for before are not carried.
+    const replaced = detected.answerType !== 'any' && detected.answerType !== asked.answerType ? asked.words : new Set<string>();
     for (const carried of toQueryTerms(previous, index, { fromPrevious: true })) {
-      if (carried.known && !present.has(carried.term)) terms.push(carried);
+      if (carried.known && !present.has(carried.term) && !replaced.has(carried.surface)) terms.push(carried);
     }
   }
   const definition = DEFINITION.exec(folded);

@@ -82,6 +82,27 @@ describe('answer', () => {
     expect(followUp.citations.slice(0, 3).map((c) => c.quote).join(' ')).toMatch(/Valor|Fidelity|Nvidia and Cisco/);
   });
 
+  it('says a bare follow-up has no question before it, rather than that the sources lack it', () => {
+    for (const q of ['and?', 'and where?', 'what about it?']) {
+      const answer = engine.answer(q);
+      expect(answer.status).toBe('no_answer');
+      expect(answer.text).toBe("That follows up on a question, and there isn't one before it — ask the whole question.");
+    }
+    expect(engine.answer('and where?', { previous: 'how many gpus in colossus' }).status).toBe('answered');
+    // A question with content of its own is answered or refused as any other.
+    expect(engine.answer('and where is colossus?').text).not.toMatch(/follows up/);
+  });
+
+  it('a follow-up asking something else of the same thing drops what was asked before', () => {
+    // "How many GPUs in Colossus?" then "and where is it located?": Colossus carries over, the GPUs do not.
+    const where = engine.answer('and where is it located?', { previous: 'how many gpus in colossus' });
+    expect(where.status).toBe('answered');
+    expect(where.citations[0]!.quote).toMatch(/Colossus supercomputer cluster in Memphis, Tennessee/);
+    // Asking the same kind of thing again keeps it all: "and v8 small?" after "how many parameters…".
+    const same = engine.answer('and v8 small?', { previous: 'how many parameters does v9 medium have' });
+    expect(same.citations[0]!.quote).toMatch(/V8 Small is 0\.5T/);
+  });
+
   it('never throws on hostile input and never quotes more than the limit', () => {
     for (const input of ['', '   ', '?!?', '\u0000\u0007', 'x'.repeat(10_000), '\uD800 lone surrogate', '<@123> <!everyone> **bold**']) {
       const answer = engine.answer(input);
