@@ -310,6 +310,20 @@ describe('the thing a how-to question asks about', () => {
   });
 });
 
+describe('a multiplier after "how many"', () => {
+  it('is how the answer is put, not a thing counted: "how many x bigger" asks for a ratio', async () => {
+    const { headNoun } = await import('../../src/answer/reading/focus.js');
+    for (const q of ['how many x bigger is v9 vs v8 small', 'how many times bigger is v9 medium than v8 small']) {
+      expect(headNoun(q), q).toBeUndefined();
+      expect(read(q).measures, q).toEqual([]);
+      expect(read(q).relative, q).toBe(true);
+    }
+    expect(engine.answer('so v9m vs v8 small is how many x bigger lol').citations[0]?.quote).toMatch(/0\.5 trillion parameters, which directly increases the scale by three times/);
+    // A counted noun stays what is asked for.
+    expect(headNoun('how many gpus does colossus have')).toBe('gpus');
+  });
+});
+
 describe('figures written without their percent sign', () => {
   it('are the percentages the articles write', () => {
     const terms = read('token cost drop 90 or 40??').terms;

@@ -29,7 +29,9 @@ export const EXCLUSION = /\b(besides|other than|apart from|aside from|except for
 export const PRICE_WORDS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.find((g) => g[0] === 'cost') ?? []);
 
 export const MEASURED_NOUN = /\bhow (?:many|much)\s+([\p{L}-]+)/u;
-export const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger)$/;
+export const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger|times|x|fold)$/;
+/** "How many times / x / -fold bigger": a multiplier is how the answer is put, not a thing counted or asked for. */
+const MULTIPLIER = /^(times|x|fold)$/;
 
 /** The thing a quantity question measures: the noun after "how many"/"how much", or a word of price. */
 export function findMeasures(folded: string, terms: readonly QueryTerm[], index: KnowledgeIndex): string[] {
@@ -78,7 +80,8 @@ export function headNoun(folded: string): string | undefined {
     while (words.length > 1 && PARTICIPLE.test(words.at(-1)!)) words.pop();
     return AUXILIARY.test(words.at(-1)!) ? undefined : words.at(-1);
   }
-  return MEASURED_NOUN.exec(folded)?.[1] ?? howToHead(folded);
+  const measured = MEASURED_NOUN.exec(folded)?.[1];
+  return measured !== undefined && !MULTIPLIER.test(measured) ? measured : howToHead(folded);
 }
 
 /** A pronoun or particle ("access IT", "sign UP", "turn it OFF") is no thing asked about: no head then. */
