@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createBotCore, type BotCore } from '../src/bot/bot-core.js';
-import { ConfigError, loadConfig, rateLimitsOf, resolveDir, type Config } from '../src/config/config.js';
+import { ConfigError, loadConfig, missingSlackBotToken, rateLimitsOf, resolveDir, type Config } from '../src/config/config.js';
 import { CorpusError } from '../src/corpus/errors.js';
 import { createDigestScheduler, type DigestSender } from '../src/digest/scheduler.js';
 import type { Platform } from '../src/digest/schema.js';
@@ -73,6 +73,9 @@ async function startSlack({ config, core, logger, inFlight, web }: Started): Pro
 async function main(): Promise<void> {
   const config = loadConfig();
   const consoleChat = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
+  // Half of Slack's credentials would start the console chat without a word: say what is missing.
+  const halfSlack = missingSlackBotToken(config);
+  if (halfSlack && consoleChat) throw new ConfigError(`Configuration error — ${halfSlack}`);
   const logger = createLogger({
     level: config.LOG_LEVEL,
     // A person chatting in the terminal reads the log lines between answers; a file or pipe gets JSON.
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (halfSlack) logger.warn(`${halfSlack} — Slack is not started`);
   // A damaged database is named with what to do, and answering goes on without it.
   const store = openStore(dataDir, logger);
   const { db } = store;

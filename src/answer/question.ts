@@ -67,11 +67,14 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[]): boole
   return FOLLOW_UP_CUE.test(folded) || terms.filter((t) => t.known).length <= 1;
 }
 
-/** What a question asks for: its answer type, and the words naming the attribute asked ("how many GPUS", "what is the SIZE"). */
+/**
+ * What a question asks for: its answer type, and the thing it counts ("how many GPUS"). Only the
+ * counted thing: a head noun is as often what is asked about ("what is COLOSSUS?") as what is asked of it.
+ */
 function askedOf(question: string): { answerType: string; words: Set<string> } {
   const folded = normalizeQuestion(readMessage(stripProvenance(question)).asking);
-  const words = [headNoun(folded), MEASURED_NOUN.exec(folded)?.[1]].filter((w): w is string => w !== undefined);
-  return { answerType: detectAnswerType(folded).answerType, words: new Set(words) };
+  const counted = MEASURED_NOUN.exec(folded)?.[1];
+  return { answerType: detectAnswerType(folded).answerType, words: new Set(counted ? [counted] : []) };
 }
 
 export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, previous?: string): AnalysedQuestion {
@@ -105,7 +108,8 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     // about (Colossus) but asks something else of it, so the GPUs asked for before are not carried.
     const replaced = detected.answerType !== 'any' && detected.answerType !== asked.answerType ? asked.words : new Set<string>();
     for (const carried of toQueryTerms(previous, index, { fromPrevious: true })) {
-      if (carried.known && !present.has(carried.term) && !replaced.has(carried.surface)) terms.push(carried);
+      const dropped = replaced.has(carried.surface) && !index.entities.has(carried.term);
+      if (carried.known && !present.has(carried.term) && !dropped) terms.push(carried);
     }
   }
   const definition = DEFINITION.exec(folded);

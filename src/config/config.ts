@@ -88,12 +88,6 @@ export const ConfigSchema = z.object({
   RATE_CHANNEL_WINDOW_SECONDS: wholeNumber('RATE_CHANNEL_WINDOW_SECONDS', 'a whole number of seconds', 1, 86_400, 60),
   /** Days the question log (text only) is kept for "most asked". */
   QUESTION_LOG_RETENTION_DAYS: wholeNumber('QUESTION_LOG_RETENTION_DAYS', 'a whole number of days', 1, 3650, 30),
-}).superRefine((config, ctx) => {
-  // Half a platform's credentials would start the console chat without a word: say what is missing.
-  const slackPart = config.SLACK_SIGNING_SECRET !== undefined ? 'SLACK_SIGNING_SECRET' : config.SLACK_APP_TOKEN !== undefined ? 'SLACK_APP_TOKEN' : undefined;
-  if (slackPart && config.SLACK_BOT_TOKEN === undefined) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['SLACK_BOT_TOKEN'], message: `SLACK_BOT_TOKEN is missing: ${slackPart} is set, and Slack needs the bot token too (OAuth & Permissions, it starts with xoxb-)` });
-  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -102,6 +96,16 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * SLACK_SIGNING_SECRET or SLACK_APP_TOKEN without SLACK_BOT_TOKEN: half of Slack's credentials,
+ * said in a line naming what is missing. Only `npm start` asks (a CLI command needs no Slack).
+ */
+export function missingSlackBotToken(config: Config): string | undefined {
+  if (config.SLACK_BOT_TOKEN !== undefined) return undefined;
+  const part = config.SLACK_SIGNING_SECRET !== undefined ? 'SLACK_SIGNING_SECRET' : config.SLACK_APP_TOKEN !== undefined ? 'SLACK_APP_TOKEN' : undefined;
+  return part && `SLACK_BOT_TOKEN is missing: ${part} is set, and Slack needs the bot token too (OAuth & Permissions, it starts with xoxb-)`;
 }
 
 /** Reads `.env` when present (real environment variables win), then validates. */

@@ -17,15 +17,26 @@ const MIN_ARTICLE_CHARS = 200;
 /**
  * Consent banners and modal dialogs are never the story. Readability drops those it recognises
  * by name ("banner", "gdpr"), but a short page's body can carry a bare `<div class="cookie">`
- * into the article, so they go first: by role, by aria-modal, or named for cookies or consent.
+ * into the article, so they go first: by role, by aria-modal, or a class or id word naming
+ * cookies or consent ("cookie", "cookie-notice", "gdpr_consent"). Never the page's frame, and
+ * never what holds much of its text: `<body class="cookies-not-set">` (a WordPress plugin's) or
+ * a dialog wrapping the story is the page, not a banner over it.
  */
 const OVERLAY_ROLE = /^(dialog|alertdialog)$/i;
-const CONSENT_NAME = /cookie|consent|gdpr/i;
+const CONSENT_WORD = /^(?:[a-z0-9]+[-_])*(?:cookies?(?:banner|notice|bar|consent|law|popup)?|consent|gdpr)(?:[-_](?:banner|bar|notice|popup|modal|overlay|dialog|box|wrap|wrapper|container|consent|message|law|info|policy))*$/i;
+const FRAME = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+/** An overlay says a sentence or two; more than this share of the page's text is content. */
+const OVERLAY_SHARE = 0.2;
 
-function removeOverlays(document: { querySelectorAll(selectors: string): Iterable<DomElement & { remove(): void }> }): void {
+type RemovableElement = DomElement & { tagName: string; remove(): void };
+
+function removeOverlays(document: { querySelectorAll(selectors: string): Iterable<RemovableElement>; body?: DomElement | null }): void {
+  const limit = OVERLAY_SHARE * collapse(document.body?.textContent).length;
   for (const el of [...document.querySelectorAll('[role], [aria-modal], [class], [id]')]) {
-    const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (OVERLAY_ROLE.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || CONSENT_NAME.test(named)) el.remove();
+    if (FRAME.has(el.tagName.toUpperCase()) || el.querySelector('article, main')) continue;
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+    const overlay = OVERLAY_ROLE.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || words.some((w) => CONSENT_WORD.test(w));
+    if (overlay && collapse(el.textContent).length <= limit) el.remove();
   }
 }
 

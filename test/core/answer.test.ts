@@ -98,6 +98,16 @@ describe('answer', () => {
     const where = engine.answer('and where is it located?', { previous: 'how many gpus in colossus' });
     expect(where.status).toBe('answered');
     expect(where.citations[0]!.quote).toMatch(/Colossus supercomputer cluster in Memphis, Tennessee/);
+    // What the question before was about stays: "what's colossus?" then "where is it located?".
+    for (const [previous, q, quote] of [
+      ["what's colossus?", 'where is it located?', /Memphis, Tennessee/],
+      ['what is colossus', 'and where is it?', /Memphis, Tennessee/],
+      ['what is the ipo', 'and when is it?', /June 2026/],
+    ] as const) {
+      const answer = engine.answer(q, { previous });
+      expect(answer.status, `${previous} → ${q}`).toBe('answered');
+      expect(answer.citations[0]!.quote, `${previous} → ${q}`).toMatch(quote);
+    }
     // Asking the same kind of thing again keeps it all: "and v8 small?" after "how many parameters…".
     const same = engine.answer('and v8 small?', { previous: 'how many parameters does v9 medium have' });
     expect(same.citations[0]!.quote).toMatch(/V8 Small is 0\.5T/);

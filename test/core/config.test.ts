@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { ConfigError, loadConfig, missingSlackBotToken } from '../../src/config/config.js';
 
 describe('config', () => {
   it('has defaults that start the console chat', () => {
@@ -45,12 +45,12 @@ describe('config', () => {
     expect(error?.message).not.toMatch(new RegExp(`(?<![\\w.-])${value}(?![\\w.])`));
   });
 
-  it('names the missing token when only part of a platform is configured, instead of starting the console chat', () => {
-    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'a-secret-value' })).toThrow('SLACK_BOT_TOKEN is missing: SLACK_SIGNING_SECRET is set');
-    expect(() => loadConfig({ SLACK_APP_TOKEN: 'xapp-1-abc' })).toThrow('SLACK_BOT_TOKEN is missing: SLACK_APP_TOKEN is set');
-    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'a-secret-value' })).not.toThrow(/a-secret-value/);
-    // Empty values (as .env.example has them) are unset, and the console chat starts.
-    expect(loadConfig({ SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' }).SLACK_BOT_TOKEN).toBeUndefined();
+  it('names the missing bot token when only part of Slack is configured, for npm start to refuse', () => {
+    expect(missingSlackBotToken(loadConfig({ SLACK_SIGNING_SECRET: 'a-secret-value' }))).toBe('SLACK_BOT_TOKEN is missing: SLACK_SIGNING_SECRET is set, and Slack needs the bot token too (OAuth & Permissions, it starts with xoxb-)');
+    expect(missingSlackBotToken(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-abc' }))).toMatch(/^SLACK_BOT_TOKEN is missing: SLACK_APP_TOKEN is set/);
+    expect(missingSlackBotToken(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBeUndefined();
+    // Empty values (as .env.example has them) are unset.
+    expect(missingSlackBotToken(loadConfig({ SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' }))).toBeUndefined();
   });
 
   it('treats an empty value (PORT= as .env.example has it) as unset: the default applies', () => {

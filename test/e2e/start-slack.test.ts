@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,16 @@ describe('npm start with a token Slack turns down', () => {
     expect(app.stderr).toContain('Slack rejected SLACK_APP_TOKEN (invalid_auth)');
     expect(app.stderr).not.toMatch(STACK);
     expect(app.stderr).not.toContain(APP_TOKEN);
+  });
+
+  it('with only part of Slack configured: npm start names the missing bot token; a CLI command does not care', async () => {
+    const half = await startBotExpectingExit({ SLACK_SIGNING_SECRET: SECRET });
+    expect(half.code).toBe(1);
+    expect(half.stderr).toContain('SLACK_BOT_TOKEN is missing: SLACK_SIGNING_SECRET is set');
+    expect(half.stderr).not.toContain(SECRET);
+    const ask = spawnSync(process.execPath, [resolve(ROOT, 'dist/cli/main.js'), 'ask', 'Where is the Colossus supercomputer?'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: '' } });
+    expect(ask.status).toBe(0);
+    expect(ask.stdout).toContain('Memphis');
   });
 
   it('when Slack cannot be reached: exits 1 within seconds, saying so, instead of hanging on retries', async () => {

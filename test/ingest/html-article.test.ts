@@ -60,6 +60,23 @@ describe('a short page whose banner carries no name Readability knows', () => {
   });
 });
 
+describe('a page whose frame is named for cookies or consent', () => {
+  const story = ['xAI said on Friday that the Colossus cluster in Memphis will add another 200,000 GPUs by the end of the year.', 'The expansion will need a new substation, and local officials said the permit review would take about three months.', 'The company did not say how much the expansion would cost, but analysts estimate it at several billion dollars.'];
+  const page = (html: string, body: string, wrap: (inner: string) => string) =>
+    `<!doctype html><html${html}><head><title>Colossus expands</title></head><body${body}>${wrap(`<article><h1>Colossus expands</h1>${story.map((p) => `<p>${p}</p>`).join('')}</article>`)}</body></html>`;
+
+  it.each([
+    ['<body class="single cookies-not-set"> (a WordPress cookie plugin)', page('', ' class="single cookies-not-set"', (x) => x)],
+    ['<html class="js cookie-banner-open">', page(' class="js cookie-banner-open"', '', (x) => x)],
+    ['a wrapper div#page.has-gdpr-bar', page('', '', (x) => `<div id="page" class="has-gdpr-bar">${x}</div>`)],
+    ['<article id="story-consent-decree">', page('', '', (x) => x.replace('<article>', '<article id="story-consent-decree">'))],
+    ['a role="dialog" wrapping the story', page('', '', (x) => `<div role="dialog">${x}</div>`)],
+  ])('keeps the story under %s', (_name, html) => {
+    const article = extractArticle(html, 'page.html');
+    for (const p of story) expect(article.text).toContain(p);
+  });
+});
+
 describe('a page with no article', () => {
   it('is refused with the reason, naming the input', async () => {
     const html = await fixture('no-article.html');
