@@ -42,21 +42,23 @@ export function composeDigest(input: ComposeInput): { digest: Digest; receipt: D
 
   const mostAsked = input.mostAsked.map(({ question, count }) => {
     const answer = input.answer(question);
-    const citation = answer.status === 'answered' ? answer.citations[0]! : null;
-    return { question, count, answer: citation ? citation.display : "Not in my sources.", citation, conflicts: answer.conflicts };
+    const citation = answer.status === 'answered' ? (answer.citations.find((c) => outSources.has(c.source)) ?? null) : null;
+    return { question, count, answer: citation ? citation.display : "Not in my sources.", citation, conflicts: citation ? answer.conflicts : [] };
   });
 
   // A disagreement is worth a note when today's fact, a new article or a most-asked answer touches it.
   const newSources = new Set(newArticles.map((a) => a.source));
+  // Only what is out by the digest's day can disagree in it: two sides, both from articles already out.
   const relevant = index.conflicts.filter((c) =>
+    new Set(c.claims.filter((claim) => outSources.has(claim.source)).map((claim) => claim.value)).size >= 2 && (
     c.claims.some((claim) => claim.passageId === fact?.passage.id || newSources.has(claim.source)) ||
-    mostAsked.some((m) => m.conflicts.length > 0 && c.claims.some((claim) => m.citation?.display === index.passages[claim.passageId]!.text)),
+    mostAsked.some((m) => m.conflicts.length > 0 && c.claims.some((claim) => m.citation?.display === index.passages[claim.passageId]!.text))),
   );
   const disagreements = relevant.map((c) => ({
     about: c.about.join(' '),
-    sides: c.claims.map((claim) => {
+    sides: c.claims.filter((claim) => outSources.has(claim.source)).map((claim) => {
       const passage = index.passages[claim.passageId]!;
-      const article = index.articleBySource.get(passage.locations[0]!.source)!;
+      const article = index.articleBySource.get(claim.source)!;
       return { value: claim.value, source: article.source, title: article.title, quote: passage.text };
     }),
   }));
@@ -68,7 +70,8 @@ export function composeDigest(input: ComposeInput): { digest: Digest; receipt: D
       dateLabel: localDateLabel(input.localDate),
       introduction: first ? out.map(sourceRef) : null,
       newCoverage: newArticles.map(sourceRef),
-      factOfTheDay: fact ? { key: fact.key, citation: toCitation(index, fact.passage, 1) } : null,
+      // Quoted where an article already out says it, which need not be where the passage was first found.
+      factOfTheDay: fact ? { key: fact.key, citation: toCitation(index, { ...fact.passage, locations: fact.passage.locations.filter((l) => outSources.has(l.source)), sources: fact.passage.sources.filter((s) => outSources.has(s)) }, 1) } : null,
       mostAsked: mostAsked.map(({ conflicts: _conflicts, ...rest }) => rest),
       disagreements,
       sourceCount: out.length,

@@ -187,6 +187,10 @@ describe('grok-facts command', () => {
     expect(before.introduction).toHaveLength(4);
     expect(before.sourceCount).toBe(4);
     expect(before.factOfTheDay.citation.source).not.toBe('000_62e430fcae3f5107');
+    // Nor does it disagree with what is not out: on 26 May only one side of the token-cost conflict is.
+    const early = JSON.parse(cli(['digest', '--date', '2026-05-26', '--json']).stdout);
+    const quoted = [early.factOfTheDay.citation.source, ...early.disagreements.flatMap((d: { sides: { source: string }[] }) => d.sides.map((s) => s.source))];
+    expect(quoted).not.toContain('000_62e430fcae3f5107');
     const bad = cli(['digest', '--date', '2026-13-40']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--date must be a calendar date/);
