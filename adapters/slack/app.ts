@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { BotCore } from '../../src/bot/bot-core.js';
 import type { DigestSender } from '../../src/digest/scheduler.js';
 import type { Logger } from '../../src/log/logger.js';
@@ -13,6 +13,9 @@ import type { SlackContext } from './context.js';
 import { createSlackDigestSender } from './digest-sender.js';
 import { registerListeners } from './listeners/index.js';
 import { SeenEvents } from './seen-events.js';
+import { checkTokens, rejectedToken, SlackConfigError } from './check-tokens.js';
+
+export { SlackConfigError };
 
 export interface SlackAppOptions {
   core: BotCore;
@@ -36,33 +39,6 @@ export interface SlackAppOptions {
   customRoutes?: { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
 }
 
-/**
- * The bot token checked once, quickly, before Bolt's own check: the app's client retries a
- * network failure for half an hour, which would leave a start hanging without a word.
- */
-async function checkBotToken(options: SlackAppOptions): Promise<void> {
-  const client = new webApi.WebClient(options.botToken, {
-    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-    retryConfig: { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 },
-    timeout: 10_000,
-    logger: boltLogger(options.logger),
-  });
-  try {
-    await client.auth.test();
-  } catch (error) {
-    const rejected = rejectedToken(error, 'SLACK_BOT_TOKEN');
-    if (rejected instanceof SlackConfigError) throw rejected;
-    const code = (error as { code?: string })?.code;
-    const original = (error as { original?: { code?: string; message?: string } })?.original;
-    const cause = original?.code ?? original?.message;
-    if (code === 'slack_webapi_request_error' || code === 'slack_webapi_http_error') {
-      const where = options.apiUrl ? `SLACK_API_URL ${options.apiUrl}` : 'slack.com';
-      throw new SlackConfigError(`could not reach Slack to check SLACK_BOT_TOKEN (${cause ?? code}) — check the network and ${where}, then start again`);
-    }
-    throw error;
-  }
-}
-
 export interface SlackApp {
   app: App;
   mode: 'socket' | 'http';
@@ -70,22 +46,6 @@ export interface SlackApp {
   /** Resolves once serving; in HTTP mode with the listening server. */
   start(): Promise<Server | undefined>;
   stop(): Promise<void>;
-}
-
-export class SlackConfigError extends Error {}
-
-/** Slack's answers to a token it does not accept: the token is wrong, revoked, or its workspace is gone. */
-const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'user_removed_from_team', 'team_disabled', 'not_allowed_token_type']);
-
-/**
- * A token Slack turns down, said in one line that names the variable (never its value), instead of
- * the Web API's stack trace; anything else (a port in use, the network) goes on as it is.
- */
-function rejectedToken(error: unknown, variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'): unknown {
-  const slackError = (error as { code?: string; data?: { error?: unknown } })?.data?.error;
-  if ((error as { code?: string })?.code !== 'slack_webapi_platform_error' || typeof slackError !== 'string' || !REJECTED_TOKEN.has(slackError)) return error;
-  const looksLike = variable === 'SLACK_BOT_TOKEN' ? 'xoxb-' : 'xapp-';
-  return new SlackConfigError(`Slack rejected ${variable} (${slackError}) — check it in .env (it starts with ${looksLike}); see README, Connect Slack`);
 }
 
 /** Bolt's own log lines go through our logger, so they are structured and redacted too. */
@@ -172,7 +132,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     mode: socket ? 'socket' : 'http',
     digestSender: createSlackDigestSender(app.client, options.citationLink),
     async start() {
-      await checkBotToken(options);
+      await checkTokens({ botToken: options.botToken, appToken: options.appToken, apiUrl: options.apiUrl, logger: boltLogger(options.logger) });
       await app.init().catch((error: unknown) => {
         throw rejectedToken(error, 'SLACK_BOT_TOKEN');
       });

@@ -100,6 +100,29 @@ describe('npm start with a token Slack turns down', () => {
     expect(app.stderr).toContain('Slack rejected SLACK_APP_TOKEN (invalid_auth)');
     expect(app.stderr).not.toMatch(STACK);
     expect(app.stderr).not.toContain(APP_TOKEN);
+
+    // Socket Mode itself retries a revoked app token for ever; the check before it does not.
+    fake.failNext.set('apps.connections.open', 'token_revoked');
+    const revoked = await startBotExpectingExit({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl });
+    expect(revoked.code).toBe(1);
+    expect(revoked.stderr).toContain('Slack rejected SLACK_APP_TOKEN (token_revoked)');
+  });
+
+  it('when Slack answers the check with an HTTP error or a rate limit: exits 1 naming it, without waiting it out', async () => {
+    try {
+      fake.httpStatus.set('auth.test', 500);
+      const outage = await startBotExpectingExit({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(await freePort()) });
+      expect(outage.code).toBe(1);
+      expect(outage.stderr).toMatch(/could not check SLACK_BOT_TOKEN with Slack: SLACK_API_URL \S+ answered HTTP 500/);
+      fake.httpStatus.set('auth.test', 429);
+      const started = Date.now();
+      const limited = await startBotExpectingExit({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(await freePort()) });
+      expect(limited.code).toBe(1);
+      expect(limited.stderr).toContain('could not check SLACK_BOT_TOKEN with Slack: Slack is limiting requests (retry after 120 s)');
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      fake.httpStatus.delete('auth.test');
+    }
   });
 
   it('with only part of Slack configured: npm start names the missing bot token; a CLI command does not care', async () => {

@@ -31,6 +31,8 @@ export class FakeSlack extends LoopbackServer {
   readonly user = 'U0000USER';
   /** Method name → the Web API error its next call returns (e.g. not_in_channel), to prove the app handles it. */
   readonly failNext = new Map<string, string>();
+  /** Answer a method with this HTTP status and no JSON (a 429 says Retry-After: 120), as a proxy or an outage would, until deleted. */
+  readonly httpStatus = new Map<string, number>();
 
   private tsCounter = 1_700_000_000;
   private waiters: { check: () => unknown; resolve: (v: any) => void }[] = [];
@@ -164,6 +166,13 @@ export class FakeSlack extends LoopbackServer {
     const method = url.pathname.replace(/^\/api\//, '');
     const params = parseParams(text, String(req.headers['content-type'] ?? ''));
     this.calls.push({ method, params, headers: req.headers });
+    const status = this.httpStatus.get(method);
+    if (status) {
+      res.writeHead(status, status === 429 ? { 'retry-after': '120' } : {});
+      res.end();
+      this.notify();
+      return;
+    }
     const failure = this.failNext.get(method);
     if (failure) {
       this.failNext.delete(method);
