@@ -70,7 +70,29 @@ async function startSlack({ config, core, logger, inFlight, web }: Started): Pro
  * and/or Slack when their credentials are set, with the daily-digest scheduler beside them;
  * otherwise the console chat, after saying how to connect a platform.
  */
+/**
+ * A signal that comes while the bot is still starting (the corpus loading, Discord and Slack
+ * connecting) is held and acted on once shutdown can run: the default would kill the process
+ * mid-start, with no exit status and its pid file left behind.
+ */
+function holdSignalsUntilReady(): (stop: (signal: string) => void) => void {
+  let held: string | undefined;
+  const hold = (signal: NodeJS.Signals) => {
+    held ??= signal;
+  };
+  process.on('SIGINT', hold);
+  process.on('SIGTERM', hold);
+  return (stop) => {
+    process.off('SIGINT', hold);
+    process.off('SIGTERM', hold);
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    if (held) stop(held);
+  };
+}
+
 async function main(): Promise<void> {
+  const ready = holdSignalsUntilReady();
   const config = loadConfig();
   const consoleChat = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
   // Half of Slack's credentials would start the console chat without a word: say what is missing.
@@ -119,8 +141,7 @@ async function main(): Promise<void> {
       shutdown(reason);
     };
     process.stdout.on('error', () => stop('stdout closed'));
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
+    ready(stop);
     // With the pages on, the chat's questions go to the question log (text only) like the
     // platforms', so the admin page shows them, and each citation prints its page's URL.
     const code = await chat(engine, process.stdin, process.stdout, style, {
@@ -181,8 +202,7 @@ async function main(): Promise<void> {
       { name: 'database', run: () => db.close() },
     ],
   });
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  ready(shutdown);
   // One bad event must never take the bot down: log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));

@@ -7,6 +7,7 @@ import { createPlainLogger } from '../../src/log/plain-logger.js';
 import { citationLinker } from '../shared/citation-link.js';
 import { askEachLine, askOnce } from './commands/ask.js';
 import { COMMANDS } from './command-names.js';
+import { printable } from '../../src/text/printable.js';
 import { styleFor } from './style.js';
 
 const USAGE = `Usage:
@@ -27,15 +28,21 @@ export class UsageError extends Error {}
 
 function number(value: string | undefined, flag: string, example: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  // Number('') is 0: an empty value would set a target of nothing without a word.
+  const n = value.trim() === '' ? Number.NaN : Number(value);
   if (!Number.isFinite(n)) throw new UsageError(`${flag} takes a number, e.g. ${flag} ${example}`);
   return n;
 }
 
-/** A target in percent: "0.95" is far likelier a fraction meant as 95% than a target of 0.95%, so it is refused, not read silently. */
-function percent(value: string | undefined, flag: string): number | undefined {
-  const n = number(value, flag, 90);
-  if (n !== undefined && (n < 0 || n > 100 || (n > 0 && n < 1))) throw new UsageError(`${flag} takes a percentage from 1 to 100 (or 0), e.g. ${flag} 90`);
+/**
+ * A target in percent. For a floor, "0.95" is far likelier a fraction meant as 95% than a floor
+ * of 0.95%, which anything passes, so it is refused; a ceiling that small is only strict.
+ */
+function percent(value: string | undefined, flag: string, kind: 'floor' | 'ceiling' = 'floor'): number | undefined {
+  const example = kind === 'floor' ? 90 : 5;
+  const n = number(value, flag, example);
+  if (n !== undefined && (n < 0 || n > 100)) throw new UsageError(`${flag} takes a percentage from 0 to 100, e.g. ${flag} ${example}`);
+  if (n !== undefined && kind === 'floor' && n > 0 && n < 1) throw new UsageError(`${flag} takes a percentage from 1 to 100 (or 0), e.g. ${flag} ${example}`);
   return n;
 }
 
@@ -138,7 +145,7 @@ async function run(argv: string[]): Promise<number> {
           minHit1: percent(values['min-hit1'], '--min-hit1'),
           minHit3: percent(values['min-hit3'], '--min-hit3'),
           minAbstain: percent(values['min-abstain'], '--min-abstain'),
-          maxFalseAbstain: percent(values['max-false-abstain'], '--max-false-abstain'),
+          maxFalseAbstain: percent(values['max-false-abstain'], '--max-false-abstain', 'ceiling'),
           minConflicts: percent(values['min-conflicts'], '--min-conflicts'),
         },
         ...io,
@@ -187,7 +194,7 @@ run(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // The mistake in one line, and where the commands are listed: the whole usage buried it.
-      process.stderr.write(`grok-facts: ${usageMessage(error as Error)}\nRun grok-facts --help for the commands and options.\n`);
+      process.stderr.write(`grok-facts: ${printable(usageMessage(error as Error))}\nRun grok-facts --help for the commands and options.\n`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError || error instanceof CorpusError || (error as Error)?.name === 'StoreError') {
       // StoreError by name: importing it here would load better-sqlite3 for every `ask`.

@@ -216,12 +216,24 @@ describe('grok-facts command', () => {
     expect(fraction.code).toBe(2);
     expect(fraction.stderr.split('\n')[0]).toBe('grok-facts: --min-hit1 takes a percentage from 1 to 100 (or 0), e.g. --min-hit1 90');
     expect(cli(['report', '--days', 'abc']).stderr.split('\n')[0]).toBe('grok-facts: --days takes a number, e.g. --days 7');
+    expect(cli(['eval', 'test/data/questions.jsonl', '--min-hit1', '']).stderr.split('\n')[0]).toBe('grok-facts: --min-hit1 takes a number, e.g. --min-hit1 90');
+    // A ceiling below 1% is only strict, so it is taken as written.
+    const strict = cli(['eval', 'test/data/questions.jsonl', '--max-false-abstain', '0.5']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/below target — false abstention [\d.]+% > 0\.5%/);
+    // With no answerable question, hit@1 reads 100%; its target fails rather than passes.
+    writeFileSync(join(dir, 'traps.jsonl'), '{"id": "t1", "kind": "unanswerable", "q": "What is the capital of Australia?"}\n');
+    const traps = cli(['eval', join(dir, 'traps.jsonl'), '--min-hit1', '90']);
+    expect(traps.code).toBe(1);
+    expect(traps.stderr).toContain('no answerable questions to measure hit@1, hit@3 or false abstention on');
   });
 
   it('says a usage mistake in one line and points to --help, rather than printing the whole usage', () => {
     const { code, stderr } = cli(['ask', '-j', 'x']);
     expect(code).toBe(2);
     expect(stderr).toBe('grok-facts: unknown option -j\nRun grok-facts --help for the commands and options.\n');
+    // What it echoes of the mistake has its control characters written out.
+    expect(cli(['\x1b[2Jfoo']).stderr.split('\n')[0]).toBe('grok-facts: unknown command "\\x1b[2Jfoo"');
   });
 });
 

@@ -26,6 +26,11 @@ function summary(label: string, r: EvalReport): string {
 /** Which thresholds the report falls short of, as readable reasons. */
 function shortfalls(r: EvalReport, t: EvalOptions['thresholds']): string[] {
   const out: string[] = [];
+  // With nothing to measure, a rate reads 100% and would pass: a target on it fails instead.
+  const hitTarget = t.minHit1 !== undefined || t.minHit3 !== undefined || t.maxFalseAbstain !== undefined;
+  if (hitTarget && r.answerable === 0) out.push('no answerable questions to measure hit@1, hit@3 or false abstention on');
+  if (t.minAbstain !== undefined && r.unanswerable === 0) out.push('no out-of-scope questions to measure abstention on');
+  if (t.minConflicts !== undefined && r.conflicts === 0) out.push('no conflict questions to measure conflicts shown on');
   if (t.minHit1 !== undefined && r.hit1 * 100 < t.minHit1) out.push(`hit@1 ${pct(r.hit1)} < ${t.minHit1}%`);
   if (t.minHit3 !== undefined && r.hit3 * 100 < t.minHit3) out.push(`hit@3 ${pct(r.hit3)} < ${t.minHit3}%`);
   if (t.minAbstain !== undefined && r.abstention * 100 < t.minAbstain) out.push(`abstention ${pct(r.abstention)} < ${t.minAbstain}%`);
