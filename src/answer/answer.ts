@@ -4,7 +4,7 @@ import type { DetectedConflict } from '../conflicts/detect-conflicts.js';
 import { isQuestionSentence } from '../passages/question-sentence.js';
 import { introducedPassages, isLeadIn } from './lead-in.js';
 import { refusalFeatures, shouldAnswer } from './model/decision.js';
-import { analyseQuestion, type AnalysedQuestion } from './question.js';
+import { analyseQuestion, saysItFollowsOn, type AnalysedQuestion } from './question.js';
 import { rankPassages, type RankedPassage } from './rank.js';
 import type { Answer, AnswerContext, Citation, Conflict } from './schema.js';
 import { cleanQuestion } from './validate-question.js';
@@ -121,6 +121,13 @@ export function answerQuestion(
   suggestions: () => string[] = () => [],
 ): Answer {
   const question = cleanQuestion(rawQuestion);
+  // "Where was the briefing held?" after "How many Megapacks…?": short, but it names its own subject
+  // and says nothing of following on, so it is answered as it stands when it can be; only then is
+  // it read through the question before.
+  if (context.previous && !saysItFollowsOn(question)) {
+    const alone = answerQuestion(index, rawQuestion, {}, suggestions);
+    if (alone.status === 'answered') return alone;
+  }
   const analysed = analyseQuestion(question, index, context.previous ? cleanQuestion(context.previous) : undefined);
   if (!context.previous && analysed.terms.length === 0 && BARE_FOLLOW_UP.test(question)) return { ...noAnswer(question, index, suggestions()), text: NOTHING_TO_FOLLOW_TEXT };
 

@@ -61,6 +61,11 @@ export interface AnalysedQuestion {
 
 const FOLLOW_UP_CUE = /^(and|but|also|so|what about|how about|and what|ok|okay)\b|\b(it|its|it's|that|this|they|them|their|those|these|he|she|his|her|else|too|same|there)\b/;
 
+/** "and …?", "what about…", "it", "that": the question itself says it follows on from the one before. */
+export function saysItFollowsOn(question: string): boolean {
+  return FOLLOW_UP_CUE.test(foldTypography(question).toLowerCase());
+}
+
 /** Short or pronoun-led questions lean on the previous question for their topic. */
 export function isFollowUp(question: string, terms: readonly QueryTerm[]): boolean {
   const folded = foldTypography(question).toLowerCase();

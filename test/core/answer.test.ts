@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine } from '../../src/engine/engine.js';
 import { currentModel, useModel } from '../../src/answer/model/model.js';
 import { AnswerSchema } from '../../src/answer/schema.js';
-import { seedEngine } from '../helpers/engine.js';
+import { SEEDS_DIR, seedEngine } from '../helpers/engine.js';
 
 const engine = await seedEngine();
 const raw = new Map(engine.index.articles.map((a) => [a.source, a.rawText]));
@@ -91,6 +95,25 @@ describe('answer', () => {
     expect(engine.answer('and where?', { previous: 'how many gpus in colossus' }).status).toBe('answered');
     // A question with content of its own is answered or refused as any other.
     expect(engine.answer('and where is colossus?').text).not.toMatch(/follows up/);
+  });
+
+  it('a short question with its own subject is answered as it stands, whatever came before', async () => {
+    // One content word and no "and …?" or pronoun: "Where was the briefing held?" does not lean on
+    // the Megapacks asked about before (it was refused when read through them).
+    const dir = mkdtempSync(join(tmpdir(), 'grok-follow-'));
+    cpSync(SEEDS_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'site.md'), '# Colossus 2 power draw, explained\n\n## What people said\n\n- The site uses 168 Tesla Megapacks for backup.\n- Cooling water comes from a new 13-million-gallon recycling plant.\n');
+    writeFileSync(join(dir, 'briefing.txt'), 'Grok V9-Medium developer briefing\n\nAt the developer briefing, xAI said Grok V9-Medium would support a 2 million token context window.\nPricing for the API was not announced at the briefing.\nThe briefing was held in Palo Alto on May 29, 2026, and lasted 90 minutes.\n');
+    // A second outlet's copy that differs in one figure, as real coverage does.
+    writeFileSync(join(dir, 'briefing-2.txt'), 'Grok V9-Medium developer briefing\n\nAt the developer briefing, xAI said Grok V9-Medium would support a 2 million token context window.\nPricing for the API was not announced at the briefing.\nThe briefing was held in Palo Alto on May 29, 2026, and lasted 95 minutes.\n');
+    const small = await createEngine({ corpusDir: dir });
+    const first = 'How many Tesla Megapacks are used for backup?';
+    expect(small.answer(first).citations[0]?.quote).toMatch(/168 Tesla Megapacks/);
+    const briefing = small.answer('Where was the briefing held?', { previous: first });
+    expect(briefing.status).toBe('answered');
+    expect(briefing.citations[0]!.quote).toMatch(/held in Palo Alto/);
+    // A question that says it follows on still reads through the one before.
+    expect(engine.answer('and v8 small?', { previous: 'how many parameters does v9 medium have' }).citations[0]!.quote).toMatch(/V8 Small is 0\.5T/);
   });
 
   it('a follow-up asking something else of the same thing drops what was asked before', () => {
