@@ -145,7 +145,8 @@ export function answerQuestion(
     introduced.length > 0
       ? citations
       : described.length > 0
-        ? citations.filter((c) => described.some((d) => d.sides.some((s) => s.n === c.n)))
+        ? // The passage chosen to answer leads, then both sides: a [#1] listed but never in the text reads as a mistake.
+          citations.filter((c) => c.n === 1 || described.some((d) => d.sides.some((s) => s.n === c.n)))
         : citations.slice(0, option && passages[1] === option.passage ? 2 : 1);
   return {
     question,

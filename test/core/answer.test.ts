@@ -75,6 +75,13 @@ describe('answer', () => {
     expect(answer.text).toContain('40%');
   });
 
+  it('every citation of the text is one the text refers to, and [#1] leads when the sides are others', () => {
+    const answer = engine.answer('did it get cheaper?');
+    expect(answer.conflicts.length).toBeGreaterThan(0);
+    expect(answer.text.startsWith(`${answer.citations[0]!.display} [#1]`)).toBe(true);
+    for (const side of answer.conflicts[0]!.sides) expect(answer.text).toContain(`[#${side.n}]`);
+  });
+
   it('does not report figures that one article states together as a disagreement', () => {
     // 0.5T (V8-Small) and 1.5T (V9-Medium) stand side by side in several articles: two models, not a conflict.
     expect(engine.index.conflicts.every((c) => !c.claims.some((claim) => /^[01]\.5t$/.test(claim.value)))).toBe(true);
