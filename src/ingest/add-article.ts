@@ -24,7 +24,7 @@ export interface AddOptions {
 }
 
 export type AddResult =
-  | { status: 'duplicate'; file: string; title: string; why: 'the same URL' | 'the same text' }
+  | { status: 'duplicate'; file: string; title: string; why: 'the same URL' | 'the same text'; publisher?: string; published?: string; url?: string }
   | {
       status: 'added' | 'replaced';
       file: string;
@@ -152,7 +152,10 @@ export async function addArticle(options: AddOptions): Promise<AddResult> {
     else if (textKey(article.rawText) === text) duplicate = { article, why: 'the same text' };
     if (duplicate) break;
   }
-  if (duplicate && !options.force) return { status: 'duplicate', file: duplicate.article.file, title: duplicate.article.title, why: duplicate.why };
+  if (duplicate && !options.force) {
+    const { file, title, publisher, published, url: existingUrl } = duplicate.article;
+    return { status: 'duplicate', file, title, why: duplicate.why, ...(publisher ? { publisher } : {}), ...(published ? { published } : {}), ...(existingUrl ? { url: existingUrl } : {}) };
+  }
 
   const source = duplicate?.article.source ?? uniqueSlug(slugify(candidate.title), new Set(existing.map((a) => a.source)));
   const file = `${source}${candidate.extension}`;

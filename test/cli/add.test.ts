@@ -78,6 +78,13 @@ describe('grok-facts add', () => {
     const entry = JSON.parse(json.stdout);
     for (const key of ['publisher', 'published', 'url']) expect(entry).toHaveProperty(key);
     expect(Object.values({ publisher: entry.publisher, published: entry.published, url: entry.url })).toContain(null);
+    // Every input gets its line: a duplicate with the fields of the article it duplicates, a failure with its reason.
+    const again = cli(dirs, ['add', '--json', join(INGEST, 'title-only.html'), join(dirs.corpus, 'no-such-file.md')]);
+    expect(again.code).toBe(1);
+    const [duplicate, failed] = again.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(duplicate).toMatchObject({ status: 'duplicate', why: 'the same text' });
+    for (const key of ['publisher', 'published', 'url']) expect(duplicate).toHaveProperty(key);
+    expect(failed).toMatchObject({ input: join(dirs.corpus, 'no-such-file.md'), status: 'failed', error: expect.stringMatching(/./) });
     const usage = cli(dirs, ['add']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^grok-facts: add needs a file or URL/);

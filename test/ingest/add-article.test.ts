@@ -115,6 +115,7 @@ describe('grok-facts add, a saved page', () => {
     const files = await snapshot(dir);
     expect(await addArticle({ corpusDir: dir, input: NEWS })).toEqual({
       status: 'duplicate', file: 'colossus-2-comes-online-to-train-grok-v9-successors.txt', title: 'Colossus 2 comes online to train Grok V9 successors', why: 'the same URL',
+      publisher: 'Circuit Ledger', published: '2026-05-30', url: 'https://circuitledger.example/2026/05/30/colossus-2-online',
     });
     // A page without a URL is recognised by its text.
     await addArticle({ corpusDir: dir, input: join(INGEST, 'title-only.html') });

@@ -29,7 +29,6 @@ function describe(result: AddResult, style: Style): string {
 
 /** As `ask --json` and `sources --json` do, a field the article does not state is null, never left out. */
 function toJson(input: string, result: AddResult): string {
-  if (result.status === 'duplicate') return JSON.stringify({ input, ...result });
   return JSON.stringify({ input, ...result, publisher: result.publisher ?? null, published: result.published ?? null, url: result.url ?? null });
 }
 
@@ -45,6 +44,8 @@ export async function addInputs(corpusDir: string, inputs: string[], io: AddIo):
       if (!(error instanceof IngestError)) throw error;
       failed++;
       io.err.write(`grok-facts add: ${error.message}\n`);
+      // One JSON line per input, failures too, so a script reading stdout accounts for each.
+      if (io.json) io.out.write(`${JSON.stringify({ input, status: 'failed', error: error.reason })}\n`);
     }
   }
   return failed === 0 ? 0 : 1;
