@@ -40,6 +40,26 @@ function removeOverlays(document: { querySelectorAll(selectors: string): Iterabl
   }
 }
 
+/**
+ * A paragraph of running text: it ends as a sentence does and is more than a label. Scripts written
+ * without spaces between words (Japanese, Chinese) are counted in characters, not words.
+ */
+function isRunningText(paragraph: string): boolean {
+  if (!/[.!?…"”)。！？」』）]$/u.test(paragraph)) return false;
+  return UNSPACED.test(paragraph) ? Array.from(paragraph).length >= 15 : paragraph.split(' ').length >= 6;
+}
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+/** A character of those scripts says about what three letters of English do. */
+const UNSPACED_WEIGHT = 3;
+
+/** How much text the paragraphs hold, in English-letter terms. */
+function proseLength(paragraphs: readonly string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += UNSPACED.test(p) ? UNSPACED_WEIGHT * Array.from(p).length : p.length + 1;
+  return n;
+}
+
 function collapse(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -69,8 +89,8 @@ export function extractArticle(html: string, input: string, pageUrl?: string): E
   removeOverlays(document as never);
   const parsed = new Readability(document as never).parse();
   const body = parsed?.content ? paragraphs(parsed.content) : [];
-  const prose = body.filter((p) => /[.!?…"”)]$/u.test(p) && p.split(' ').length >= 6);
-  if (prose.join(' ').length < MIN_ARTICLE_CHARS) throw new IngestError(input, 'nothing article-like found (no paragraphs of running text)');
+  const prose = body.filter(isRunningText);
+  if (proseLength(prose) < MIN_ARTICLE_CHARS) throw new IngestError(input, 'nothing article-like found (no paragraphs of running text)');
   const title = metadata.title ?? (collapse(parsed?.title) || body[0]!);
   const lines = body[0] && body[0].toLowerCase() === title.toLowerCase() ? body.slice(1) : body;
   return {

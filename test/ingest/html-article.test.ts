@@ -77,6 +77,15 @@ describe('a page whose frame is named for cookies or consent', () => {
   });
 });
 
+describe('a page in a language written without spaces', () => {
+  it('is an article when its paragraphs are sentences, counted in characters', () => {
+    const paragraphs = ['xAIは5月25日、Grok V9-Mediumの基礎学習が完了したと発表した。', 'パラメータ数は1.5兆で、前世代のV8 Smallの3倍に当たる。', '一般公開は2〜3週間後の見込みで、6月中旬の正式リリースが有力だという。', '学習にはCursorのプログラミングデータが使われた。'];
+    const html = `<html lang="ja"><head><title>Grok V9-Medium、学習完了</title></head><body><article><h1>Grok V9-Medium、学習完了</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const article = extractArticle(html, 'ja.html');
+    for (const p of paragraphs) expect(article.text).toContain(p);
+  });
+});
+
 describe('a page with no article', () => {
   it('is refused with the reason, naming the input', async () => {
     const html = await fixture('no-article.html');
