@@ -25,6 +25,8 @@ export interface ArticleLayout {
   article: Pick<Article, 'source' | 'title' | 'publisher' | 'published' | 'url'>;
   /** The article's first line when it is its headline (shown as the page title), else undefined. */
   headline: string | undefined;
+  /** That line laid out like any other, so a citation of the headline itself is highlighted in it. */
+  headlineBlock: Block | undefined;
   blocks: Block[];
   /** The requested passage, when it is a valid range of this article. */
   highlight: { start: number; end: number; alsoIn: AlsoIn[] } | undefined;
@@ -85,6 +87,7 @@ export function articleLayout(index: KnowledgeIndex, source: string, at?: string
 
   const blocks: Block[] = [];
   let headline: string | undefined;
+  let headlineBlock: Block | undefined;
   let lineStart = 0;
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
@@ -92,8 +95,10 @@ export function articleLayout(index: KnowledgeIndex, source: string, at?: string
     const line = text.slice(lineStart, lineEnd);
     if (line.trim() !== '') {
       const block = layoutLine(text, lineStart, lineEnd, spans, highlight);
-      if (headline === undefined && blocks.length === 0 && article.title.startsWith(line.trim().slice(0, 40))) headline = line.trim();
-      else blocks.push(block);
+      if (headline === undefined && blocks.length === 0 && article.title.startsWith(line.trim().slice(0, 40))) {
+        headline = line.trim();
+        headlineBlock = block;
+      } else blocks.push(block);
     }
     if (newline === -1) break;
     lineStart = newline + 1;
@@ -101,6 +106,7 @@ export function articleLayout(index: KnowledgeIndex, source: string, at?: string
   return {
     article: { source: article.source, title: article.title, publisher: article.publisher, published: article.published, url: article.url },
     headline,
+    headlineBlock,
     blocks,
     highlight: highlight && { ...highlight, alsoIn: alsoInFor(index, source, highlight.start, highlight.end) },
     badRange: range === 'bad' || (range !== undefined && !highlight),

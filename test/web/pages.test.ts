@@ -125,3 +125,22 @@ describe('an article containing markup', () => {
     expect(body).not.toMatch(/<script|<img/i);
   });
 });
+
+describe('a citation of an article’s first line, which the page shows as its title', () => {
+  let web: WebFixture;
+  const headline = 'Colossus 2 draws 1.2 gigawatts at full load, filings show.';
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gf-headline-'));
+    writeFileSync(join(dir, 'grid.txt'), `${headline}\n\nThe site uses 168 Tesla Megapacks for backup, the operator said on Monday.\n`);
+    web = await startWebFixture(await createEngine({ corpusDir: dir }));
+  });
+  afterAll(() => web.close());
+
+  it('highlights it in the title, so "Go to the cited passage" has somewhere to go', async () => {
+    const body = await (await fetch(`${web.base}/sources/grid?at=0-${headline.length}`)).text();
+    expect(body).toContain(`<h1><mark id="passage" class="first">${headline}</mark></h1>`);
+    expect(body).toContain('href="#passage"');
+    // Uncited, the title is plain.
+    expect(await (await fetch(`${web.base}/sources/grid`)).text()).toContain(`<h1>${headline}</h1>`);
+  });
+});
