@@ -1,4 +1,6 @@
 const MAX_SLUG = 60;
+/** Latin letters Unicode does not decompose into a base letter and a mark, written as their usual ASCII. */
+const UNDECOMPOSED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
 
 /** A file name from a title: lower-case ASCII words joined by hyphens, cut at a word boundary. */
 export function slugify(title: string): string {
@@ -6,6 +8,7 @@ export function slugify(title: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[ßæœøđłþðı]/g, (c) => UNDECOMPOSED[c]!)
     .replace(/['’]/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
