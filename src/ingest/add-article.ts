@@ -24,7 +24,7 @@ export interface AddOptions {
 }
 
 export type AddResult =
-  | { status: 'duplicate'; file: string; title: string; why: 'the same URL' | 'the same text'; publisher?: string; published?: string; url?: string }
+  | { status: 'duplicate'; file: string; title: string; why: 'the same URL' | 'the same text' | 'nearly the same text'; publisher?: string; published?: string; url?: string }
   | {
       status: 'added' | 'replaced';
       file: string;
@@ -90,6 +90,27 @@ function textKey(text: string): string {
   return createHash('sha256').update(foldTypography(text).toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex');
 }
 
+/** The article's paragraphs after its title, compared as textKey compares whole texts. */
+function bodyLines(text: string): string[] {
+  return text.split('\n').map((l) => foldTypography(l).toLowerCase().replace(/\s+/g, ' ').trim()).filter(Boolean).slice(1);
+}
+
+/** Share of an article's paragraphs another states word for word, above which it is that article again. */
+const SAME_BODY = 0.9;
+const SAME_BODY_MIN_LINES = 3;
+
+/**
+ * The same story under a new headline or URL (a syndicated copy, a re-saved page): nearly all of
+ * its paragraphs stand word for word in one article already there. Added, it would count as a
+ * second source for every sentence, and its shared lines as furniture repeated across articles.
+ */
+function sameBody(candidate: string, existing: string): boolean {
+  const lines = bodyLines(candidate);
+  if (lines.length < SAME_BODY_MIN_LINES) return false;
+  const there = new Set(bodyLines(existing));
+  return lines.filter((l) => there.has(l)).length >= SAME_BODY * lines.length;
+}
+
 /** sources.json as it stands, every entry kept as written (even those whose file is gone). */
 async function readSourcesFile(path: string): Promise<Record<string, unknown>> {
   try {
@@ -146,12 +167,13 @@ export async function addArticle(options: AddOptions): Promise<AddResult> {
 
   const url = urlKey(candidate.url);
   const text = textKey(candidate.text);
-  let duplicate: { article: Article; why: 'the same URL' | 'the same text' } | undefined;
+  let duplicate: { article: Article; why: 'the same URL' | 'the same text' | 'nearly the same text' } | undefined;
   for (const article of existing) {
     if (url && urlKey(article.url) === url) duplicate = { article, why: 'the same URL' };
     else if (textKey(article.rawText) === text) duplicate = { article, why: 'the same text' };
     if (duplicate) break;
   }
+  duplicate ??= ((article) => article && { article, why: 'nearly the same text' as const })(existing.find((a) => sameBody(candidate.text, a.rawText)));
   if (duplicate && !options.force) {
     const { file, title, publisher, published, url: existingUrl } = duplicate.article;
     return { status: 'duplicate', file, title, why: duplicate.why, ...(publisher ? { publisher } : {}), ...(published ? { published } : {}), ...(existingUrl ? { url: existingUrl } : {}) };

@@ -109,6 +109,16 @@ describe('grok-facts add, a saved page', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('refuses the same story under a new headline and URL (a syndicated copy), and writes nothing', async () => {
+    const dir = await seedsCopy();
+    await addArticle({ corpusDir: dir, input: NEWS });
+    const files = await snapshot(dir);
+    const copy = join(await mkdtemp(join(tmpdir(), 'grok-facts-syndicated-')), 'syndicated.html');
+    await writeFile(copy, (await readFile(NEWS, 'utf8')).replaceAll('Colossus 2 comes online to train Grok V9 successors', 'Colossus 2 is online, and it will train Grok V9’s successors').replaceAll('circuitledger.example/2026/05/30/colossus-2-online', 'wire.example/syndicated/colossus-2'));
+    expect(await addArticle({ corpusDir: dir, input: copy })).toMatchObject({ status: 'duplicate', file: 'colossus-2-comes-online-to-train-grok-v9-successors.txt', why: 'nearly the same text' });
+    expect(await snapshot(dir)).toEqual(files);
+  });
+
   it('refuses the same article twice, by URL or by text, and writes nothing', async () => {
     const dir = await seedsCopy();
     await addArticle({ corpusDir: dir, input: NEWS });
