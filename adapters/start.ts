@@ -66,11 +66,6 @@ async function startSlack({ config, core, logger, inFlight, web }: Started): Pro
 }
 
 /**
- * The composition root: reads the configuration once and starts what it names — Discord
- * and/or Slack when their credentials are set, with the daily-digest scheduler beside them;
- * otherwise the console chat, after saying how to connect a platform.
- */
-/**
  * A signal that comes while the bot is still starting (the corpus loading, Discord and Slack
  * connecting) is held and acted on once shutdown can run: the default would kill the process
  * mid-start, with no exit status and its pid file left behind.
@@ -91,6 +86,11 @@ function holdSignalsUntilReady(): (stop: (signal: string) => void) => void {
   };
 }
 
+/**
+ * The composition root: reads the configuration once and starts what it names — Discord
+ * and/or Slack when their credentials are set, with the daily-digest scheduler beside them;
+ * otherwise the console chat, after saying how to connect a platform.
+ */
 async function main(): Promise<void> {
   const ready = holdSignalsUntilReady();
   const config = loadConfig();

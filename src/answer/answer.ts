@@ -125,7 +125,7 @@ export function answerQuestion(
   // and says nothing of following on, so it is answered as it stands when it can be; only then is
   // it read through the question before.
   if (context.previous && !saysItFollowsOn(question)) {
-    const alone = answerQuestion(index, rawQuestion, {}, suggestions);
+    const alone = answerQuestion(index, rawQuestion);
     if (alone.status === 'answered') return alone;
   }
   const analysed = analyseQuestion(question, index, context.previous ? cleanQuestion(context.previous) : undefined);

@@ -68,8 +68,7 @@ export function saysItFollowsOn(question: string): boolean {
 
 /** Short or pronoun-led questions lean on the previous question for their topic. */
 export function isFollowUp(question: string, terms: readonly QueryTerm[]): boolean {
-  const folded = foldTypography(question).toLowerCase();
-  return FOLLOW_UP_CUE.test(folded) || terms.filter((t) => t.known).length <= 1;
+  return saysItFollowsOn(question) || terms.filter((t) => t.known).length <= 1;
 }
 
 /**

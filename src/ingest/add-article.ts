@@ -86,13 +86,18 @@ function urlKey(url: string | undefined): string | undefined {
   }
 }
 
+/** Text as the duplicate checks compare it: typography folded, lower case, runs of white space as one. */
+function comparable(text: string): string {
+  return foldTypography(text).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 function textKey(text: string): string {
-  return createHash('sha256').update(foldTypography(text).toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex');
+  return createHash('sha256').update(comparable(text)).digest('hex');
 }
 
 /** The article's paragraphs after its title, compared as textKey compares whole texts. */
 function bodyLines(text: string): string[] {
-  return text.split('\n').map((l) => foldTypography(l).toLowerCase().replace(/\s+/g, ' ').trim()).filter(Boolean).slice(1);
+  return text.split('\n').map(comparable).filter(Boolean).slice(1);
 }
 
 /** Share of an article's paragraphs another states word for word, above which it is that article again. */
@@ -104,11 +109,10 @@ const SAME_BODY_MIN_LINES = 3;
  * its paragraphs stand word for word in one article already there. Added, it would count as a
  * second source for every sentence, and its shared lines as furniture repeated across articles.
  */
-function sameBody(candidate: string, existing: string): boolean {
-  const lines = bodyLines(candidate);
-  if (lines.length < SAME_BODY_MIN_LINES) return false;
+function sameBody(candidateLines: readonly string[], existing: string): boolean {
+  if (candidateLines.length < SAME_BODY_MIN_LINES) return false;
   const there = new Set(bodyLines(existing));
-  return lines.filter((l) => there.has(l)).length >= SAME_BODY * lines.length;
+  return candidateLines.filter((l) => there.has(l)).length >= SAME_BODY * candidateLines.length;
 }
 
 /** sources.json as it stands, every entry kept as written (even those whose file is gone). */
@@ -158,8 +162,8 @@ function entryFor(candidate: Candidate): SourceMeta {
 /**
  * Adds one article to the corpus folder: `<slug>.txt` (or `.md`) and its sources.json entry,
  * both written atomically, sources.json first, so a running bot's live reload sees the article
- * complete with its metadata. The same article twice (same canonical URL, or the same text) is
- * refused unless `force`, which replaces it under its existing name.
+ * complete with its metadata. The same article twice (same canonical URL, the same text, or the
+ * same story under a new headline) is refused unless `force`, which replaces it under its existing name.
  */
 export async function addArticle(options: AddOptions): Promise<AddResult> {
   const candidate = await readCandidate(options.input, options.fetchLimits ?? DEFAULT_FETCH_LIMITS);
@@ -173,10 +177,14 @@ export async function addArticle(options: AddOptions): Promise<AddResult> {
     else if (textKey(article.rawText) === text) duplicate = { article, why: 'the same text' };
     if (duplicate) break;
   }
-  duplicate ??= ((article) => article && { article, why: 'nearly the same text' as const })(existing.find((a) => sameBody(candidate.text, a.rawText)));
+  if (!duplicate) {
+    const lines = bodyLines(candidate.text);
+    const copied = existing.find((a) => sameBody(lines, a.rawText));
+    if (copied) duplicate = { article: copied, why: 'nearly the same text' };
+  }
   if (duplicate && !options.force) {
     const { file, title, publisher, published, url: existingUrl } = duplicate.article;
-    return { status: 'duplicate', file, title, why: duplicate.why, ...(publisher ? { publisher } : {}), ...(published ? { published } : {}), ...(existingUrl ? { url: existingUrl } : {}) };
+    return { status: 'duplicate', file, title, why: duplicate.why, publisher, published, url: existingUrl };
   }
 
   const source = duplicate?.article.source ?? uniqueSlug(slugify(candidate.title), new Set(existing.map((a) => a.source)));

@@ -33,10 +33,11 @@ type RemovableElement = DomElement & { tagName: string; remove(): void };
 function removeOverlays(document: { querySelectorAll(selectors: string): Iterable<RemovableElement>; body?: DomElement | null }): void {
   const limit = OVERLAY_SHARE * collapse(document.body?.textContent).length;
   for (const el of [...document.querySelectorAll('[role], [aria-modal], [class], [id]')]) {
-    if (FRAME.has(el.tagName.toUpperCase()) || el.querySelector('article, main')) continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
     const overlay = OVERLAY_ROLE.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || words.some((w) => CONSENT_WORD.test(w));
-    if (overlay && collapse(el.textContent).length <= limit) el.remove();
+    // Only what looks like an overlay is measured: the subtree queries would otherwise run for every element.
+    if (!overlay || FRAME.has(el.tagName.toUpperCase()) || el.querySelector('article, main')) continue;
+    if (collapse(el.textContent).length <= limit) el.remove();
   }
 }
 

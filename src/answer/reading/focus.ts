@@ -29,7 +29,7 @@ export const EXCLUSION = /\b(besides|other than|apart from|aside from|except for
 export const PRICE_WORDS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.find((g) => g[0] === 'cost') ?? []);
 
 export const MEASURED_NOUN = /\bhow (?:many|much)\s+([\p{L}-]+)/u;
-export const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger|times|x|fold)$/;
+export const NOT_A_NOUN = /^(does|did|do|is|was|are|were|has|have|had|will|would|can|could|should|of|more|less|bigger|smaller|cheaper|faster|larger)$/;
 /** "How many times / x / -fold bigger": a multiplier is how the answer is put, not a thing counted or asked for. */
 const MULTIPLIER = /^(times|x|fold)$/;
 
@@ -41,7 +41,7 @@ export function findMeasures(folded: string, terms: readonly QueryTerm[], index:
   // measured word the corpus never uses ("how many megawatts …") stays, and no figure can meet it.
   // A word of framing is no term of the question ("people", "companies") but is still what is
   // counted, and an article may count it: "employs roughly 1,400 people".
-  if (noun && !NOT_A_NOUN.test(noun)) {
+  if (noun && !NOT_A_NOUN.test(noun) && !MULTIPLIER.test(noun)) {
     const term = terms.find((t) => t.surface === noun);
     const framing = term === undefined && FRAMING_WORDS.has(noun) && !isStopWord(noun) ? normalizeWord(noun) : undefined;
     measures.add(term?.known ? term.term : framing && index.documentFrequency.has(framing) ? framing : `\u0000${noun}`);
