@@ -13,7 +13,7 @@ import { readSearch, searchLines } from './saved-search.js';
 import { assembleIndex, assembleLazyIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 20;
+export const FORMAT = 21;
 const FILE_PREFIX = 'index-';
 
 /**

@@ -160,7 +160,7 @@ describe('an answer always quotes something', () => {
     // however little it covers (these two lead with one under the citing floor, 0.4): exactly the
     // case that came back answered with nothing quoted.
     const fitted = currentModel();
-    useModel({ ...fitted, refusal: { ...fitted.refusal, bias: 1000 } });
+    useModel({ ...fitted, threshold: 0 });
     try {
       for (const q of ['1 LA AJ grok <@123>', 'is blackwell actually better than hopper or is that just nvidia marketing', 'how much cursor code are we talking, thousands of lines or millions']) {
         const answer = engine.answer(q);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEvalFile, plainMiniSearchAsker, runEval } from '../../src/eval/run-eval.js';
@@ -20,12 +20,12 @@ describe('answer quality on our own question sets', () => {
 
   // Floors at what the fitted model reaches (README, Answer quality): abstention here fell from
   // 95.7% to 84.8% when the model was fitted to chat phrasing too, which halved chat false refusals,
-  // and to about 80% with thirteen chat batches in the fit.
+  // and to 77.3% with the refusal trees, which halved them again (and false abstention here 2.5% → 1.1%).
   it('holds its floors: first citation right, out-of-scope refused, nothing invented', () => {
     expect(report.hit1).toBeGreaterThanOrEqual(0.9);
     expect(report.hit3).toBeGreaterThanOrEqual(0.955);
-    expect(report.abstention).toBeGreaterThanOrEqual(0.78);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.025); // 11 of 443 since the refit on 34 batches
+    expect(report.abstention).toBeGreaterThanOrEqual(0.77);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.015); // 5 of 443 with the refusal trees, fitted on 36 batches
     expect(report.conflictsShown).toBe(1);
     expect(report.nonVerbatim).toBe(0);
   });
@@ -39,17 +39,20 @@ describe('answer quality on our own question sets', () => {
 
 // Written by independent writers who saw only the articles and who asks (Discord, Slack, non-native, hurried, typists, newcomers,
 // terse power users, business people, dev-tools engineers, skeptics, students, people on phones, reporters and moderators,
-// ML hobbyists, non-technical office colleagues, a gaming Discord, sales engineers relaying customers).
-const chat = ['chat-discord.jsonl', 'chat-slack.jsonl', 'chat-nonnative.jsonl', 'chat-mobile.jsonl', 'chat-typo.jsonl', 'chat-newcomer.jsonl', 'chat-terse.jsonl', 'chat-business.jsonl', 'chat-devtools.jsonl', 'chat-skeptic.jsonl', 'chat-learners.jsonl', 'chat-phone.jsonl', 'chat-press.jsonl', 'chat-hobbyist.jsonl', 'chat-office.jsonl', 'chat-gaming.jsonl', 'chat-sales.jsonl'].flatMap((f) => parseEvalFile(readFileSync(resolve(DATA, f), 'utf8')));
+// ML hobbyists, non-technical office colleagues, a gaming Discord, sales engineers, retail investors, infrastructure engineers).
+// Every chat-*.jsonl counts, so a new batch is gated from the day it is added.
+const chatFiles = readdirSync(DATA).filter((f) => f.startsWith('chat-') && f.endsWith('.jsonl'));
+const chat = chatFiles.flatMap((f) => parseEvalFile(readFileSync(resolve(DATA, f), 'utf8')));
 
 describe('answer quality on the independent chat batches', () => {
   const report = runEval(chat, (q) => engine.answer(q), engine.index);
 
   it('holds its floors (far from the issue targets: README, Answer quality)', () => {
-    expect(report.answerable).toBeGreaterThanOrEqual(815);
-    expect(report.hit1).toBeGreaterThanOrEqual(0.62);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.24);
-    expect(report.abstention).toBeGreaterThanOrEqual(0.77);
+    expect(chatFiles.length).toBeGreaterThanOrEqual(19);
+    expect(report.answerable).toBeGreaterThanOrEqual(913);
+    expect(report.hit1).toBeGreaterThanOrEqual(0.7);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.12);
+    expect(report.abstention).toBeGreaterThanOrEqual(0.8);
     expect(report.conflictsShown).toBeGreaterThanOrEqual(0.5);
     expect(report.nonVerbatim).toBe(0);
   });

@@ -26,7 +26,7 @@ export async function loadSeedIndex() {
 
 /**
  * Where fitting starts: the weights the engine was hand-tuned with before it was fitted. The
- * ranking prior pulls towards them, so they matter; the refusal model starts from zero.
+ * ranking prior pulls towards them, so they matter; the refusal trees start from none.
  */
 export const START_MODEL: FittedModel = {
   reading: { commonWord: 0.1, knownWord: 0.25, oddWord: 1, contextClause: 0.3 },
@@ -35,6 +35,6 @@ export const START_MODEL: FittedModel = {
     definition: 0.25, glossary: -0.125, label: 0.15, askedNounLabel: 0.15, followUp: 0.3, wording: 0.1, excluded: -0.2, leadIn: -0.25,
     heading: -0.08, truncated: -0.1, echo: -0.3, missingName: -0.5, typeMissing: -0.5, headMet: 0,
   },
-  refusal: { bias: -5.5, coverage: 10, score: 0, margin: 0, typeFit: 0, typed: 0, unknownShare: 0, unknownNames: 0, unknownHead: 0, missingName: 0, typeMissing: 0, headMissing: 0, unknownOdd: 0, unknownEveryday: 0, contextShare: 0, knownTerms: 0 },
+  refusal: { trees: [] },
   threshold: 0.5,
 };

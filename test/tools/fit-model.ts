@@ -6,12 +6,21 @@
 import { writeFileSync } from 'node:fs';
 import { crossValidate, fitModel } from '../../src/answer/model/fit.js';
 import { loadBatches, loadSeedIndex, MODEL_FILE, START_MODEL } from './fit-data.js';
+import type { FittedModel } from '../../src/answer/model/model.js';
+
+/** Weights one per line, and each refusal tree on one line: a refit's diff shows what moved. */
+function modelJson(model: FittedModel): string {
+  const { refusal, ...rest } = model;
+  const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
+  const trees = refusal.trees.map((t) => `      ${JSON.stringify(t)}`).join(',\n');
+  return `${head},\n  "refusal": {\n    "trees": [\n${trees}\n    ]\n  }\n}\n`;
+}
 
 const batches = loadBatches();
 const index = await loadSeedIndex();
 const started = performance.now();
 const model = fitModel(batches, index, START_MODEL);
-writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
+writeFileSync(MODEL_FILE, modelJson(model));
 console.log(`fitted on ${batches.reduce((n, b) => n + b.questions.length, 0)} questions in ${batches.length} batches (${Math.round(performance.now() - started)} ms): ${MODEL_FILE.pathname}`);
 console.log(JSON.stringify(model.reading), 'threshold', model.threshold);
 

@@ -15,7 +15,7 @@ const model = fitModel(batches, index, START_MODEL);
 useModel(model);
 // SAVE=file keeps the in-sample model, for `MODEL=file npx tsx test/tools/diagnose.ts`.
 if (process.env.SAVE) writeFileSync(process.env.SAVE, JSON.stringify(model));
-console.log(JSON.stringify(model.reading), 'threshold', model.threshold, JSON.stringify(model.refusal));
+console.log(JSON.stringify(model.reading), 'threshold', model.threshold, `${model.refusal.trees.length} refusal trees`);
 const own = batches.filter((b) => !b.name.startsWith('chat') && b.name !== 'dev').flatMap((b) => b.questions);
 line('IN own', runEval(own, (q) => answerQuestion(index, q), index));
 const chat = batches.filter((b) => b.name.startsWith('chat')).flatMap((b) => b.questions);

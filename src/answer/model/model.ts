@@ -1,5 +1,6 @@
 import fitted from './fitted-model.json' with { type: 'json' };
-import { dot, RANK_FEATURES, REFUSAL_FEATURES, type RankFeature, type RankFeatures, type RefusalFeature, type RefusalFeatures } from './features.js';
+import { treesLogOdds, type BoostedTrees } from './boosted-trees.js';
+import { dot, RANK_FEATURES, type RankFeature, type RankFeatures, type RefusalFeature, type RefusalFeatures } from './features.js';
 
 /**
  * The fitted model: weights for ranking candidates and for deciding to answer or refuse. It is
@@ -9,7 +10,8 @@ import { dot, RANK_FEATURES, REFUSAL_FEATURES, type RankFeature, type RankFeatur
 export interface FittedModel {
   reading: { commonWord: number; knownWord: number; oddWord: number; contextClause: number };
   rank: Record<RankFeature, number>;
-  refusal: Record<RefusalFeature, number>;
+  /** Boosted trees over the refusal features: the log-odds that the question should be answered. */
+  refusal: BoostedTrees<RefusalFeature>;
   /** Answer when the refusal model's probability of an answer is at least this. */
   threshold: number;
 }
@@ -29,6 +31,6 @@ export function rankScore(features: RankFeatures): number {
   return dot(model.rank, features, RANK_FEATURES);
 }
 
-export function answerProbability(features: RefusalFeatures): number {
-  return 1 / (1 + Math.exp(-dot(model.refusal, features, REFUSAL_FEATURES)));
+export function answerProbability(features: RefusalFeatures, refusal: BoostedTrees<RefusalFeature> = model.refusal): number {
+  return 1 / (1 + Math.exp(-treesLogOdds(refusal, features)));
 }
