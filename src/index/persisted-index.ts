@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../corpus/schema.js';
 import type { Logger } from '../log/logger.js';
+import { currentModel } from '../answer/model/model.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from '../text/synonyms.js';
 import { intern, type Term } from '../text/analyze.js';
@@ -13,17 +14,18 @@ import { readSearch, searchLines } from './saved-search.js';
 import { assembleIndex, assembleLazyIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 21;
+export const FORMAT = 22;
 const FILE_PREFIX = 'index-';
 
 /**
- * The key a saved index is valid for: the corpus files (names, bytes, metadata) and everything
- * that shapes analysis (format, MiniSearch fields, stop words, synonyms). Change any and the
- * saved index is simply not found, so a stale index is never served.
+ * The key a saved index is valid for: the corpus files (names, bytes, metadata), everything
+ * that shapes analysis (format, MiniSearch fields, stop words, synonyms), and the fitted answer
+ * model, since the saved suggestions are the questions it answers. Change any and the saved
+ * index is simply not found, so a stale index is never served.
  */
 export function indexKey(articles: readonly Article[]): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ FORMAT, fields: MINISEARCH_OPTIONS.fields, stop: [...STOP_WORDS].sort(), SYNONYM_GROUPS, PHRASE_ALIASES, STEM_EXCEPTIONS }));
+  h.update(JSON.stringify({ FORMAT, fields: MINISEARCH_OPTIONS.fields, stop: [...STOP_WORDS].sort(), SYNONYM_GROUPS, PHRASE_ALIASES, STEM_EXCEPTIONS, model: currentModel() }));
   for (const a of articles) h.update(JSON.stringify([a.file, a.hash, a.title, a.publisher, a.published, a.url]));
   return h.digest('hex').slice(0, 32);
 }

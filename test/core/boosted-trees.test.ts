@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fitBoostedTrees, treesLogOdds, type BoostedTrees, type TreeRow } from '../../src/answer/model/boosted-trees.js';
 import { logistic } from '../../src/answer/model/fit.js';
+import { REFUSAL_DIRECTIONS } from '../../src/answer/model/features.js';
+import { currentModel } from '../../src/answer/model/model.js';
+import { fittedModelSchema } from '../../src/answer/model/model-file.js';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const OPTIONS = { trees: 100, depth: 2, rate: 0.1, minLeafShare: 0.03 };
+const OPTIONS = { trees: 100, depth: 2, rate: 0.1, minLeafHessianShare: 0.03 };
 
 /**
  * Evidence that only counts together: answerable when both features are high or both low (two
@@ -15,6 +18,36 @@ function quadrantRows(): TreeRow[] {
     const a = (i % 20) / 20;
     const b = Math.floor(i / 20) / 10;
     rows.push({ x: [a, b], y: a >= 0.5 === b >= 0.3 ? 1 : 0, w: 1 });
+  }
+  return rows;
+}
+
+type Node = BoostedTrees<string>['trees'][number];
+const leaves = (node: Node): number[] => ('value' in node ? [node.value] : [...leaves(node.below), ...leaves(node.above)]);
+
+/**
+ * Splits that break a direction: under a split on a feature held to +1, some leaf below it is
+ * higher than some leaf above it (or the reverse for -1). A tree without any cannot move the
+ * log-odds against the direction, whatever the other features are.
+ */
+function directionBreaks(node: Node, directions: Readonly<Record<string, 1 | -1 | undefined>>): string[] {
+  if ('value' in node) return [];
+  const d = directions[node.feature];
+  const own = d !== undefined && Math.max(...leaves(node.below).map((v) => v * d)) > Math.min(...leaves(node.above).map((v) => v * d)) + 1e-12 ? [`${node.feature} at ${node.at}`] : [];
+  return [...own, ...directionBreaks(node.below, directions), ...directionBreaks(node.above, directions)];
+}
+
+/**
+ * Rows where the held feature decides most, so it splits first, and a free feature decides the
+ * rest on each side: left unbounded, the few answerable questions with a missing figure would get
+ * a leaf above the few refused ones without.
+ */
+function nestedRows(): TreeRow[] {
+  const rows: TreeRow[] = [];
+  for (let i = 0; i < 400; i++) {
+    const missing = i % 2;
+    const a = (Math.floor(i / 2) % 10) / 10;
+    rows.push({ x: [a, (i % 7) / 7, missing], y: missing === 0 ? (a >= 0.2 ? 1 : 0) : a >= 0.8 ? 1 : 0, w: 1 });
   }
   return rows;
 }
@@ -36,9 +69,26 @@ describe('boosted refusal trees', () => {
     expect(quadrants.filter(([a, b, answer]) => linear(a, b) >= 0.5 === answer).length).toBeLessThan(4);
   });
 
-  it('are the same on every fit: no sampling, ties resolved by a fixed order', () => {
+  it('are the same on every fit and whatever order the questions come in: no sampling, ties resolved by value', () => {
     const rows = quadrantRows();
-    expect(fitBoostedTrees(rows, ['a', 'b'], OPTIONS)).toEqual(fitBoostedTrees(rows, ['a', 'b'], OPTIONS));
+    const shuffled = rows.map((r, i) => ({ r, key: (i * 7919) % rows.length })).sort((x, y) => x.key - y.key).map(({ r }) => r);
+    const model = fitBoostedTrees(rows, ['a', 'b'], OPTIONS);
+    expect(fitBoostedTrees(rows, ['a', 'b'], OPTIONS)).toEqual(model);
+    expect(fitBoostedTrees(shuffled, ['a', 'b'], OPTIONS)).toEqual(model);
+  });
+
+  it('put every threshold strictly inside a gap between values, and never between values that differ by float noise', () => {
+    // `near` is 1e-7 apart, a real gap narrower than the thresholds' rounding; `noise` is 0.1 + 0.2
+    // against 0.3, one value computed two ways, and it happens to tell the upper half apart.
+    const rows: TreeRow[] = [];
+    for (let i = 0; i < 200; i++) rows.push({ x: [i < 100 ? 0.3000004 : 0.3000005, i % 2 === 0 ? 0.1 + 0.2 : 0.3], y: i < 100 ? 0 : i % 2, w: 1 });
+    const model = fitBoostedTrees(rows, ['near', 'noise'], OPTIONS);
+    const splits = (node: Node): { feature: string; at: number }[] => ('value' in node ? [] : [{ feature: node.feature, at: node.at }, ...splits(node.below), ...splits(node.above)]);
+    const all = model.trees.flatMap(splits);
+    expect(all.filter((s) => s.feature === 'noise')).toEqual([]);
+    expect(all.length).toBeGreaterThan(0);
+    for (const s of all) expect(0.3000004 <= s.at && s.at < 0.3000005).toBe(true);
+    expect(treesLogOdds(model, { near: 0.3000005, noise: 0.3 })).toBeGreaterThan(treesLogOdds(model, { near: 0.3000004, noise: 0.3 }) + 1);
   });
 
   it('never fit a leaf to a handful of questions', () => {
@@ -66,6 +116,22 @@ describe('boosted refusal trees', () => {
     for (const c of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) expect(lift(held, c)).toBeLessThanOrEqual(1e-9);
     // What the direction leaves alone is still learned.
     expect(treesLogOdds(held, { coverage: 0.9, missing: 0 })).toBeGreaterThan(treesLogOdds(held, { coverage: 0.1, missing: 0 }) + 1);
+  });
+
+  it('keep to a direction below the split too, where free features split under the held one', () => {
+    const model = fitBoostedTrees(nestedRows(), ['a', 'b', 'missing'], { ...OPTIONS, depth: 3 }, { missing: -1 });
+    expect(model.trees.flatMap((t) => directionBreaks(t, { missing: -1 }))).toEqual([]);
+    for (const a of [0, 0.25, 0.5, 0.75]) for (const b of [0, 0.4, 0.8]) expect(treesLogOdds(model, { a, b, missing: 1 })).toBeLessThanOrEqual(treesLogOdds(model, { a, b, missing: 0 }) + 1e-9);
+  });
+
+  it('the committed model is well formed and keeps every direction in every tree', () => {
+    const model = fittedModelSchema.parse(currentModel());
+    expect(model.refusal.trees.length).toBeGreaterThan(0);
+    expect(model.refusal.trees.flatMap((t) => directionBreaks(t, REFUSAL_DIRECTIONS))).toEqual([]);
+    // A split whose two leaves are the same changes nothing: a sign that its gain was counted at
+    // weights the leaves could not take (both children clamped to one bound).
+    const idle = (node: Node): number => ('value' in node ? 0 : ('value' in node.below && 'value' in node.above && node.below.value === node.above.value ? 1 : 0) + idle(node.below) + idle(node.above));
+    expect(model.refusal.trees.reduce((n, t) => n + idle(t), 0)).toBe(0);
   });
 
   it('add up each tree: a split sends a value at its threshold below it', () => {

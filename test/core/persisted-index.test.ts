@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
+import { currentModel, useModel } from '../../src/answer/model/model.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { watchCorpus } from '../../src/engine/watch-corpus.js';
@@ -82,6 +83,19 @@ describe('persisted index', () => {
     const after = await loadCorpus(corpus);
     expect(indexKey(after)).not.toBe(indexKey(before));
     expect(loadSavedIndex(dataDir, after)).toBeUndefined();
+  });
+
+  it('is not reused once the answer model is refitted: its suggestions are what the old model answered', async () => {
+    const articles = await loadCorpus(SEEDS_DIR);
+    const committed = currentModel();
+    const before = indexKey(articles);
+    try {
+      useModel({ ...committed, threshold: committed.threshold + 0.01 });
+      expect(indexKey(articles)).not.toBe(before);
+    } finally {
+      useModel(committed);
+    }
+    expect(indexKey(articles)).toBe(before);
   });
 
   it('detects a truncated or corrupted file, logs it and rebuilds rather than serving it', async () => {

@@ -95,20 +95,6 @@ describe('grok-facts add, a saved page', () => {
     expect(staff.citations[0]!.quote).toMatch(/^The facility employs roughly 1,400 people/);
   });
 
-  // A known miss since the refusal trees (fitted on 36 batches): the question reads as "how many …
-  // cursor", fully covered by a sentence about Cursor with no figure, and a "how many" the passage
-  // gives no figure for decides little in the labelled batches (4 of the trees' 300 splits), so it is
-  // answered (p 0.57 against 0.48); the logistic model refused it. When it is refused again, the
-  // `it.fails` goes.
-  it.fails('refuses to count what no article counts ("how many people work at cursor?")', async () => {
-    const dir = await seedsCopy();
-    const notes = join(await mkdtemp(join(tmpdir(), 'grok-facts-notes-')), 'site-notes.txt');
-    await writeFile(notes, 'Colossus site notes\n\nThe facility employs roughly 1,400 people across three shifts.\n');
-    await addArticle({ corpusDir: dir, input: notes });
-    const engine = await createEngine({ corpusDir: dir });
-    expect(engine.answer('how many people work at cursor?').status).toBe('no_answer');
-  });
-
   it('a corpus folder that cannot take the article says so in one line and leaves sources.json as it was', async () => {
     const dir = await seedsCopy();
     // A folder where the article's file would go makes the write fail as a read-only folder would.

@@ -1,11 +1,11 @@
 // Conflict questions whose answer does not quote both sides in its first three citations: what it quotes instead.
-import { readFileSync } from 'node:fs';
+import { readModelFile } from '../../src/answer/model/model-file.js';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { useModel } from '../../src/answer/model/model.js';
 import { quoteMatches } from '../../src/eval/run-eval.js';
 import { loadBatches, loadSeedIndex } from './fit-data.js';
 
-if (process.env.MODEL) useModel(JSON.parse(readFileSync(process.env.MODEL, 'utf8')));
+if (process.env.MODEL) useModel(readModelFile(process.env.MODEL));
 const index = await loadSeedIndex();
 for (const batch of loadBatches()) {
   if (!batch.name.startsWith(process.argv[2] ?? 'chat')) continue;

@@ -1,5 +1,5 @@
 // Why a question is answered or refused: its terms, the leading candidate, and the refusal features (MODEL=file for a saved model, CORPUS=dir for another corpus).
-import { readFileSync } from 'node:fs';
+import { readModelFile } from '../../src/answer/model/model-file.js';
 import { analyseQuestion } from '../../src/answer/question.js';
 import { rankPassages } from '../../src/answer/rank.js';
 import { canLead } from '../../src/answer/answer.js';
@@ -8,7 +8,7 @@ import { answerProbability, useModel } from '../../src/answer/model/model.js';
 import { loadSeedIndex } from './fit-data.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { buildIndex } from '../../src/index/build-index.js';
-if (process.env.MODEL) useModel(JSON.parse(readFileSync(process.env.MODEL, 'utf8')));
+if (process.env.MODEL) useModel(readModelFile(process.env.MODEL));
 const index = process.env.CORPUS ? buildIndex(await loadCorpus(process.env.CORPUS)) : await loadSeedIndex();
 for (const q of process.argv.slice(2)) {
   const a = analyseQuestion(q, index);

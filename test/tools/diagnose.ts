@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readModelFile } from '../../src/answer/model/model-file.js';
 // Where answerable questions are lost: by stage (no candidate, refused, wrong first), per batch.
 import { analyseQuestion } from '../../src/answer/question.js';
 import { rankPassages } from '../../src/answer/rank.js';
@@ -11,7 +11,7 @@ import { loadBatches, loadSeedIndex } from './fit-data.js';
 
 const index = await loadSeedIndex();
 // MODEL=file reads a model saved by `SAVE=file npx tsx test/tools/quick-cv.ts` instead of the committed one.
-if (process.env.MODEL) useModel(JSON.parse(readFileSync(process.env.MODEL, 'utf8')));
+if (process.env.MODEL) useModel(readModelFile(process.env.MODEL));
 const only = process.argv[2];
 const counts: Record<string, Record<string, number>> = {};
 for (const batch of loadBatches()) {

@@ -1,5 +1,5 @@
 // For questions answered with the wrong passage first while the right one is in the top 5: both passages' ranking features side by side.
-import { readFileSync } from 'node:fs';
+import { readModelFile } from '../../src/answer/model/model-file.js';
 import { analyseQuestion } from '../../src/answer/question.js';
 import { rankPassages } from '../../src/answer/rank.js';
 import { canLead } from '../../src/answer/answer.js';
@@ -8,7 +8,7 @@ import { cleanQuestion } from '../../src/answer/validate-question.js';
 import { quoteMatches } from '../../src/eval/run-eval.js';
 import { loadBatches, loadSeedIndex } from './fit-data.js';
 
-if (process.env.MODEL) useModel(JSON.parse(readFileSync(process.env.MODEL, 'utf8')));
+if (process.env.MODEL) useModel(readModelFile(process.env.MODEL));
 const index = await loadSeedIndex();
 const w = currentModel().rank as Record<string, number>;
 const diff: Record<string, number> = {};

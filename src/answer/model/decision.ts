@@ -13,7 +13,6 @@ export function refusalFeatures(question: AnalysedQuestion, ranked: readonly Ran
   const unknownWords = asked.filter((t) => !t.known && !t.fromContext && !t.unknownName && t.weight > 0);
   const runnerUp = ranked.find((r) => r !== best && r.passage.text !== best.passage.text);
   return {
-    bias: 1,
     coverage: best.coverage,
     score: best.score,
     margin: runnerUp ? best.score - runnerUp.score : 1,

@@ -31,7 +31,6 @@ export type RankFeatures = Record<RankFeature, number>;
 
 /** What the answer-or-refuse decision looks at: the best candidate, and how the question was read. */
 export const REFUSAL_FEATURES = [
-  'bias',
   'coverage',
   'score',
   'margin',

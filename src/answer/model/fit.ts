@@ -51,7 +51,7 @@ const NEWTON_STEPS = 50;
  * (README, Answer quality): three splits deep lets three pieces of evidence combine; more trees,
  * or smaller leaves, fitted the training batches better and the held-out ones no better.
  */
-const REFUSAL_TREES = { trees: 100, depth: 3, rate: 0.1, minLeafShare: 0.03 };
+const REFUSAL_TREES = { trees: 100, depth: 3, rate: 0.1, minLeafHessianShare: 0.03 };
 const HARD_NEGATIVES = 10;
 
 function collect(batches: readonly Batch[], index: KnowledgeIndex): Sample[] {

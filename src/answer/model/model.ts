@@ -3,9 +3,10 @@ import { treesLogOdds, type BoostedTrees } from './boosted-trees.js';
 import { dot, RANK_FEATURES, type RankFeature, type RankFeatures, type RefusalFeature, type RefusalFeatures } from './features.js';
 
 /**
- * The fitted model: weights for ranking candidates and for deciding to answer or refuse. It is
- * written by `npm run fit` (test/tools/fit-model.ts) and checked by a test to be exactly what
- * that command produces from the labelled questions in test/data and ../shared/eval.
+ * The fitted model: how questions are read, weights for ranking candidates, and trees for
+ * deciding to answer or refuse. It is written by `npm run fit` (test/tools/fit-model.ts) and
+ * checked by a test to be exactly what that command produces from the labelled questions in
+ * test/data and ../shared/eval (model-file.ts has its schema).
  */
 export interface FittedModel {
   reading: { commonWord: number; knownWord: number; oddWord: number; contextClause: number };

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { TreeNode } from './boosted-trees.js';
+import { RANK_FEATURES, REFUSAL_FEATURES, type RefusalFeature } from './features.js';
+import type { FittedModel } from './model.js';
+
+/**
+ * The shape of a fitted model file. The committed model is imported as JSON and trusted (a test
+ * checks it against this schema and against what `npm run fit` produces); a model file given to a
+ * tool (MODEL=file) is checked here, so one saved before the refusal trees, with weights where
+ * trees should be, is named as such rather than read as a model that answers at random.
+ */
+const treeNode: z.ZodType<TreeNode<RefusalFeature>> = z.lazy(() =>
+  z.union([
+    z.object({ value: z.number().finite() }).strict(),
+    z.object({ feature: z.enum(REFUSAL_FEATURES), at: z.number().finite(), below: treeNode, above: treeNode }).strict(),
+  ]),
+);
+
+export const fittedModelSchema = z
+  .object({
+    reading: z.object({ commonWord: z.number(), knownWord: z.number(), oddWord: z.number(), contextClause: z.number() }).strict(),
+    rank: z.object(Object.fromEntries(RANK_FEATURES.map((f) => [f, z.number().finite()])) as Record<(typeof RANK_FEATURES)[number], z.ZodNumber>).strict(),
+    refusal: z.object({ trees: z.array(treeNode) }).strict(),
+    threshold: z.number().min(0).max(1),
+  })
+  .strict() satisfies z.ZodType<FittedModel>;
+
+/** Reads a saved model, or throws one line naming the file and what is wrong with it. */
+export function readModelFile(path: string): FittedModel {
+  const parsed = fittedModelSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${path} is not a fitted model of this version: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
