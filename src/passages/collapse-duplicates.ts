@@ -32,17 +32,21 @@ function fnv(word: string): number {
   return h >>> 0;
 }
 
-/** MinHash signature bands: each word is hashed once, the HASHES functions are cheap remixes of it. */
-function bands(set: ReadonlySet<string>): string[] {
-  const base = [...set].map(fnv);
+/**
+ * MinHash signature bands over a sentence's distinct words, given as ids into `hashes` (each
+ * distinct word of the corpus is hashed once); the HASHES functions are cheap remixes of it.
+ */
+function bands(set: Int32Array, hashes: readonly number[]): string[] {
   const minima: number[] = [];
   for (let seed = 1; seed <= HASHES; seed++) {
+    const mix = Math.imul(seed, 0x9e3779b1);
     let min = Infinity;
-    for (const h of base) {
-      let x = Math.imul(h ^ Math.imul(seed, 0x9e3779b1), 0x85ebca6b);
+    for (let k = 0; k < set.length; k++) {
+      let x = Math.imul(hashes[set[k]!]! ^ mix, 0x85ebca6b);
       x ^= x >>> 13;
       x = Math.imul(x, 0xc2b2ae35);
-      min = Math.min(min, (x ^ (x >>> 16)) >>> 0);
+      const v = (x ^ (x >>> 16)) >>> 0;
+      if (v < min) min = v;
     }
     minima.push(min);
   }
@@ -66,8 +70,8 @@ function jaccard(a: Int32Array, b: Int32Array): number {
 }
 
 /** A teaser cut off with "..." duplicates the full sentence it starts. */
-function isTruncatedCopy(short: Int32Array, long: Int32Array, shortText: string): boolean {
-  if (!isTruncated(shortText) || short.length < MIN_WORDS_FOR_NEAR || short.length > long.length) return false;
+function isTruncatedCopy(short: Int32Array, long: Int32Array, shortTruncated: boolean): boolean {
+  if (!shortTruncated || short.length < MIN_WORDS_FOR_NEAR || short.length > long.length) return false;
   // The last word before the ellipsis may itself be cut.
   for (let i = 0; i < short.length - 1; i++) if (long[i] !== short[i]) return false;
   return true;
@@ -80,9 +84,9 @@ function figures(words: readonly string[]): string {
 
 function isDuplicate(a: Entry, b: Entry): boolean {
   if (a.key === b.key) return true;
-  if (a.figures !== b.figures && !isTruncated(a.raw.text) && !isTruncated(b.raw.text)) return false;
+  if (a.figures !== b.figures && !a.truncated && !b.truncated) return false;
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
-  if (isTruncatedCopy(short.words, long.words, short.raw.text)) return true;
+  if (isTruncatedCopy(short.words, long.words, short.truncated)) return true;
   if (Math.min(a.words.length, b.words.length) < MIN_WORDS_FOR_NEAR) return false;
   // Jaccard is at most the smaller set's size over the larger's: most candidates fail that without a look at their words.
   const [small, large] = a.set.length <= b.set.length ? [a.set.length, b.set.length] : [b.set.length, a.set.length];
@@ -101,15 +105,36 @@ interface Entry {
   set: Int32Array;
   key: string;
   figures: string;
+  /** Worked out once: a sentence is compared with up to ~80 others, and the test is a regex. */
+  truncated: boolean;
 }
 
-function wordIds(): (words: readonly string[]) => Int32Array {
+/** One id per distinct word, and each word's hash for the MinHash bands, worked out once. */
+function wordIds(): { idsOf: (words: readonly string[]) => Int32Array; hashes: number[] } {
   const ids = new Map<string, number>();
-  return (words) => Int32Array.from(words, (w) => {
-    let id = ids.get(w);
-    if (id === undefined) ids.set(w, (id = ids.size));
-    return id;
-  });
+  const hashes: number[] = [];
+  const idsOf = (words: readonly string[]) => {
+    const out = new Int32Array(words.length);
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      let id = ids.get(w);
+      if (id === undefined) {
+        ids.set(w, (id = ids.size));
+        hashes.push(fnv(w));
+      }
+      out[k] = id;
+    }
+    return out;
+  };
+  return { idsOf, hashes };
+}
+
+/** The distinct values of a list of ids, sorted. */
+function sortedSet(ids: Int32Array): Int32Array {
+  const sorted = Int32Array.from(ids).sort();
+  let n = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[n++] = sorted[k]!;
+  return sorted.slice(0, n);
 }
 
 class UnionFind {
@@ -149,7 +174,10 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
   // Word sets are kept only for the first sentence of each distinct text: exact repeats are
   // joined by their key and never compared, which keeps memory flat on repetitive corpora.
   const distinct = new Map<number, Entry>();
-  const idsOf = wordIds();
+  const { idsOf, hashes } = wordIds();
+  // Which sentence each was last compared with: a candidate in several of the new sentence's
+  // buckets (a near-duplicate shares most of them) is compared once.
+  const lastCompared = new Int32Array(raw.length).fill(-1);
   raw.forEach((p, i) => {
     const w = words(p.text);
     const key = w.join(' ');
@@ -161,30 +189,33 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
     exact.set(key, i);
     if (w.length < MIN_WORDS_FOR_NEAR) return;
     const ids = idsOf(w);
-    const entry: Entry = { raw: p, words: ids, set: Int32Array.from(new Set(ids)).sort(), key, figures: figures(w) };
+    const truncated = isTruncated(p.text);
+    const entry: Entry = { raw: p, words: ids, set: sortedSet(ids), key, figures: figures(w), truncated };
     distinct.set(i, entry);
     const compareWith = (bucket: readonly number[]) => {
       for (let k = bucket.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARISONS_PER_BUCKET; k--, compared++) {
         const j = bucket[k]!;
+        if (lastCompared[j] === i) continue;
+        lastCompared[j] = i;
         if (groups.find(i) !== groups.find(j) && isDuplicate(entry, distinct.get(j)!)) groups.union(i, j);
       }
     };
-    const add = (bucketKey: string) => {
-      const bucket = buckets.get(bucketKey) ?? [];
+    const compareAndJoin = (bucketKey: string) => {
+      let bucket = buckets.get(bucketKey);
+      if (bucket === undefined) buckets.set(bucketKey, (bucket = []));
+      else compareWith(bucket);
       bucket.push(i);
-      buckets.set(bucketKey, bucket);
     };
     // Near-duplicates state the same figures, so the figures are part of every band's key.
-    for (const band of bands(new Set(w))) {
-      const bucketKey = `b:${band}|${entry.figures}`;
-      compareWith(buckets.get(bucketKey) ?? []);
-      add(bucketKey);
-    }
+    for (const band of bands(entry.set, hashes)) compareAndJoin(`b:${band}|${entry.figures}`);
     // A teaser cut off with "..." starts like its full sentence: compared only with the other kind.
     const prefix = w.slice(0, MIN_WORDS_FOR_NEAR - 1).join(' ');
-    const truncated = isTruncated(p.text);
-    compareWith(buckets.get(`${truncated ? 'f' : 't'}:${prefix}`) ?? []);
-    add(`${truncated ? 't' : 'f'}:${prefix}`);
+    const other = buckets.get(`${truncated ? 'f' : 't'}:${prefix}`);
+    if (other !== undefined) compareWith(other);
+    const own = `${truncated ? 't' : 'f'}:${prefix}`;
+    const bucket = buckets.get(own);
+    if (bucket === undefined) buckets.set(own, [i]);
+    else bucket.push(i);
   });
 
   const clusters = new Map<number, RawPassage[]>();
