@@ -26,17 +26,9 @@ const FILE_PREFIX = 'index-';
 export function indexKey(articles: readonly Article[]): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({ FORMAT, fields: MINISEARCH_OPTIONS.fields, stop: [...STOP_WORDS].sort(), SYNONYM_GROUPS, PHRASE_ALIASES, STEM_EXCEPTIONS }));
-  h.update(modelText(currentModel()));
+  h.update(JSON.stringify(currentModel()));
   for (const a of articles) h.update(JSON.stringify([a.file, a.hash, a.title, a.publisher, a.published, a.url]));
   return h.digest('hex').slice(0, 32);
-}
-
-/** The model as text, once per model: every start and one-shot `ask` keys its index by it. */
-const modelTexts = new WeakMap<object, string>();
-function modelText(model: object): string {
-  let text = modelTexts.get(model);
-  if (text === undefined) modelTexts.set(model, (text = JSON.stringify(model)));
-  return text;
 }
 
 const KINDS = ['word', 'number', 'money', 'percent', 'fraction', 'version', 'compound'] as const;

@@ -52,6 +52,9 @@ function nestedRows(): TreeRow[] {
   return rows;
 }
 
+/** Splits whose two leaves are the same: they change nothing. */
+const idle = (node: Node): number => ('value' in node ? 0 : ('value' in node.below && 'value' in node.above && node.below.value === node.above.value ? 1 : 0) + idle(node.below) + idle(node.above));
+
 describe('boosted refusal trees', () => {
   it('learn evidence that counts only in combination, which a weighted sum cannot', () => {
     const rows = quadrantRows();
@@ -77,7 +80,7 @@ describe('boosted refusal trees', () => {
     expect(fitBoostedTrees(shuffled, ['a', 'b'], OPTIONS)).toEqual(model);
   });
 
-  it('put every threshold strictly inside a gap between values, and never between values that differ by float noise', () => {
+  it('put every threshold in the gap between two values (at or above the lower, below the upper), and never between values that differ by float noise', () => {
     // `near` is 1e-7 apart, a real gap narrower than the thresholds' rounding; `noise` is 0.1 + 0.2
     // against 0.3, one value computed two ways, and it happens to tell the upper half apart.
     const rows: TreeRow[] = [];
@@ -124,13 +127,29 @@ describe('boosted refusal trees', () => {
     for (const a of [0, 0.25, 0.5, 0.75]) for (const b of [0, 0.4, 0.8]) expect(treesLogOdds(model, { a, b, missing: 1 })).toBeLessThanOrEqual(treesLogOdds(model, { a, b, missing: 0 }) + 1e-9);
   });
 
+  it('never take a split that changes nothing, even where bounds clamp both its children', () => {
+    // Random rows with two held features: bounds clamp leaves often, and a split whose children sit
+    // at one bound gains nothing however much it would gain unbounded.
+    let idleSplits = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      let state = seed;
+      const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      const rows: TreeRow[] = Array.from({ length: 200 }, () => {
+        const [a, b, missing] = [next(), next(), next() < 0.4 ? 1 : 0];
+        return { x: [a, b, missing], y: next() < 0.3 + 0.4 * a - 0.2 * missing + 0.2 * b ? 1 : 0, w: 1 };
+      });
+      const model = fitBoostedTrees(rows, ['a', 'b', 'missing'], { ...OPTIONS, trees: 30, depth: 3 }, { missing: -1, a: 1 });
+      idleSplits += model.trees.reduce((n, t) => n + idle(t), 0);
+    }
+    expect(idleSplits).toBe(0);
+  });
+
   it('the committed model is well formed and keeps every direction in every tree', () => {
     const model = fittedModelSchema.parse(currentModel());
     expect(model.refusal.trees.length).toBeGreaterThan(0);
     expect(model.refusal.trees.flatMap((t) => directionBreaks(t, REFUSAL_DIRECTIONS))).toEqual([]);
     // A split whose two leaves are the same changes nothing: a sign that its gain was counted at
     // weights the leaves could not take (both children clamped to one bound).
-    const idle = (node: Node): number => ('value' in node ? 0 : ('value' in node.below && 'value' in node.above && node.below.value === node.above.value ? 1 : 0) + idle(node.below) + idle(node.above));
     expect(model.refusal.trees.reduce((n, t) => n + idle(t), 0)).toBe(0);
   });
 

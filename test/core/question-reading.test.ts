@@ -236,7 +236,7 @@ describe('seventh batch', () => {
 });
 
 describe('names asked about in particular', () => {
-  it('does not answer "X\'s latest model" or "what did X announce" from a sentence that only lists X among others', () => {
+  it('reads "X\'s latest model" and "what did X announce" as asking about X in particular', () => {
     expect(read("what is anthropic's newest product").focusNames).toEqual(['anthropic']);
     expect(read('what did openai release').focusNames).toEqual(['openai']);
     expect(read('who invested, nvidia?').focusNames).toEqual([]);

@@ -19,7 +19,7 @@ const treeNode: z.ZodType<TreeNode<RefusalFeature>> = z.lazy(() =>
 
 export const fittedModelSchema = z
   .object({
-    reading: z.object({ commonWord: z.number(), knownWord: z.number(), oddWord: z.number(), contextClause: z.number() }).strict(),
+    reading: z.object({ commonWord: z.number().finite(), knownWord: z.number().finite(), oddWord: z.number().finite(), contextClause: z.number().finite() }).strict(),
     rank: z.object(Object.fromEntries(RANK_FEATURES.map((f) => [f, z.number().finite()])) as Record<(typeof RANK_FEATURES)[number], z.ZodNumber>).strict(),
     refusal: z.object({ trees: z.array(treeNode) }).strict(),
     threshold: z.number().min(0).max(1),
@@ -28,7 +28,13 @@ export const fittedModelSchema = z
 
 /** Reads a saved model, or throws one line naming the file and what is wrong with it. */
 export function readModelFile(path: string): FittedModel {
-  const parsed = fittedModelSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path} cannot be read as a fitted model: ${(error as Error).message}`);
+  }
+  const parsed = fittedModelSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${path} is not a fitted model of this version: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
