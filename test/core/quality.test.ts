@@ -60,3 +60,21 @@ describe('answer quality on the independent chat batches', () => {
     expect(report.nonVerbatim).toBe(0);
   });
 });
+
+// Written at the end of a round and scored once on main (README, Answer quality), never fitted on:
+// the next round's honest check of its changes, before it moves them into test/data.
+const HELD = resolve(DATA, 'held');
+describe('held-out batches (test/data/held)', () => {
+  const files = readdirSync(HELD).filter((f) => f.endsWith('.jsonl'));
+
+  it('are well formed and kept out of the fit and the floors above', async () => {
+    const { loadBatches } = await import('../tools/fit-data.js');
+    expect(files.length).toBeGreaterThan(0);
+    const fitted = new Set(loadBatches().map((b) => b.name));
+    for (const f of files) {
+      expect(parseEvalFile(readFileSync(resolve(HELD, f), 'utf8')).length, f).toBeGreaterThanOrEqual(60);
+      expect(fitted.has(f.replace('.jsonl', '')), f).toBe(false);
+      expect(chatFiles, f).not.toContain(f);
+    }
+  });
+});
