@@ -200,22 +200,22 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
         if (groups.find(i) !== groups.find(j) && isDuplicate(entry, distinct.get(j)!)) groups.union(i, j);
       }
     };
-    const compareAndJoin = (bucketKey: string) => {
+    const bucketOf = (bucketKey: string) => {
       let bucket = buckets.get(bucketKey);
       if (bucket === undefined) buckets.set(bucketKey, (bucket = []));
-      else compareWith(bucket);
-      bucket.push(i);
+      return bucket;
     };
     // Near-duplicates state the same figures, so the figures are part of every band's key.
-    for (const band of bands(entry.set, hashes)) compareAndJoin(`b:${band}|${entry.figures}`);
+    for (const band of bands(entry.set, hashes)) {
+      const bucket = bucketOf(`b:${band}|${entry.figures}`);
+      compareWith(bucket);
+      bucket.push(i);
+    }
     // A teaser cut off with "..." starts like its full sentence: compared only with the other kind.
     const prefix = w.slice(0, MIN_WORDS_FOR_NEAR - 1).join(' ');
     const other = buckets.get(`${truncated ? 'f' : 't'}:${prefix}`);
     if (other !== undefined) compareWith(other);
-    const own = `${truncated ? 't' : 'f'}:${prefix}`;
-    const bucket = buckets.get(own);
-    if (bucket === undefined) buckets.set(own, [i]);
-    else bucket.push(i);
+    bucketOf(`${truncated ? 't' : 'f'}:${prefix}`).push(i);
   });
 
   const clusters = new Map<number, RawPassage[]>();

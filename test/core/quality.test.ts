@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEvalFile, plainMiniSearchAsker, runEval } from '../../src/eval/run-eval.js';
 import { seedEngine } from '../helpers/engine.js';
+import { loadBatches } from '../tools/fit-data.js';
 
 const engine = await seedEngine();
 const DATA = resolve(import.meta.dirname, '../data');
@@ -67,8 +68,7 @@ const HELD = resolve(DATA, 'held');
 describe('held-out batches (test/data/held)', () => {
   const files = readdirSync(HELD).filter((f) => f.endsWith('.jsonl'));
 
-  it('are well formed and kept out of the fit and the floors above', async () => {
-    const { loadBatches } = await import('../tools/fit-data.js');
+  it('are well formed and kept out of the fit and the floors above', () => {
     expect(files.length).toBeGreaterThan(0);
     const fitted = new Set(loadBatches().map((b) => b.name));
     for (const f of files) {

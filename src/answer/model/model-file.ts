@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { TreeNode } from './boosted-trees.js';
 import { RANK_FEATURES, REFUSAL_FEATURES, type RefusalFeature } from './features.js';
-import type { FittedModel } from './model.js';
 
 /**
  * The shape of a fitted model file. The committed model is imported as JSON and trusted (a test
@@ -19,12 +18,18 @@ const treeNode: z.ZodType<TreeNode<RefusalFeature>> = z.lazy(() =>
 
 export const fittedModelSchema = z
   .object({
+    /** How much words the question carries but does not ask with count (reading-weights.ts). */
     reading: z.object({ commonWord: z.number().finite(), knownWord: z.number().finite(), oddWord: z.number().finite(), contextClause: z.number().finite() }).strict(),
     rank: z.object(Object.fromEntries(RANK_FEATURES.map((f) => [f, z.number().finite()])) as Record<(typeof RANK_FEATURES)[number], z.ZodNumber>).strict(),
+    /** Boosted trees over the refusal features: the log-odds that the question should be answered. */
     refusal: z.object({ trees: z.array(treeNode) }).strict(),
+    /** Answer when the refusal model's probability of an answer is at least this. */
     threshold: z.number().min(0).max(1),
   })
-  .strict() satisfies z.ZodType<FittedModel>;
+  .strict();
+
+/** The fitted model: how questions are read, ranking weights, and the refusal trees. */
+export type FittedModel = z.infer<typeof fittedModelSchema>;
 
 /** Reads a saved model, or throws one line naming the file and what is wrong with it. */
 export function readModelFile(path: string): FittedModel {

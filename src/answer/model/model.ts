@@ -1,6 +1,8 @@
 import fitted from './fitted-model.json' with { type: 'json' };
 import { treesLogOdds, type BoostedTrees } from './boosted-trees.js';
-import { dot, RANK_FEATURES, type RankFeature, type RankFeatures, type RefusalFeature, type RefusalFeatures } from './features.js';
+// Type only: the schema (and zod) stay off the answer path; the committed model is trusted JSON.
+import type { FittedModel } from './model-file.js';
+import { dot, RANK_FEATURES, type RankFeatures, type RefusalFeature, type RefusalFeatures } from './features.js';
 
 /**
  * The fitted model: how questions are read, weights for ranking candidates, and trees for
@@ -8,14 +10,7 @@ import { dot, RANK_FEATURES, type RankFeature, type RankFeatures, type RefusalFe
  * checked by a test to be exactly what that command produces from the labelled questions in
  * test/data and ../shared/eval (model-file.ts has its schema).
  */
-export interface FittedModel {
-  reading: { commonWord: number; knownWord: number; oddWord: number; contextClause: number };
-  rank: Record<RankFeature, number>;
-  /** Boosted trees over the refusal features: the log-odds that the question should be answered. */
-  refusal: BoostedTrees<RefusalFeature>;
-  /** Answer when the refusal model's probability of an answer is at least this. */
-  threshold: number;
-}
+export type { FittedModel };
 
 let model: FittedModel = fitted as FittedModel;
 
