@@ -14,7 +14,7 @@ import { readSearch, searchLines } from './saved-search.js';
 import { assembleIndex, assembleLazyIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 23;
+export const FORMAT = 24;
 const FILE_PREFIX = 'index-';
 
 /**
