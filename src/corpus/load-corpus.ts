@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CorpusError } from './errors.js';
@@ -60,15 +61,24 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const names = entries.map((e) => e.name).sort();
   const folders = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
   const metadata = await readMetadata(dir);
+  const present = new Set(names);
   for (const described of Object.keys(metadata)) {
-    if (!names.includes(described)) options.onWarning?.(`${METADATA_FILE} describes "${described}", which is not in the corpus folder`);
+    if (!present.has(described)) options.onWarning?.(`${METADATA_FILE} describes "${described}", which is not in the corpus folder`);
   }
   const articles: Article[] = [];
+  const cache = readCache(dir, present);
   for (const file of names) {
     const path = join(dir, file);
     let bytes: Buffer;
+    let stamp: string | undefined;
     try {
       if (folders.has(file)) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+      stamp = stampOf(path);
+      const known = stamp === undefined ? undefined : cache.get(file);
+      if (known && known.stamp === stamp) {
+        articles.push({ ...known.article, ...describe(known.article, metadata[file], known.own) });
+        continue;
+      }
       bytes = await readFile(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -101,16 +111,48 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     const own = md ? md.markdownMetadata(rawText) : {};
     const frontMatter = extname(file).toLowerCase() === '.md' && rawText.startsWith('---', rawText.charCodeAt(0) === 0xfeff ? 1 : 0) ? (await import('../passages/front-matter.js')).frontMatterProblem(rawText) : undefined;
     if (frontMatter) options.onWarning?.(`${file}: ${frontMatter}`);
-    articles.push({
-      source,
-      file,
-      rawText,
-      title: meta?.title ?? own.title ?? titleFromText(md ? md.markdownTitleText(rawText) : rawText, source),
-      publisher: meta?.publisher ?? own.publisher,
-      published: meta?.published ?? own.published,
-      url: meta?.url ?? own.url,
-      hash: createHash('sha256').update(bytes).digest('hex'),
-    });
+    const ownTitle = own.title ?? titleFromText(md ? md.markdownTitleText(rawText) : rawText, source);
+    const fromFile = { source, file, rawText, hash: createHash('sha256').update(bytes).digest('hex') };
+    // Markdown read for its own metadata only when sources.json left a field out: cached only when it was
+    // read, and not with a warning, which each load repeats.
+    const ownMeta = md ? { ...own, title: ownTitle } : undefined;
+    if (stamp !== undefined && !frontMatter && (ownMeta || extname(file).toLowerCase() !== '.md')) cache.set(file, { stamp, article: fromFile, own: ownMeta ?? { title: ownTitle } });
+    articles.push({ ...fromFile, ...describe(fromFile, meta, { ...own, title: ownTitle }) });
   }
   return articles;
+}
+
+/** The metadata fields of an article: sources.json's, field by field, else the file's own. */
+function describe(article: { source: string }, meta: SourceMeta | undefined, own: Partial<SourceMeta>): Pick<Article, 'title' | 'publisher' | 'published' | 'url'> {
+  return { title: meta?.title ?? own.title ?? article.source, publisher: meta?.publisher ?? own.publisher, published: meta?.published ?? own.published, url: meta?.url ?? own.url };
+}
+
+/**
+ * What each file of a folder held when last read, by the file's stamp (size, inode, change
+ * time): a reload of 10,000 articles reads and hashes only the files that changed, not 40 MB
+ * (1.5–1.9 s of a reload that adds one article). A file replaced or written in place gets a
+ * new change time, so it is read again.
+ */
+interface CachedFile {
+  stamp: string;
+  article: Pick<Article, 'source' | 'file' | 'rawText' | 'hash'>;
+  own: Partial<SourceMeta>;
+}
+const caches = new Map<string, Map<string, CachedFile>>();
+
+function readCache(dir: string, present: ReadonlySet<string>): Map<string, CachedFile> {
+  let cache = caches.get(dir);
+  if (!cache) caches.set(dir, (cache = new Map()));
+  // Files gone from the folder leave the cache, so it holds no more than the corpus does.
+  for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
+  return cache;
+}
+
+function stampOf(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.size}:${s.ino}:${s.ctimeNs}:${s.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
 }

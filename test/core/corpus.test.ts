@@ -24,6 +24,24 @@ describe('corpus', () => {
     }
   });
 
+  it('reads a file again when it changed, even to text of the same length, and keeps up with sources.json', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'grok-facts-corpus-'));
+    await writeFile(join(dir, 'a.txt'), 'First title\nThe plant draws 300 megawatts.\n');
+    await writeFile(join(dir, 'b.md'), '# Markdown title\n\nThe site holds 50,000 GPUs.\n');
+    const first = await loadCorpus(dir);
+    expect(first.map((a) => a.title)).toEqual(['First title', 'Markdown title']);
+    // Unchanged files are served from what the last load read; a rewrite of the same size is read again.
+    await writeFile(join(dir, 'a.txt'), 'Other title\nThe plant draws 900 megawatts.\n');
+    await writeFile(join(dir, 'sources.json'), JSON.stringify({ 'b.md': { title: 'Given title', publisher: 'Wire' } }));
+    const second = await loadCorpus(dir);
+    expect(second.map((a) => [a.title, a.publisher])).toEqual([['Other title', undefined], ['Given title', 'Wire']]);
+    expect(second[0]!.rawText).toContain('900 megawatts');
+    expect(second[0]!.hash).not.toBe(first[0]!.hash);
+    expect(second[1]!.hash).toBe(first[1]!.hash);
+    await writeFile(join(dir, 'sources.json'), '{}');
+    expect((await loadCorpus(dir)).map((a) => [a.title, a.publisher])).toEqual([['Other title', undefined], ['Markdown title', undefined]]);
+  });
+
   it('loads every seed with its metadata', async () => {
     const articles = await loadCorpus(SEEDS_DIR);
     expect(articles).toHaveLength(5);
