@@ -135,6 +135,14 @@ function claimsOf(passage: ClaimInput, rare: (term: string) => boolean, names: N
   return claims;
 }
 
+/**
+ * The rare words around each figure of a passage: a rival claim must share at least
+ * MIN_SHARED_RARE of them, so an incremental add (add-articles.ts) looks only at passages that do.
+ */
+export function claimContexts(passage: ClaimInput, rare: (term: string) => boolean, names: NameLexicon): { context: ReadonlySet<string>; needs: number }[] {
+  return claimsOf(passage, rare, names).map((c) => ({ context: c.claim.context, needs: MIN_SHARED_RARE }));
+}
+
 function statedTogether(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const article of small) if (large.has(article)) return true;

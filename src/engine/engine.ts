@@ -5,6 +5,7 @@ import { loadCorpus } from '../corpus/load-corpus.js';
 import type { Article } from '../corpus/schema.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
 import { loadSavedIndex, saveIndex } from '../index/persisted-index.js';
+import { loadSavedWithAdditions, saveAdditions } from '../index/saved-additions.js';
 import type { Logger } from '../log/logger.js';
 import { matchSuggestions } from '../suggestions/suggest-questions.js';
 import type { SourceSummary } from './source-summary.js';
@@ -25,6 +26,8 @@ export interface Engine {
   loaded(): LoadRecord | undefined;
   /** Derives what is otherwise derived on first use, so the first chat question is as fast as the rest. */
   warmUp(): void;
+  /** Counts what adding articles extends (add-articles.ts), so the first reload that adds one is as quick as the rest. */
+  prepareToAdd(): Promise<void>;
 }
 
 export interface ReloadResult {
@@ -32,8 +35,8 @@ export interface ReloadResult {
   passages: number;
   /** Files that could not be read and were left out, with why. */
   skipped: { file: string; reason: string }[];
-  /** Where the index came from: a saved one, or built now. */
-  from: 'saved' | 'built';
+  /** Where the index came from: a saved one, built now, or the index before with the new articles added to it. */
+  from: 'saved' | 'built' | 'added';
 }
 
 export interface LoadRecord {
@@ -61,8 +64,10 @@ function snapshotOf(index: KnowledgeIndex): Snapshot {
 
 export function createEngineFromIndex(
   index: KnowledgeIndex,
-  reloader?: () => Promise<{ index: KnowledgeIndex; result: ReloadResult }>,
+  /** Given the index serving now, which it may extend (see loadIndex). */
+  reloader?: (current: KnowledgeIndex) => Promise<{ index: KnowledgeIndex; result: ReloadResult }>,
   loadedAtStart?: ReloadResult,
+  prepare?: (index: KnowledgeIndex) => Promise<void>,
 ): Engine {
   let current = snapshotOf(index);
   let skipped = loadedAtStart?.skipped ?? [];
@@ -97,12 +102,15 @@ export function createEngineFromIndex(
     },
     async reload() {
       if (!reloader) throw new Error('this engine has no corpus folder to reload from');
-      const { index: next, result } = await reloader();
+      const { index: next, result } = await reloader(current.index);
       const snapshot = snapshotOf(next);
       current = snapshot;
       skipped = result.skipped;
       loaded = { at: new Date().toISOString(), result };
       return result;
+    },
+    async prepareToAdd() {
+      await prepare?.(current.index);
     },
     warmUp() {
       const { index: idx, suggestions } = current;
@@ -122,6 +130,8 @@ export interface EngineOptions {
   logger?: Logger;
   /** A saved index's passages are read as questions reach them (see LoadOptions): for a one-shot command. */
   lazyPassages?: boolean;
+  /** Smallest index a reload adds new articles to rather than building again (add-articles.ts MIN_PASSAGES_TO_ADD). */
+  minPassagesToAdd?: number;
 }
 
 /**
@@ -129,7 +139,7 @@ export interface EngineOptions {
  * and the rest load. Only a folder whose every article is unreadable is an error; an empty
  * folder loads, with a loud warning, since every answer would then be "not in my sources".
  */
-async function loadIndex(options: EngineOptions): Promise<{ index: KnowledgeIndex; result: ReloadResult }> {
+async function loadIndex(options: EngineOptions, current?: KnowledgeIndex): Promise<{ index: KnowledgeIndex; result: ReloadResult }> {
   const skipped: ReloadResult['skipped'] = [];
   const articles: Article[] = await loadCorpus(options.corpusDir, {
     onBadFile: (file, reason) => skipped.push({ file, reason }),
@@ -143,7 +153,12 @@ async function loadIndex(options: EngineOptions): Promise<{ index: KnowledgeInde
   if (articles.length === 0) {
     options.logger?.warn(`the corpus folder ${options.corpusDir} has no articles: every answer will be "not in my sources" — add .txt or .md files there (or set CORPUS_DIR)`, { corpusDir: options.corpusDir });
   }
+  if (current) {
+    const added = await addedTo(current, articles, options);
+    if (added) return { index: added, result: { articles: articles.length, passages: added.passages.length, skipped, from: 'added' } };
+  }
   let index = options.dataDir ? loadSavedIndex(options.dataDir, articles, options.logger, { lazyPassages: options.lazyPassages }) : undefined;
+  if (!index && options.dataDir) index = await loadSavedWithAdditions(options.dataDir, articles, options.logger);
   const from = index ? 'saved' : 'built';
   if (!index) {
     // The builder is loaded only when there is something to build.
@@ -160,7 +175,31 @@ async function loadIndex(options: EngineOptions): Promise<{ index: KnowledgeInde
   return { index, result: { articles: articles.length, passages: index.passages.length, skipped, from } };
 }
 
+/**
+ * A reload that only finds new articles adds them to the index serving now instead of building
+ * again (add-articles.ts), and records that beside the saved index; undefined when the corpus
+ * changed otherwise, or is small enough that a build is as quick and exact.
+ */
+async function addedTo(current: KnowledgeIndex, articles: Article[], options: EngineOptions): Promise<KnowledgeIndex | undefined> {
+  const incremental = await import('../index/add-articles.js');
+  const added = incremental.articlesAdded(current, articles);
+  if (!incremental.shouldAddIncrementally(current, added, options.minPassagesToAdd)) return undefined;
+  const index = incremental.addArticles(current, added, articles);
+  if (options.dataDir) {
+    try {
+      saveAdditions(options.dataDir, index);
+    } catch (error) {
+      options.logger?.warn('could not save the added articles; the index will be rebuilt next start', { error: (error as Error).message });
+    }
+  }
+  return index;
+}
+
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { index, result } = await loadIndex(options);
-  return createEngineFromIndex(index, () => loadIndex(options), result);
+  const prepare = async (current: KnowledgeIndex) => {
+    if (current.lazy) return;
+    (await import('../index/add-articles.js')).prepareToAdd(current, options.minPassagesToAdd);
+  };
+  return createEngineFromIndex(index, (current) => loadIndex(options, current), result, prepare);
 }

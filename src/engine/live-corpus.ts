@@ -15,7 +15,17 @@ export function keepCorpusLive(
   logger: Logger,
   onReload?: Parameters<typeof watchCorpus>[3],
 ): { reloadNow(): Promise<void>; close(): void } {
-  const watcher = watchCorpus(engine, corpusDir, logger, onReload);
+  const watcher = watchCorpus(engine, corpusDir, logger, (result) => {
+    // A build or a load starts the counts afresh; an add extended them.
+    if (result.from !== 'added') void prepare();
+    onReload?.(result);
+  });
+  // Once the bot is up, so the first article an admin adds is added as quickly as the rest.
+  const prepare = () =>
+    new Promise<void>((done) => setImmediate(done))
+      .then(() => engine.prepareToAdd())
+      .catch((error: Error) => logger.warn('could not prepare for adding articles; the first add will count the corpus itself', { error: error.message }));
+  void prepare();
   const onHangup = () => void watcher.reloadNow();
   process.on('SIGHUP', onHangup);
   let removePidFile = () => undefined as void;

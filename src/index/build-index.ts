@@ -2,9 +2,10 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/schema.js';
 import { answerQuestion } from '../answer/answer.js';
 import { suggestQuestions } from '../suggestions/suggest-questions.js';
-import { detectConflicts, nameRuns } from '../conflicts/detect-conflicts.js';
+import { detectConflicts, nameRuns, type NameLexicon } from '../conflicts/detect-conflicts.js';
 import { collapseDuplicates } from '../passages/collapse-duplicates.js';
 import { extractPassages, type RawPassage } from '../passages/extract-passages.js';
+import type { Passage } from '../passages/schema.js';
 import { isQuestionSentence } from '../passages/question-sentence.js';
 import { analyze, type Term } from '../text/analyze.js';
 import { detectAnswerType } from '../answer/reading/answer-type.js';
@@ -22,7 +23,7 @@ const DEFINITION_VALUE = /^\s*(?:(?:in|for) [^,]{1,40}, )?(?:an? |the |this )?[\
 /** What is read of a raw passage: its display form where it has one (Markdown), else its text. */
 const shownText = (p: { text: string; display?: string }): string => p.display ?? p.text;
 
-interface Context {
+export interface Context {
   /** Its predecessor in its article, and the heading it stands under. */
   texts: string[];
   /**
@@ -36,7 +37,7 @@ interface Context {
  * Each raw passage's context, keyed by where it stands. Kept as the texts, so each is analysed
  * once (see analyseOnce).
  */
-function contexts(raw: readonly RawPassage[], rawTextOf: ReadonlyMap<string, string>): Map<string, Context> {
+export function contexts(raw: readonly RawPassage[], rawTextOf: ReadonlyMap<string, string>): Map<string, Context> {
   const map = new Map<string, Context>();
   raw.forEach((r, i) => {
     const previous = raw[i - 1] && raw[i - 1]!.source === r.source ? raw[i - 1] : undefined;
@@ -63,7 +64,7 @@ function asksAbout(question: RawPassage, next: RawPassage, rawText: string): boo
  * Analysis by text, shared between a passage and the passage after it, whose context it is:
  * analysing every preceding sentence a second time was half of all analysis.
  */
-function analyseOnce(): (text: string) => Term[] {
+export function analyseOnce(): (text: string) => Term[] {
   const cache = new Map<string, Term[]>();
   return (text) => {
     let terms = cache.get(text);
@@ -99,6 +100,39 @@ function findSubjectTerms(articles: readonly Article[], entities: ReadonlySet<st
   return new Set([...counts].filter(([term, n]) => entities.has(term) && n >= articles.length / 2).map(([term]) => term));
 }
 
+/**
+ * Analysed passages as the index holds them, each compacted as it is made (see compactPassage)
+ * so the build never holds every passage's empty sets at once. Shared by a build and an
+ * incremental add (add-articles.ts), whose first new passage follows `before`'s terms.
+ */
+export function indexPassages(
+  analysed: readonly (Passage & { terms: Term[] })[],
+  contextOf: ReadonlyMap<string, Context>,
+  analyse: (text: string) => Term[],
+  entities: ReadonlySet<string>,
+  before?: Set<string>,
+): IndexedPassage[] {
+  const compacted = (p: IndexedPassage) => ((before = compactPassage(p, before).termSet), p);
+  return analysed.map((p) => {
+    const context = contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`);
+    const features = answerFeatures(p.text, p.terms, entities);
+    return compacted({
+      ...p,
+      termSet: new Set(p.terms.map((t) => t.term)),
+      labelTerms: labelTermsOf(p, context, analyse),
+      contextTerms: precedingTerms(context, analyse),
+      isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
+      refersBack: REFERS_BACK.test(p.text),
+      features: answersWhy(context) ? { ...features, givesReason: true } : features,
+    });
+  });
+}
+
+/** The names in each article's headline, by source: two headlines naming different subjects are two stories. */
+export function headlineNamesOf(articles: readonly Article[], names: Omit<NameLexicon, 'headlineNames'>): Map<string, Set<string>> {
+  return new Map(articles.map((a) => [a.source, new Set(nameRuns(analyze(a.title), names))]));
+}
+
 export function buildIndex(articles: Article[]): KnowledgeIndex {
   const raw = extractPassages(articles);
   const passages = collapseDuplicates(raw);
@@ -116,22 +150,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   // Conflict detection needs idf before the index is assembled.
   const idf = idfFor(documentFrequency, passages.length);
 
-  // Each passage is compacted as it is made (see compactPassage), so the build never holds every passage's empty sets at once.
-  let before: Set<string> | undefined;
-  const compacted = (p: IndexedPassage) => ((before = compactPassage(p, before).termSet), p);
-  const indexed: IndexedPassage[] = analysed.map((p) => {
-    const context = contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`);
-    const features = answerFeatures(p.text, p.terms, entities);
-    return compacted({
-      ...p,
-      termSet: new Set(p.terms.map((t) => t.term)),
-      labelTerms: labelTermsOf(p, context, analyse),
-      contextTerms: precedingTerms(context, analyse),
-      isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
-      refersBack: REFERS_BACK.test(p.text),
-      features: answersWhy(context) ? { ...features, givesReason: true } : features,
-    });
-  });
+  const indexed = indexPassages(analysed, contextOf, analyse, entities);
   const subjectTerms = findSubjectTerms(articles, entities);
 
   const search = new MiniSearch<{ id: number; terms: string }>(MINISEARCH_OPTIONS);
@@ -149,8 +168,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     }
   }
   const names = { entities, subjectTerms };
-  const headlineNames = new Map(articles.map((a) => [a.source, new Set(nameRuns(analyze(a.title), names))]));
-  const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3, { ...names, headlineNames });
+  const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3, { ...names, headlineNames: headlineNamesOf(articles, names) });
 
   const index = assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords, suggestions: [] });
   // Worked out once here and saved with the index, so no start, reload or refusal pays for it.

@@ -26,7 +26,10 @@ export interface IndexedPassage extends Passage {
   features: AnswerFeatures;
 }
 
-/** Everything the answer engine reads; built once per corpus, never mutated afterwards. */
+/**
+ * Everything the answer engine reads; built once per corpus. Only an incremental add
+ * (add-articles.ts) changes one, and it hands back the index to use from then on.
+ */
 export interface KnowledgeIndex {
   articles: Article[];
   /** Article by its source id (file name without extension). */
@@ -47,6 +50,13 @@ export interface KnowledgeIndex {
   conflictsByPassage: Map<number, DetectedConflict[]>;
   /** Questions the corpus answers well, worked out at build and saved (see suggest-questions.ts). */
   suggestions: string[];
+  /** Passages are read from the saved file as questions reach them (lazy-passages.ts): such an index is never extended. */
+  lazy?: boolean;
+  /**
+   * The saved index this one stands on and the article files added to it since, one list per
+   * add, in order (add-articles.ts): what the saved additions record, so a start can replay them.
+   */
+  savedAs?: { base: string; added: string[][] };
   idf(term: string): number;
   maxIdf: number;
 }
@@ -149,10 +159,11 @@ export function assembleLazyIndex(parts: IndexParts, versionNames: Set<string>, 
     const documents = (fields.get(fieldId)?.size ?? 0) - (searchOnly.get(term) ?? 0);
     if (documents > 0) documentFrequency.set(term, documents);
   }
-  return withDerived(parts, versionNames, documentFrequency);
+  return { ...withDerived(parts, versionNames, documentFrequency), lazy: true };
 }
 
-function withDerived(parts: IndexParts, versionNames: Set<string>, documentFrequency: Map<string, number>): KnowledgeIndex {
+/** The index from its parts and what is already counted of them: for an incremental add, which counts only what it adds. */
+export function withDerived(parts: IndexParts, versionNames: Set<string>, documentFrequency: Map<string, number>): KnowledgeIndex {
   const articleBySource = new Map(parts.articles.map((a) => [a.source, a]));
   const idf = idfFor(documentFrequency, parts.passages.length);
   const conflictsByPassage = new Map<number, DetectedConflict[]>();

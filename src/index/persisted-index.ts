@@ -15,7 +15,9 @@ import { assembleIndex, assembleLazyIndex, compactPassage, MINISEARCH_OPTIONS, s
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
 export const FORMAT = 24;
-const FILE_PREFIX = 'index-';
+export const FILE_PREFIX = 'index-';
+/** Articles added to a saved index since it was written (saved-additions.ts); removed with the index they stand on. */
+export const ADDITIONS_PREFIX = 'additions-';
 
 /**
  * The key a saved index is valid for: the corpus files (names, bytes, metadata), everything
@@ -254,7 +256,9 @@ export function loadSavedIndex(dataDir: string, articles: Article[], logger?: Lo
   const path = join(dataDir, `${FILE_PREFIX}${key}.json`);
   if (!existsSync(path)) return undefined;
   try {
-    return deserialize(path, key, articles, options.lazyPassages === true);
+    const index = deserialize(path, key, articles, options.lazyPassages === true);
+    index.savedAs = { base: key, added: [] };
+    return index;
   } catch (error) {
     logger?.warn('saved index is unreadable, rebuilding it', { file: path, error: (error as Error).message.slice(0, 200) });
     try {
@@ -301,8 +305,9 @@ export function saveIndex(dataDir: string, index: KnowledgeIndex): string {
   const temporary = join(dataDir, `.${name}.${process.pid}.tmp`);
   writePieces(temporary, serialize(index, key));
   renameSync(temporary, join(dataDir, name));
+  index.savedAs = { base: key, added: [] };
   for (const old of readdirSync(dataDir)) {
-    if (old.startsWith(FILE_PREFIX) && old.endsWith('.json') && old !== name) {
+    if ((old.startsWith(FILE_PREFIX) || old.startsWith(ADDITIONS_PREFIX)) && old.endsWith('.json') && old !== name) {
       try {
         unlinkSync(join(dataDir, old));
       } catch {

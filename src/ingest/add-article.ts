@@ -3,7 +3,10 @@ import { readFile, unlink } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { loadCorpus, METADATA_FILE, titleFromText } from '../corpus/load-corpus.js';
 import { type Article, type SourceMeta, SourceMetaSchema } from '../corpus/schema.js';
-import { buildIndex } from '../index/build-index.js';
+import { addArticles, shouldAddIncrementally } from '../index/add-articles.js';
+import { buildIndex, type KnowledgeIndex } from '../index/build-index.js';
+import { indexKey, loadSavedIndex } from '../index/persisted-index.js';
+import { loadSavedWithAdditions, saveAdditions } from '../index/saved-additions.js';
 import { markdownMetadata, markdownTitleText } from '../passages/markdown-passages.js';
 import { foldTypography } from '../text/fold.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -20,6 +23,14 @@ export interface AddOptions {
   input: string;
   /** Replace an article already in the corpus instead of refusing the duplicate. */
   force?: boolean;
+  /**
+   * Where the bot saves its index: when one is saved there for the corpus as it stands, and the
+   * corpus is large, the article is added to it (add-articles.ts) instead of the corpus being
+   * built again, and the record of the add is saved beside it for the bot's next start.
+   */
+  dataDir?: string;
+  /** Smallest saved index an article is added to rather than the corpus built again (add-articles.ts MIN_PASSAGES_TO_ADD). */
+  minPassagesToAdd?: number;
   fetchLimits?: FetchLimits;
 }
 
@@ -159,6 +170,38 @@ function entryFor(candidate: Candidate): SourceMeta {
   return SourceMetaSchema.parse(entry);
 }
 
+/** The index an add leaves, from this process's last add or the saved one, so several inputs load it once. */
+let lastAdded: { dataDir: string; key: string; index: KnowledgeIndex } | undefined;
+
+/**
+ * The index of the corpus with the article in it: the saved index with the article added when
+ * there is one for the corpus as it stands and it is large enough to add to, else a build. The
+ * record of an add is saved (`save`) only once the article is written.
+ */
+async function indexAfter(existing: Article[], after: Article[], article: Article, dataDir: string | undefined, minPassages?: number): Promise<{ index: KnowledgeIndex; save?: () => void }> {
+  if (dataDir) {
+    const key = indexKey(existing);
+    const base = lastAdded?.dataDir === dataDir && lastAdded.key === key ? lastAdded.index : (loadSavedIndex(dataDir, existing) ?? (await loadSavedWithAdditions(dataDir, existing)));
+    if (base && shouldAddIncrementally(base, [article], minPassages)) {
+      const index = addArticles(base, [article], after);
+      // The base is spent (an add extends it in place): only the new index may be used again.
+      lastAdded = undefined;
+      return {
+        index,
+        save: () => {
+          lastAdded = { dataDir, key: indexKey(after), index };
+          try {
+            saveAdditions(dataDir, index);
+          } catch {
+            // The article is in the corpus either way: without the record, the bot's next start builds its index again.
+          }
+        },
+      };
+    }
+  }
+  return { index: buildIndex(after) };
+}
+
 /**
  * Adds one article to the corpus folder: `<slug>.txt` (or `.md`) and its sources.json entry,
  * both written atomically, sources.json first, so a running bot's live reload sees the article
@@ -193,7 +236,8 @@ export async function addArticle(options: AddOptions): Promise<AddResult> {
   const article: Article = { source, file, rawText: candidate.text, ...entry, hash: createHash('sha256').update(candidate.text).digest('hex') };
 
   // The index the corpus will have, so the counts and new facts printed are the bot's own.
-  const index = buildIndex([...existing.filter((a) => a.source !== source), article].sort((a, b) => a.file.localeCompare(b.file)));
+  const after = [...existing.filter((a) => a.source !== source), article].sort((a, b) => a.file.localeCompare(b.file));
+  const { index, save } = await indexAfter(existing, after, article, duplicate === undefined ? options.dataDir : undefined, options.minPassagesToAdd);
   const passages = index.passages.filter((p) => p.sources.includes(source)).length;
   if (passages === 0) throw new IngestError(options.input, 'nothing to index: no passage of it reads as reporting');
 
@@ -204,6 +248,7 @@ export async function addArticle(options: AddOptions): Promise<AddResult> {
   sources[file] = entry;
   await writeBoth(options, sourcesPath, `${JSON.stringify(sources, null, 2)}\n`, join(options.corpusDir, file), candidate.text);
   if (replacedFile) await unlink(join(options.corpusDir, replacedFile)).catch(() => undefined);
+  save?.();
 
   return {
     status: duplicate ? 'replaced' : 'added',

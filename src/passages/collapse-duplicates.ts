@@ -110,7 +110,6 @@ function isDuplicate(a: Entry, b: Entry): boolean {
  * the build held, and left behind, before anything was indexed.
  */
 interface Entry {
-  raw: RawPassage;
   words: Int32Array;
   set: Int32Array;
   key: string;
@@ -178,6 +177,31 @@ function compare(a: RawPassage, b: RawPassage): number {
   return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
 }
 
+/**
+ * Whether two sentences are one statement by the rules the collapse applies: for an incremental
+ * add (add-articles.ts), which compares a new sentence with the few indexed passages that share
+ * its rarest words instead of collapsing the whole corpus again.
+ */
+export function sameStatement(a: string, b: string): boolean {
+  const { idsOf, hashes } = wordIds();
+  const entryOf = (text: string): Entry => {
+    const w = words(text);
+    const ids = idsOf(w);
+    return { words: ids, set: sortedSet(ids), key: w.join(' '), figures: figures(w), names: names(text), truncated: isTruncated(text) };
+  };
+  const x = entryOf(a);
+  const y = entryOf(b);
+  // Short sentences are joined by their exact words only, as the collapse joins them.
+  if (x.key === y.key) return true;
+  if (Math.min(x.words.length, y.words.length) < MIN_WORDS_FOR_NEAR) return false;
+  const [short, long] = x.words.length <= y.words.length ? [x, y] : [y, x];
+  if (isTruncatedCopy(short.words, long.words, short.truncated)) return true;
+  // The collapse compares only sentences that share a MinHash band: so does this, or an add would
+  // join sentences a build keeps apart ("A said its model costs 47% less" and "B said its model…").
+  const bandsOfY = new Set(bands(y.set, hashes));
+  return bands(x.set, hashes).some((band) => bandsOfY.has(band)) && isDuplicate(x, y);
+}
+
 export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
   const groups = new UnionFind(raw.length);
   const buckets = new Map<string, number[]>();
@@ -201,7 +225,7 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
     if (w.length < MIN_WORDS_FOR_NEAR) return;
     const ids = idsOf(w);
     const truncated = isTruncated(p.text);
-    const entry: Entry = { raw: p, words: ids, set: sortedSet(ids), key, figures: figures(w), names: names(p.text), truncated };
+    const entry: Entry = { words: ids, set: sortedSet(ids), key, figures: figures(w), names: names(p.text), truncated };
     distinct.set(i, entry);
     const compareWith = (bucket: readonly number[]) => {
       for (let k = bucket.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARISONS_PER_BUCKET; k--, compared++) {

@@ -21,11 +21,15 @@ function isHeadline(line: string, title: string): boolean {
   return line.length > 0 && (line.startsWith(title) || title.startsWith(line));
 }
 
-/** Every line of every article, classified; content lines split into sentences with exact offsets. */
-export function extractPassages(articles: readonly Article[]): RawPassage[] {
-  const boilerplate = findBoilerplateLines(articles);
+/**
+ * Every line of every article, classified; content lines split into sentences with exact offsets.
+ * An incremental add (add-articles.ts) passes the boilerplate judged over the whole corpus, and
+ * numbers its articles after those already indexed.
+ */
+export function extractPassages(articles: readonly Article[], boilerplate: ReadonlySet<string> = findBoilerplateLines(articles), firstArticle = 0): RawPassage[] {
   const out: RawPassage[] = [];
-  articles.forEach((article, articleIndex) => {
+  articles.forEach((article, position) => {
+    const articleIndex = firstArticle + position;
     if (isMarkdown(article)) {
       // Markdown is read by its structure (see markdown-passages.ts), not line by line.
       for (const { display, ...p } of markdownPassages(article.rawText)) {

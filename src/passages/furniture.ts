@@ -56,18 +56,36 @@ export function classifyLine(line: string): LineRole {
   return 'text';
 }
 
+/** Whether a text has at most `limit` words: stops counting past it, since most lines are whole paragraphs. */
+function hasAtMostWords(text: string, limit: number): boolean {
+  const word = new RegExp(WORD.source, 'gu');
+  for (let n = 0; word.exec(text) !== null; ) if (++n > limit) return false;
+  return true;
+}
+
+const SHORT_LINE_WORDS = 12;
+
+/** An article's distinct short lines, folded as boilerplate is compared: what a site may repeat on every page. */
+export function shortLinesOf(article: { rawText: string }): Set<string> {
+  const lines = new Set<string>();
+  for (const raw of article.rawText.split(/\r?\n/)) {
+    const line = foldTypography(raw).trim();
+    if (line && hasAtMostWords(line, SHORT_LINE_WORDS)) lines.add(line.toLowerCase());
+  }
+  return lines;
+}
+
+/** How many articles hold each short line (see shortLinesOf). */
+export function countShortLines(articles: readonly { rawText: string }[], into = new Map<string, number>()): Map<string, number> {
+  for (const article of articles) for (const line of shortLinesOf(article)) into.set(line, (into.get(line) ?? 0) + 1);
+  return into;
+}
+
 /**
  * Short lines that stand in two or more articles are the site's own text (a brand line, a
  * newsletter box), not reporting. Long repeated lines are kept: those are quotes, and the
  * duplicate collapse turns them into one passage reported by several sources.
  */
 export function findBoilerplateLines(articles: readonly { rawText: string }[]): Set<string> {
-  const seenIn = new Map<string, number>();
-  for (const article of articles) {
-    const lines = new Set(
-      article.rawText.split(/\r?\n/).map((l) => foldTypography(l).trim().toLowerCase()).filter((l) => l && countWords(l) <= 12),
-    );
-    for (const line of lines) seenIn.set(line, (seenIn.get(line) ?? 0) + 1);
-  }
-  return new Set([...seenIn].filter(([, n]) => n >= 2).map(([line]) => line));
+  return new Set([...countShortLines(articles)].filter(([, n]) => n >= 2).map(([line]) => line));
 }

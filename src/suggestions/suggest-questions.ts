@@ -1,4 +1,4 @@
-import type { KnowledgeIndex } from '../index/index-model.js';
+import type { IndexedPassage, KnowledgeIndex } from '../index/index-model.js';
 import { analyze } from '../text/analyze.js';
 import type { Answer } from '../answer/schema.js';
 
@@ -21,9 +21,12 @@ const ORDINAL = /\b(one|two|three|four|five|first|second|third|and|card|level)\b
 const MIN_NAME_PASSAGES = 2;
 const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 
+/** Headlines read to name the story: enough to find the name most of them share, at any corpus size. */
+const HEADLINE_SAMPLE = 2_000;
+
 function subjectName(index: KnowledgeIndex): string {
   const runs = new Map<string, { text: string; count: number }>();
-  for (const article of index.articles) {
+  for (const article of evenSample(index.articles, HEADLINE_SAMPLE)) {
     let run: string[] = [];
     const flush = () => {
       if (run.length > 0) {
@@ -52,8 +55,8 @@ function evenSample<T>(items: readonly T[], limit: number): T[] {
   return Array.from({ length: limit }, (_, i) => items[Math.floor((i * items.length) / limit)]!);
 }
 
-function labelQuestions(index: KnowledgeIndex, subject: string): { question: string; passageId: number }[] {
-  const labels = index.passages.filter((p) => p.kind === 'label');
+function labelQuestions(index: KnowledgeIndex, subject: string, from: readonly IndexedPassage[] = index.passages): { question: string; passageId: number }[] {
+  const labels = from.filter((p) => p.kind === 'label');
   return evenSample(labels, MAX_LABELS_READ).flatMap((p) => {
     if (p.kind !== 'label') return [];
     const label = p.text.slice(0, p.text.indexOf(':')).replace(/^[-•*\s]+/, '').trim();
@@ -92,9 +95,9 @@ function nameQuestions(index: KnowledgeIndex, subject: string): string[] {
     .map((e) => `What does ${e.text} have to do with ${subject}?`);
 }
 
-export function suggestQuestions(index: KnowledgeIndex, answer: (q: string) => Answer): string[] {
-  const subject = subjectName(index);
-  const fromLabels = evenSample(labelQuestions(index, subject), MAX_CANDIDATES)
+/** Label questions the engine answers with the very passage they were made from. */
+function answeredByTheirPassage(index: KnowledgeIndex, answer: (q: string) => Answer, candidates: { question: string; passageId: number }[]): string[] {
+  return candidates
     .filter(({ question, passageId }) => {
       const result = answer(question);
       const first = result.citations[0];
@@ -102,6 +105,20 @@ export function suggestQuestions(index: KnowledgeIndex, answer: (q: string) => A
       return result.status === 'answered' && first !== undefined && passage.locations.some((l) => l.source === first.source && l.start === first.start);
     })
     .map(({ question }) => question);
+}
+
+/**
+ * After an incremental add (add-articles.ts): the saved suggestions, then those the new
+ * passages' labels make, checked as a build checks them; bounded as a build's list is.
+ */
+export function extendSuggestions(index: KnowledgeIndex, answer: (q: string) => Answer, added: readonly IndexedPassage[]): string[] {
+  const fresh = answeredByTheirPassage(index, answer, evenSample(labelQuestions(index, subjectName(index), added), MAX_CANDIDATES));
+  return [...new Set([...index.suggestions, ...fresh])].slice(0, 2 * MAX_CANDIDATES);
+}
+
+export function suggestQuestions(index: KnowledgeIndex, answer: (q: string) => Answer): string[] {
+  const subject = subjectName(index);
+  const fromLabels = answeredByTheirPassage(index, answer, evenSample(labelQuestions(index, subject), MAX_CANDIDATES));
   const fromNames = nameQuestions(index, subject).slice(0, MAX_CANDIDATES).filter((q) => answer(q).status === 'answered');
   // Interleave so the first few cover both facts and names.
   const out: string[] = [];

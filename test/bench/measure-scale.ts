@@ -1,18 +1,23 @@
 /**
  * One benchmark measurement in a process of its own, so its peak memory is its own. Mode
- * `build` builds the index fresh and saves it; mode `serve` loads the saved index and times
- * answers beside plain MiniSearch over the same passages. Prints one JSON line.
+ * `build` builds the index fresh and saves it; mode `serve` loads the saved index, times
+ * answers beside plain MiniSearch over the same passages, then adds articles one at a time as a
+ * running bot's reload does. Prints one JSON line.
  */
-import { statSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { createEngineFromIndex } from '../../src/engine/engine.js';
+import { createEngine, createEngineFromIndex } from '../../src/engine/engine.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { loadSavedIndex, saveIndex } from '../../src/index/persisted-index.js';
+import { extraArticle } from './generate-corpus.js';
 
 const [mode, corpusDir, dataDir, questionsJson] = process.argv.slice(2) as [string, string, string, string];
 const questions: string[] = JSON.parse(questionsJson);
 const REFUSED = 'How tall is Mount Qzarvel?';
+/** Articles added one at a time, each by a live reload, after the answers are timed. */
+const ADDS = 3;
 
 function percentiles(samples: number[]): { p50: number; p99: number } {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -23,6 +28,12 @@ function percentiles(samples: number[]): { p50: number; p99: number } {
 function time<T>(fn: () => T): { value: T; ms: number } {
   const start = performance.now();
   const value = fn();
+  return { value, ms: performance.now() - start };
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await fn();
   return { value, ms: performance.now() - start };
 }
 
@@ -69,5 +80,35 @@ if (mode === 'build') {
       baseline.push(time(() => plain.search(q)).ms);
     }
   }
-  console.log(JSON.stringify({ loadMs: loaded.ms, loadCpuMs, firstRefusalMs: firstRefusal.ms, warmUpMs: warm.ms, answer: percentiles(ours), plainSearch: percentiles(baseline), answers: ours.length, ...serving }));
+  // Adding articles as a running bot's live reload does: the corpus folder read again, the new
+  // article added to the index serving (or the index built again, for a corpus too small to add
+  // to), and the record saved beside the saved index. The bot counts what an add extends once it
+  // is up (prepareToAdd), timed apart.
+  const live = await createEngine({ corpusDir, dataDir });
+  const prepareMs = (await timeAsync(() => live.prepareToAdd())).ms;
+  const addMs: number[] = [];
+  const addedFrom: string[] = [];
+  let addedAnswered = 0;
+  let addedAsked = 0;
+  const addedFiles: string[] = [];
+  try {
+    for (let k = 0; k < ADDS; k++) {
+      const text = extraArticle(articles.length + k);
+      const file = join(corpusDir, `zz_added_${k}.txt`);
+      writeFileSync(file, text);
+      addedFiles.push(file);
+      const reload = await timeAsync(() => live.reload());
+      addMs.push(reload.ms);
+      addedFrom.push(reload.value.from);
+      // Its own sentences, asked back: answered from the article just added (or the passage it repeats).
+      for (const line of text.split('\n').slice(1).filter((l) => l.split(' ').length > 8).slice(0, 5)) {
+        addedAsked++;
+        const cited = live.answer(`${line.split(' ').slice(0, 9).join(' ')}?`).citations.map((c) => c.quote);
+        if (cited.some((quote) => line.includes(quote.slice(0, 40)))) addedAnswered++;
+      }
+    }
+  } finally {
+    for (const file of addedFiles) rmSync(file, { force: true });
+  }
+  console.log(JSON.stringify({ loadMs: loaded.ms, loadCpuMs, firstRefusalMs: firstRefusal.ms, warmUpMs: warm.ms, answer: percentiles(ours), plainSearch: percentiles(baseline), answers: ours.length, prepareMs, addMs, addedFrom, addedAnswered, addedAsked, ...serving }));
 }

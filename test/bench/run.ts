@@ -81,6 +81,7 @@ for (const scale of scales) {
     scale.name, String(build.passages), String(build.conflicts), `${f(build.buildMs)} (${f(build.buildCpuMs)})`, f(build.peakRssMB), f(build.savedMB),
     `${f(serve.loadMs)} (${f(serve.loadCpuMs)})`, f(serve.firstRefusalMs, 1), f(serve.warmUpMs), f(serve.answer.p50, 2), f(serve.answer.p99, 2),
     f(serve.plainSearch.p50, 2), f(serve.plainSearch.p99, 2), f(serve.rssMB), f(serve.peakRssMB),
+    `${serve.addMs.map((ms: number) => f(ms)).join(', ')} (${serve.addedFrom.join(', ')}; ${serve.addedAnswered}/${serve.addedAsked}; prepared in ${f(serve.prepareMs)})`,
   ]);
   check(`${scale.name}: first refused answer within 50 ms`, serve.firstRefusalMs <= 50, `${f(serve.firstRefusalMs, 1)} ms`);
   if (scale.name === '10000') {
@@ -92,11 +93,13 @@ for (const scale of scales) {
     check('10,000: start from the saved index within 1/5 of a build', serve.loadMs <= build.buildMs / 5, `${f(serve.loadMs)} ms vs ${f(build.buildMs)} ms`);
     check('10,000: serving RSS within 1 GB', serve.peakRssMB <= 1024, `${f(serve.peakRssMB)} MB`);
     check('10,000: bot answering within 2x the saved-index load', serve.loadMs + serve.warmUpMs <= 2 * serve.loadMs, `load ${f(serve.loadMs)} ms + warm-up ${f(serve.warmUpMs)} ms`);
+    // Every add counts: the slowest is what an admin may meet. Each is a whole live reload (the folder read, the add, its saved record).
+    const slowest = Math.max(...(serve.addMs as number[]));
+    const incremental = (serve.addedFrom as string[]).every((from) => from === 'added');
+    check('10,000: adding one article within 1 s (incremental)', incremental && slowest <= 1000, `${serve.addMs.map((ms: number) => f(ms)).join(', ')} ms for ${serve.addMs.length} live reloads that each added one (${serve.addedFrom.join(', ')}), saved record included; ${serve.addedAnswered} of ${serve.addedAsked} of their sentences asked back answered from them; counting ahead at start ${f(serve.prepareMs)} ms`);
   }
 }
 if (!SIZES.includes(10000)) check('10,000-article targets', undefined, 'not measured (BENCH_SIZES leaves out 10000)');
-// Not built yet: an added article rebuilds the whole index (see README, Performance).
-check('10,000: adding one article within 1 s (incremental)', false, 'not implemented: an added article rebuilds the index (what an add changes beyond its own passages: npx tsx test/bench/incremental-effects.ts)');
 
 // One huge article: 20 MB of generated coverage in a single file.
 {
@@ -116,7 +119,7 @@ check('10,000: adding one article within 1 s (incremental)', false, 'not impleme
   const build = measure('build', dir, dataDir, []);
   const env = { ...process.env, CORPUS_DIR: dir, DATA_DIR: dataDir, NO_COLOR: '1' };
   const ask = run([join(ROOT, 'dist/cli/main.js'), 'ask', syntheticQuestions()[0]!], env);
-  rows.push(['1 (20 MB)', String(build.passages), String(build.conflicts), `${f(build.buildMs)} (${f(build.buildCpuMs)})`, f(build.peakRssMB), f(build.savedMB), '–', '–', '–', '–', '–', '–', '–', '–', '–']);
+  rows.push(['1 (20 MB)', String(build.passages), String(build.conflicts), `${f(build.buildMs)} (${f(build.buildCpuMs)})`, f(build.peakRssMB), f(build.savedMB), '–', '–', '–', '–', '–', '–', '–', '–', '–', '–']);
   check('20 MB article: build within 15 s', build.buildMs <= 15_000, `${f(build.buildMs / 1000, 1)} s`);
   check('20 MB article: build peak RSS within 1 GB', build.peakRssMB <= 1024, `${f(build.peakRssMB)} MB`);
   check('20 MB article: one-shot ask within 2 s', ask.seconds <= 2, `${f(ask.seconds, 2)} s`);
@@ -131,7 +134,7 @@ spawnSync(process.execPath, ask, { cwd: ROOT, env }); // saves the index, as the
 const [oneShot, floor] = medianSeconds([ask, [join(ROOT, 'test/bench/floor.cjs')]], 15, env) as [number, number];
 check('seeds: one-shot `grok-facts ask` within 1.5x of the `node -e` floor', oneShot <= 1.5 * floor, `${f(oneShot, 3)} s vs ${f(floor, 3)} s (${f(oneShot / floor, 2)}x)`);
 
-const header = ['articles', 'passages', 'conflicts', 'build ms (CPU ms)', 'build peak RSS MB', 'saved MB', 'load ms (CPU ms)', 'first refusal ms', 'warm-up ms', 'answer p50 ms', 'answer p99 ms', 'MiniSearch p50 ms', 'MiniSearch p99 ms', 'serving RSS MB', 'serving peak RSS MB'];
+const header = ['articles', 'passages', 'conflicts', 'build ms (CPU ms)', 'build peak RSS MB', 'saved MB', 'load ms (CPU ms)', 'first refusal ms', 'warm-up ms', 'answer p50 ms', 'answer p99 ms', 'MiniSearch p50 ms', 'MiniSearch p99 ms', 'serving RSS MB', 'serving peak RSS MB', 'reload adding one article, ms ×3 (how; asked back answered; counted ahead ms)'];
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${f(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`\nMachine: ${machine}\n`);
 console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);

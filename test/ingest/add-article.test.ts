@@ -227,6 +227,28 @@ describe('grok-facts add, a URL', () => {
   });
 });
 
+describe('grok-facts add, with the bot\'s saved index', () => {
+  it('adds to the saved index instead of building again, says what a build would, and leaves the record for the next start', async () => {
+    const dir = await seedsCopy();
+    const dataDir = await mkdtemp(join(tmpdir(), 'grok-facts-add-data-'));
+    await createEngine({ corpusDir: dir, dataDir }); // builds and saves, as the bot's first start does
+    const plain = await addArticle({ corpusDir: await seedsCopy(), input: NEWS });
+    const added = await addArticle({ corpusDir: dir, dataDir, input: NEWS, minPassagesToAdd: 0 });
+    expect(added).toEqual(plain);
+    // A second input in the same run adds to the index the first left, not to the saved one again.
+    const second = await addArticle({ corpusDir: dir, dataDir, input: join(MARKDOWN, 'telescope-notes.md'), minPassagesToAdd: 0 });
+    expect(second.status).toBe('added');
+    const records = (await readdir(dataDir)).filter((f) => f.startsWith('additions-'));
+    expect(records).toHaveLength(1);
+    expect(JSON.parse(await readFile(join(dataDir, records[0]!), 'utf8')).added).toEqual([[added.file], [second.file]]);
+
+    const engine = await createEngine({ corpusDir: dir, dataDir });
+    expect(engine.loaded()!.result.from).toBe('saved');
+    const answer = engine.answer('How many accelerators does the site house?');
+    expect(answer.citations[0]!.quote).toBe('The site houses 550,000 accelerators in its first phase, and xAI plans to reach one million by the end of 2027.');
+  });
+});
+
 describe('a running bot', () => {
   it('picks up an added article through live reload', async () => {
     const dir = await seedsCopy();

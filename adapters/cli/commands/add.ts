@@ -33,11 +33,11 @@ function toJson(input: string, result: AddResult): string {
 }
 
 /** `grok-facts add FILE|URL…`: each input added in turn; a failure is one line and the rest go on. */
-export async function addInputs(corpusDir: string, inputs: string[], io: AddIo): Promise<number> {
+export async function addInputs(corpusDir: string, dataDir: string, inputs: string[], io: AddIo): Promise<number> {
   let failed = 0;
   for (const input of inputs) {
     try {
-      const result = await addArticle({ corpusDir, input, force: io.force });
+      const result = await addArticle({ corpusDir, dataDir, input, force: io.force });
       io.out.write(`${io.json ? toJson(input, result) : describe(result, io.style)}\n`);
       if (result.status === 'duplicate') failed++;
     } catch (error) {

@@ -4,6 +4,8 @@ import { html, type Html } from '../html.js';
 import { perDayChart } from './chart.js';
 import { page } from './layout.js';
 
+const LOAD_FROM = { saved: 'read from its saved copy', built: 'built from the files', added: 'extended with the new articles' } as const;
+
 const none = (what: string) => html`<p class="meta">${what}</p>`;
 
 interface Column {
@@ -85,7 +87,7 @@ ${
 <h2 id="corpus">Corpus health</h2>
 <ul class="plain corpus">
 <li>${c.articles} articles, ${c.passages} passages, ${c.terms} index terms</li>
-<li>Last reload: ${c.lastReload ? `${c.lastReload.at.slice(0, 19).replace('T', ' ')} UTC (${c.lastReload.kind === 'start' ? 'at start' : 'reload'}, ${c.lastReload.articles} articles, index ${c.lastReload.from === 'saved' ? 'read from its saved copy' : 'built from the files'})` : 'not known'}</li>
+<li>Last reload: ${c.lastReload ? `${c.lastReload.at.slice(0, 19).replace('T', ' ')} UTC (${c.lastReload.kind === 'start' ? 'at start' : 'reload'}, ${c.lastReload.articles} articles, index ${LOAD_FROM[c.lastReload.from]})` : 'not known'}</li>
 <li>Skipped files: ${c.skipped.length === 0 ? 'none' : html`<ul class="plain skipped">${c.skipped.map((s) => html`<li><code>${s.file}</code>: ${s.reason}</li>`)}</ul>`}</li>
 </ul>`;
   return page('Admin', body, { admin: true });
