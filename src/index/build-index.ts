@@ -11,6 +11,7 @@ import { analyze, type Term } from '../text/analyze.js';
 import { detectAnswerType } from '../answer/reading/answer-type.js';
 import { foldTypography } from '../text/fold.js';
 import { answerFeatures } from './answer-features.js';
+import { collectBetweenSteps } from './collect-garbage.js';
 import { learnEntities } from './entity-lexicon.js';
 import { assembleIndex, compactPassage, idfFor, searchTermsOf, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
@@ -136,9 +137,11 @@ export function headlineNamesOf(articles: readonly Article[], names: Omit<NameLe
 export function buildIndex(articles: Article[]): KnowledgeIndex {
   const raw = extractPassages(articles);
   const passages = collapseDuplicates(raw);
+  collectBetweenSteps(raw.length);
   const contextOf = contexts(raw, new Map(articles.map((a) => [a.source, a.rawText])));
   const analyse = analyseOnce();
   const analysed = passages.map((p) => ({ ...p, terms: analyse(p.text) }));
+  collectBetweenSteps(raw.length);
   const entities = learnEntities(analysed);
 
   const documentFrequency = new Map<string, number>();
@@ -151,11 +154,17 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   const idf = idfFor(documentFrequency, passages.length);
 
   const indexed = indexPassages(analysed, contextOf, analyse, entities);
+  collectBetweenSteps(raw.length);
   const subjectTerms = findSubjectTerms(articles, entities);
 
   const search = new MiniSearch<{ id: number; terms: string }>(MINISEARCH_OPTIONS);
   // The article's own question before a sentence is found with it, as a "Label:" is with its value.
-  search.addAll(indexed.map((p) => ({ id: p.id, terms: searchTermsOf(p).join(' ') })));
+  // One document at a time, so no array of 200,000 documents is held while MiniSearch reads them, and
+  // its scratch collected halfway (see collect-garbage.ts).
+  indexed.forEach((p, i) => {
+    search.add({ id: p.id, terms: searchTermsOf(p).join(' ') });
+    if (i > 0 && i % 100_000 === 0) collectBetweenSteps(raw.length);
+  });
 
   // Which articles state each figure: figures one article states together are not a disagreement.
   const articlesWithValue = new Map<string, Set<string>>();
@@ -168,6 +177,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     }
   }
   const names = { entities, subjectTerms };
+  collectBetweenSteps(raw.length);
   const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3, { ...names, headlineNames: headlineNamesOf(articles, names) });
 
   const index = assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords, suggestions: [] });
