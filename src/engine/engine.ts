@@ -5,7 +5,6 @@ import { loadCorpus } from '../corpus/load-corpus.js';
 import type { Article } from '../corpus/schema.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
 import { loadSavedIndex, saveIndex } from '../index/persisted-index.js';
-import { loadSavedWithAdditions, saveAdditions } from '../index/saved-additions.js';
 import type { Logger } from '../log/logger.js';
 import { matchSuggestions } from '../suggestions/suggest-questions.js';
 import type { SourceSummary } from './source-summary.js';
@@ -35,8 +34,8 @@ export interface ReloadResult {
   passages: number;
   /** Files that could not be read and were left out, with why. */
   skipped: { file: string; reason: string }[];
-  /** Where the index came from: a saved one, built now, or the index before with the new articles added to it. */
-  from: 'saved' | 'built' | 'added';
+  /** Where the index came from: a saved one, built now, the index before with the new articles added to it, or the index before as it was (nothing new). */
+  from: 'saved' | 'built' | 'added' | 'unchanged';
 }
 
 export interface LoadRecord {
@@ -155,10 +154,11 @@ async function loadIndex(options: EngineOptions, current?: KnowledgeIndex): Prom
   }
   if (current) {
     const added = await addedTo(current, articles, options);
-    if (added) return { index: added, result: { articles: articles.length, passages: added.passages.length, skipped, from: 'added' } };
+    if (added) return { index: added.index, result: { articles: articles.length, passages: added.index.passages.length, skipped, from: added.from } };
   }
   let index = options.dataDir ? loadSavedIndex(options.dataDir, articles, options.logger, { lazyPassages: options.lazyPassages }) : undefined;
-  if (!index && options.dataDir) index = await loadSavedWithAdditions(options.dataDir, articles, options.logger);
+  // Additions are looked for only when there is no saved index for the corpus as it stands (a one-shot `ask` never loads this).
+  if (!index && options.dataDir) index = await (await import('../index/saved-additions.js')).loadSavedWithAdditions(options.dataDir, articles, options.logger);
   const from = index ? 'saved' : 'built';
   if (!index) {
     // The builder is loaded only when there is something to build.
@@ -180,11 +180,23 @@ async function loadIndex(options: EngineOptions, current?: KnowledgeIndex): Prom
  * again (add-articles.ts), and records that beside the saved index; undefined when the corpus
  * changed otherwise, or is small enough that a build is as quick and exact.
  */
-async function addedTo(current: KnowledgeIndex, articles: Article[], options: EngineOptions): Promise<KnowledgeIndex | undefined> {
+async function addedTo(current: KnowledgeIndex, articles: Article[], options: EngineOptions): Promise<{ index: KnowledgeIndex; from: 'added' | 'unchanged' } | undefined> {
   const incremental = await import('../index/add-articles.js');
   const added = incremental.articlesAdded(current, articles);
+  // Nothing new (a SIGHUP, sources.json rewritten with the same entries): the index serving stays.
+  if (added?.length === 0) return { index: current, from: 'unchanged' };
   if (!incremental.shouldAddIncrementally(current, added, options.minPassagesToAdd)) return undefined;
-  const index = incremental.addArticles(current, added, articles);
+  const { saveAdditions } = await import('../index/saved-additions.js');
+  // No await from here until the engine swaps the index in: the add changes the index serving now
+  // in place, so no question may be answered in between (answers run between awaits, never inside).
+  let index: KnowledgeIndex;
+  try {
+    index = incremental.addArticles(current, added, articles);
+  } catch (error) {
+    // The index serving may be changed half way: a build replaces it, never reading it.
+    options.logger?.warn('adding the new articles failed; building the index again', { error: (error as Error).message });
+    return undefined;
+  }
   if (options.dataDir) {
     try {
       saveAdditions(options.dataDir, index);
@@ -192,7 +204,7 @@ async function addedTo(current: KnowledgeIndex, articles: Article[], options: En
       options.logger?.warn('could not save the added articles; the index will be rebuilt next start', { error: (error as Error).message });
     }
   }
-  return index;
+  return { index, from: 'added' };
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {

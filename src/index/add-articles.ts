@@ -1,7 +1,7 @@
 import { answerQuestion } from '../answer/answer.js';
 import type { Article } from '../corpus/schema.js';
 import { claimContexts, detectConflicts, type DetectedConflict } from '../conflicts/detect-conflicts.js';
-import { collapseDuplicates, sameStatement } from '../passages/collapse-duplicates.js';
+import { collapseDuplicates, sameStatement, statementKey } from '../passages/collapse-duplicates.js';
 import { extractPassages } from '../passages/extract-passages.js';
 import { countShortLines } from '../passages/furniture.js';
 import type { Location, Passage } from '../passages/schema.js';
@@ -12,6 +12,7 @@ import { entitiesFrom, gatherEntityEvidence, type EntityEvidence } from './entit
 import { answerFeatures } from './answer-features.js';
 import { compactPassage, idfFor, searchTermsOf, SEARCH_FIELD, versionNamesOf, withDerived, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 import { passagesWithTerm } from './top-matches.js';
+import { MAX_ADDS } from './saved-additions.js';
 
 /**
  * Adds articles to a built index without building it again: at 10,000 articles a build takes
@@ -29,8 +30,9 @@ import { passagesWithTerm } from './top-matches.js';
  * - a short line of an existing article that a new one repeats stays indexed there (the new
  *   copy is furniture, as a build would judge it);
  * - a new sentence that is the near twin of two passages joins one of them.
- * These are the differences from a fresh build, measured in test/bench (add-articles.bench).
- * A corpus small enough to build in a moment is built again instead (see shouldAddIncrementally).
+ * These are the differences from a fresh build, measured by test/bench/add-articles.ts. A corpus
+ * small enough to build in a moment is built again instead, and so is any after a few adds (see
+ * shouldAddIncrementally).
  */
 
 /** A new sentence's rarest words, whose passages are compared with it for a twin. */
@@ -53,9 +55,15 @@ export function articlesAdded(index: KnowledgeIndex, articles: readonly Article[
   return articles.filter((a) => !known.has(a.file));
 }
 
-/** Whether adding to this index beats building it again: a large, fully read index, and something to add. */
+/**
+ * Whether adding to this index beats building it again: a large, fully read index, and a few
+ * articles to add. After MAX_ADDS adds since the last build, or with more than a twentieth of the
+ * corpus new at once, it is built again, so what an add does differently from a build (see
+ * above) never builds up.
+ */
 export function shouldAddIncrementally(index: KnowledgeIndex, added: readonly Article[] | undefined, minPassages = MIN_PASSAGES_TO_ADD): added is Article[] {
-  return added !== undefined && added.length > 0 && !index.lazy && index.passages.length >= minPassages;
+  if (added === undefined || added.length === 0 || index.lazy || index.passages.length < minPassages) return false;
+  return (index.addsSinceBuild ?? 0) < MAX_ADDS && added.length <= Math.max(1, index.articles.length / 20);
 }
 
 /**
@@ -66,13 +74,40 @@ export function shouldAddIncrementally(index: KnowledgeIndex, added: readonly Ar
 interface CorpusCounts {
   shortLines: Map<string, number>;
   names: EntityEvidence;
+  /**
+   * Each location's words (statementKey), hashed, to its passage: a sentence an indexed article
+   * prints word for word is found whatever its words, where the probe by rare words may miss a
+   * sentence of common ones ("He declined to comment."). A hash rather than the text keeps it to
+   * ~10 MB at 10,000 articles; a match is confirmed on the text.
+   */
+  statements: Map<number, number>;
 }
 
 const corpusCounts = new WeakMap<object, CorpusCounts>();
 
+/** Two 32-bit FNV-1a hashes of the key, as one 53-bit number. */
+function keyHash(key: string): number {
+  let a = 2166136261;
+  let b = 0x811c9dc5 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 0x01000193 ^ 0x2f);
+  }
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) >>> 11);
+}
+
+function noteStatements(into: Map<number, number>, passages: Iterable<{ id: number; locations: readonly { text: string }[] }>): Map<number, number> {
+  for (const p of passages) for (const l of p.locations) into.set(keyHash(statementKey(l.text)), p.id);
+  return into;
+}
+
 function countsOf(index: KnowledgeIndex): CorpusCounts {
   let counts = corpusCounts.get(index.search);
-  if (!counts) corpusCounts.set(index.search, (counts = { shortLines: countShortLines(index.articles), names: gatherEntityEvidence(index.passages) }));
+  if (!counts) {
+    counts = { shortLines: countShortLines(index.articles), names: gatherEntityEvidence(index.passages), statements: noteStatements(new Map(), index.passages) };
+    corpusCounts.set(index.search, counts);
+  }
   return counts;
 }
 
@@ -90,14 +125,16 @@ function relearnNames(index: KnowledgeIndex, evidence: EntityEvidence, fresh: re
   return { entities: entitiesFrom(extended), evidence: extended };
 }
 
-/** The indexed passage a new one repeats, if any, among those sharing its rarest words. */
-function findTwin(index: KnowledgeIndex, passage: Passage, terms: readonly Term[]): IndexedPassage | undefined {
+/** The indexed passage a new one repeats, if any: word for word, or near enough among those sharing its rarest words. */
+function findTwin(index: KnowledgeIndex, statements: ReadonlyMap<number, number>, passage: Passage, terms: readonly Term[]): IndexedPassage | undefined {
+  const text = passage.locations[0]!.text;
+  const same = statements.get(keyHash(statementKey(text)));
+  if (same !== undefined && index.passages[same]!.locations.some((l) => sameStatement(text, l.text))) return index.passages[same];
   const known = [...new Set(terms.map((t) => t.term))].filter((t) => index.documentFrequency.has(t));
   known.sort((a, b) => index.documentFrequency.get(a)! - index.documentFrequency.get(b)! || (a < b ? -1 : 1));
   const shared = new Map<number, number>();
   for (const term of known.slice(0, TWIN_PROBES)) for (const id of passagesWithTerm(index.search, SEARCH_FIELD, term)) shared.set(id, (shared.get(id) ?? 0) + 1);
   const candidates = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_TWIN_CANDIDATES);
-  const text = passage.locations[0]!.text;
   for (const [id] of candidates) {
     const candidate = index.passages[id]!;
     if (candidate.locations.some((l) => sameStatement(text, l.text))) return candidate;
@@ -186,7 +223,7 @@ export function addArticles(index: KnowledgeIndex, added: readonly Article[], ar
   const fresh: (Passage & { terms: Term[] })[] = [];
   for (const cluster of collapseDuplicates(raw)) {
     const terms = analyse(cluster.text);
-    const twin = findTwin(index, cluster, terms);
+    const twin = findTwin(index, counted.statements, cluster, terms);
     if (twin) for (const location of cluster.locations) joins.push({ passage: twin, location });
     else fresh.push({ ...cluster, id: index.passages.length + fresh.length, terms });
   }
@@ -220,6 +257,8 @@ export function addArticles(index: KnowledgeIndex, added: readonly Article[], ar
   for (const p of indexed) versionNamesOf(p.terms, index.versionNames);
   for (const [line, n] of ownLines) lines.set(line, (lines.get(line) ?? 0) + n);
   counted.names = evidence;
+  noteStatements(counted.statements, indexed);
+  for (const { passage, location } of joins) counted.statements.set(keyHash(statementKey(location.text)), passage.id);
   for (const { p, features: f } of features) compactPassage(Object.assign(p, { features: f }), undefined);
 
   const next = withDerived(
@@ -236,7 +275,12 @@ export function addArticles(index: KnowledgeIndex, added: readonly Article[], ar
     index.versionNames,
     index.documentFrequency,
   );
-  next.suggestions = extendSuggestions(next, (q) => answerQuestion(next, q), indexed);
+  try {
+    next.suggestions = extendSuggestions(next, (q) => answerQuestion(next, q), indexed);
+  } catch {
+    // The index has changed already, so this must not fail the add: the suggestions stay those before it.
+  }
+  next.addsSinceBuild = (index.addsSinceBuild ?? 0) + 1;
   if (index.savedAs) next.savedAs = { base: index.savedAs.base, added: [...index.savedAs.added, added.map((a) => a.file)] };
   return next;
 }

@@ -57,6 +57,8 @@ export interface KnowledgeIndex {
    * add, in order (add-articles.ts): what the saved additions record, so a start can replay them.
    */
   savedAs?: { base: string; added: string[][] };
+  /** Incremental adds since the index was last built (add-articles.ts): a reload builds again after a few. */
+  addsSinceBuild?: number;
   idf(term: string): number;
   maxIdf: number;
 }

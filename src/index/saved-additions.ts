@@ -10,10 +10,10 @@ import { ADDITIONS_PREFIX, FILE_PREFIX, FORMAT, indexKey, loadSavedIndex, saveIn
  * An incremental add (add-articles.ts) is saved as a record of what was added to which saved
  * index, not as the index again: writing 270 MB would take longer than the add. A start finds
  * the record under the corpus's key, loads the index it stands on and adds the same articles in
- * the same order, which gives the index the running bot had. After MAX_ADDS adds the index is
- * saved whole again, so a start never replays more than that.
+ * the same order, which gives the index the running bot had. After MAX_ADDS adds a reload builds
+ * the index again (add-articles.ts shouldAddIncrementally), so a start never replays more.
  */
-const MAX_ADDS = 16;
+export const MAX_ADDS = 16;
 
 const AdditionsSchema = z.object({
   format: z.literal(FORMAT),
@@ -28,10 +28,10 @@ type Additions = z.infer<typeof AdditionsSchema>;
 
 const additionsPath = (dataDir: string, key: string) => join(dataDir, `${ADDITIONS_PREFIX}${key}.json`);
 
-/** Records the index's additions to its saved base; saves it whole when it has none, too many, or its base is gone. */
+/** Records the index's additions to its saved base; saves it whole when it has none, or its base is gone. */
 export function saveAdditions(dataDir: string, index: KnowledgeIndex): string {
   const savedAs = index.savedAs;
-  if (!savedAs || savedAs.added.length === 0 || savedAs.added.length > MAX_ADDS || !existsSync(join(dataDir, `${FILE_PREFIX}${savedAs.base}.json`))) return saveIndex(dataDir, index);
+  if (!savedAs || savedAs.added.length === 0 || !existsSync(join(dataDir, `${FILE_PREFIX}${savedAs.base}.json`))) return saveIndex(dataDir, index);
   const key = indexKey(index.articles);
   const record: Additions = { format: FORMAT, key, base: savedAs.base, added: savedAs.added };
   const path = additionsPath(dataDir, key);

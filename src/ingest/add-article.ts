@@ -236,7 +236,8 @@ export async function addArticle(options: AddOptions): Promise<AddResult> {
   const article: Article = { source, file, rawText: candidate.text, ...entry, hash: createHash('sha256').update(candidate.text).digest('hex') };
 
   // The index the corpus will have, so the counts and new facts printed are the bot's own.
-  const after = [...existing.filter((a) => a.source !== source), article].sort((a, b) => a.file.localeCompare(b.file));
+  // In the order loadCorpus gives (code units, not locale): the saved index's key depends on it.
+  const after = [...existing.filter((a) => a.source !== source), article].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const { index, save } = await indexAfter(existing, after, article, duplicate === undefined ? options.dataDir : undefined, options.minPassagesToAdd);
   const passages = index.passages.filter((p) => p.sources.includes(source)).length;
   if (passages === 0) throw new IngestError(options.input, 'nothing to index: no passage of it reads as reporting');

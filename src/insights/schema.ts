@@ -21,7 +21,7 @@ export const CorpusHealthSchema = z.object({
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   /** The load now serving: at start, or the last reload (file watching, SIGHUP, `grok-facts reload`). */
   lastReload: z
-    .object({ at: z.string(), kind: z.enum(['start', 'reload']), from: z.enum(['saved', 'built', 'added']), articles: z.number().int(), passages: z.number().int() })
+    .object({ at: z.string(), kind: z.enum(['start', 'reload']), from: z.enum(['saved', 'built', 'added', 'unchanged']), articles: z.number().int(), passages: z.number().int() })
     .nullable(),
 });
 export type CorpusHealth = z.infer<typeof CorpusHealthSchema>;

@@ -83,18 +83,24 @@ function figures(words: readonly string[]): string {
 }
 
 /**
- * Names in a sentence: its words written with a capital after the first. "Laind Analytics said
- * Laind-11 costs 47% less" and "Mond Analytics said Mond-11 costs 47% less" are 87% the same
+ * Names in a sentence: its words written with a capital after the first, sorted. "Laind Analytics
+ * said Laind-11 costs 47% less" and "Mond Analytics said Mond-11 costs 47% less" are 87% the same
  * words and two facts, as two sentences that differ in a figure are.
  */
-function names(text: string): string {
+function names(text: string): string[] {
   const found = foldTypography(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(found.slice(1).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()))].sort().join(' ');
+  return [...new Set(found.slice(1).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()))].sort();
+}
+
+/** Each names someone the other does not (Laind against Mond); "Musk said" and "Elon Musk said" are one statement. */
+function namesDiffer(a: readonly string[], b: readonly string[]): boolean {
+  const lacks = (x: readonly string[], y: readonly string[]) => x.some((name) => !y.includes(name));
+  return lacks(a, b) && lacks(b, a);
 }
 
 function isDuplicate(a: Entry, b: Entry): boolean {
   if (a.key === b.key) return true;
-  if ((a.figures !== b.figures || a.names !== b.names) && !a.truncated && !b.truncated) return false;
+  if ((a.figures !== b.figures || namesDiffer(a.names, b.names)) && !a.truncated && !b.truncated) return false;
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
   if (isTruncatedCopy(short.words, long.words, short.truncated)) return true;
   if (Math.min(a.words.length, b.words.length) < MIN_WORDS_FOR_NEAR) return false;
@@ -114,7 +120,7 @@ interface Entry {
   set: Int32Array;
   key: string;
   figures: string;
-  names: string;
+  names: string[];
   /** Worked out once: a sentence is compared with up to ~80 others, and the test is a regex. */
   truncated: boolean;
 }
@@ -175,6 +181,11 @@ function compare(a: RawPassage, b: RawPassage): number {
   const pa = preference(a);
   const pb = preference(b);
   return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
+}
+
+/** A sentence's words as the collapse compares them: two sentences with the same key are one passage. */
+export function statementKey(text: string): string {
+  return words(text).join(' ');
 }
 
 /**

@@ -80,6 +80,42 @@ describe('adding articles to a built index', () => {
     expect(answer.citations[0]!.source).toBe('zz_reprint');
   });
 
+  it('finds a sentence of common words another article prints, however many passages share its words', () => {
+    // 100 articles whose sentences all share "declined", "comment" and the like; one of them also says "He declined to comment."
+    const NAMES = ['Tessar', 'Volk', 'Brinn', 'Cald', 'Dorv', 'Ferro', 'Gaunt', 'Hollis', 'Ivers', 'Jund'];
+    const base = Array.from({ length: 100 }, (_, i) => {
+      const name = `${NAMES[i % 10]}${NAMES[Math.floor(i / 10)]}`;
+      return article(`a${String(i).padStart(3, '0')}`, `${name} opens a new office number ${i}\n${name} Corp said on Monday it opened an office in city ${i} with ${i + 10} staff.\nA spokesman for ${name} declined to comment on the plans for unit ${i}.\n${i === 99 ? 'The talks went on for hours in the capital. He declined to comment.\n' : ''}`);
+    });
+    const added = article('zz', 'Quorvex plans\nQuorvex Systems said on Thursday it would build a plant in Oslo with 400 staff. He declined to comment.\n');
+    const next = addArticles(buildIndex(base), [added], [...base, added]);
+    expect(next.passages.filter((p) => p.text === 'He declined to comment.').map((p) => p.sources)).toEqual([['a099', 'zz']]);
+  });
+
+  it('keeps the index serving whole when an add fails before changing it, and builds after a few adds', async () => {
+    const base = await loadCorpus(SEEDS_DIR);
+    const index = buildIndex(base);
+    const count = index.passages.length;
+    const broken = { ...article('zz_broken', 'A title\nSomething happened in Memphis today, the company said.\n'), rawText: undefined as unknown as string };
+    expect(() => addArticles(index, [broken], [...base, broken])).toThrow();
+    expect(index.passages).toHaveLength(count);
+    expect(index.search.documentCount).toBe(count);
+    expect(answerQuestion(index, 'How many parameters does Grok V9 Medium have?').status).toBe('answered');
+
+    const many = Array.from({ length: 16 }, (_, k) => article(`zz_${k}`, `Story ${k}\nThe plant number ${k} draws ${100 + k} megawatts, the filing says.\n`));
+    let grown = index;
+    let articles = base;
+    for (const a of many) {
+      articles = [...articles, a];
+      expect(shouldAddIncrementally(grown, [a], 0)).toBe(true);
+      grown = addArticles(grown, [a], articles);
+    }
+    expect(grown.addsSinceBuild).toBe(16);
+    expect(shouldAddIncrementally(grown, [article('zz_next', 'Next\nMore news today from the site, the company said.\n')], 0)).toBe(false);
+    // Many articles at once are built too: an add is for a few.
+    expect(shouldAddIncrementally(index, many.slice(0, 2), 0)).toBe(false);
+  });
+
   it('drops a disagreement an added article shows to be two things, as a build does', async () => {
     const base = await loadCorpus(SEEDS_DIR);
     const index = buildIndex(base);
@@ -147,6 +183,19 @@ describe('a reload that finds new articles', () => {
     expect(restarted.loaded()!.result.from).toBe('saved');
     for (const q of QUESTIONS) expect(restarted.answer(q)).toEqual(engine.answer(q));
     expect(restarted.suggestions()).toEqual(engine.suggestions());
+  });
+
+  it('keeps the index serving when nothing is new, and records the add under the key the next start looks for', async () => {
+    const { corpusDir, dataDir, options } = await setUp();
+    // A name that sorts differently by locale and by code unit, as loadCorpus sorts.
+    await writeFile(join(corpusDir, 'Zeta_notes.txt'), 'Zeta notes\nThe Zeta team met in Memphis on Monday to plan the rollout, a memo says.\n');
+    const engine = await createEngine(options);
+    const before = engine.index;
+    expect((await engine.reload()).from).toBe('unchanged');
+    expect(engine.index).toBe(before);
+    await writeFile(join(corpusDir, 'memphis-expansion.txt'), NEW);
+    expect((await engine.reload()).from).toBe('added');
+    expect((await createEngine(options)).loaded()!.result.from).toBe('saved');
   });
 
   it('builds again when an article changed, and a damaged record only costs a build', async () => {

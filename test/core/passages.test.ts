@@ -79,6 +79,17 @@ describe('passages', () => {
     expect(passages).toHaveLength(3);
   });
 
+  it('keep near-duplicates that name different companies apart, and join those where one only names more', () => {
+    const passages = collapseDuplicates(
+      extractPassages([
+        article('a', 'Laind Analytics said running Laind-11 costs about 47% less per token than its predecessor.\nThe company said Musk will present the model at the launch event in June.'),
+        article('b', 'Mond Analytics said running Mond-11 costs about 47% less per token than its predecessor.\nThe company said Elon Musk will present the model at the launch event in June.'),
+      ]),
+    );
+    expect(passages.filter((p) => p.text.includes('47%')).map((p) => p.sources)).toEqual([['a'], ['b']]);
+    expect(passages.filter((p) => p.text.includes('launch event')).map((p) => p.sources)).toEqual([['a', 'b']]);
+  });
+
   it('treat short lines shared by several articles as boilerplate', () => {
     const passages = extractPassages([
       article('a', 'Subscribe to the Daily Model Brief now\nThe model has 1.5 trillion parameters in total.'),

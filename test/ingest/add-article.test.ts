@@ -230,9 +230,13 @@ describe('grok-facts add, a URL', () => {
 describe('grok-facts add, with the bot\'s saved index', () => {
   it('adds to the saved index instead of building again, says what a build would, and leaves the record for the next start', async () => {
     const dir = await seedsCopy();
+    // A file name that sorts one way by locale and another by code unit, as the corpus is read.
+    await writeFile(join(dir, 'Zeta_notes.txt'), 'Zeta notes\nThe Zeta team met in Memphis on Monday to plan the rollout, a memo says.\n');
     const dataDir = await mkdtemp(join(tmpdir(), 'grok-facts-add-data-'));
     await createEngine({ corpusDir: dir, dataDir }); // builds and saves, as the bot's first start does
-    const plain = await addArticle({ corpusDir: await seedsCopy(), input: NEWS });
+    const plainDir = await seedsCopy();
+    await writeFile(join(plainDir, 'Zeta_notes.txt'), 'Zeta notes\nThe Zeta team met in Memphis on Monday to plan the rollout, a memo says.\n');
+    const plain = await addArticle({ corpusDir: plainDir, input: NEWS });
     const added = await addArticle({ corpusDir: dir, dataDir, input: NEWS, minPassagesToAdd: 0 });
     expect(added).toEqual(plain);
     // A second input in the same run adds to the index the first left, not to the saved one again.

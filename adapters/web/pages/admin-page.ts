@@ -4,7 +4,7 @@ import { html, type Html } from '../html.js';
 import { perDayChart } from './chart.js';
 import { page } from './layout.js';
 
-const LOAD_FROM = { saved: 'read from its saved copy', built: 'built from the files', added: 'extended with the new articles' } as const;
+const LOAD_FROM = { saved: 'read from its saved copy', built: 'built from the files', added: 'extended with the new articles', unchanged: 'unchanged: nothing new in the folder' } as const;
 
 const none = (what: string) => html`<p class="meta">${what}</p>`;
 
