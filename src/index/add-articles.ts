@@ -58,12 +58,16 @@ export function articlesAdded(index: KnowledgeIndex, articles: readonly Article[
 /**
  * Whether adding to this index beats building it again: a large, fully read index, and a few
  * articles to add. After MAX_ADDS adds since the last build, or with more than a twentieth of the
- * corpus new at once, it is built again, so what an add does differently from a build (see
+ * corpus new at once (by articles or by text), it is built again, so what an add does differently from a build (see
  * above) never builds up.
  */
 export function shouldAddIncrementally(index: KnowledgeIndex, added: readonly Article[] | undefined, minPassages = MIN_PASSAGES_TO_ADD): added is Article[] {
   if (added === undefined || added.length === 0 || index.lazy || index.passages.length < minPassages) return false;
-  return (index.addsSinceBuild ?? 0) < MAX_ADDS && added.length <= Math.max(1, index.articles.length / 20);
+  // By text as well as by count: one 1 MB article (400 joined) is many articles' worth, and an add
+  // compares each new sentence with the corpus, where a build compares it with its bucket.
+  const size = (articles: readonly Article[]) => articles.reduce((n, a) => n + a.rawText.length, 0);
+  const share = (n: number, of: number) => n <= Math.max(1, of / 20);
+  return (index.addsSinceBuild ?? 0) < MAX_ADDS && share(added.length, index.articles.length) && share(size(added), size(index.articles));
 }
 
 /**
@@ -214,7 +218,9 @@ export function addArticles(index: KnowledgeIndex, added: readonly Article[], ar
   if (added.length === 0) return index;
   const counted = countsOf(index);
   const lines = counted.shortLines;
-  const ownLines = countShortLines(added);
+  // An added copy of an indexed file is no second site repeating its lines (countShortLines).
+  const texts = new Set(index.articles.map((a) => a.rawText));
+  const ownLines = countShortLines(added.filter((a) => !texts.has(a.rawText)));
   const boilerplate = new Set([...ownLines].filter(([line, n]) => n + (lines.get(line) ?? 0) >= 2).map(([line]) => line));
   const raw = extractPassages(added, boilerplate, index.articles.length);
   const analyse = analyseOnce();

@@ -75,9 +75,12 @@ export function shortLinesOf(article: { rawText: string }): Set<string> {
   return lines;
 }
 
-/** How many articles hold each short line (see shortLinesOf). */
+/**
+ * How many articles hold each short line (see shortLinesOf). Copies of one file count once: a
+ * short article saved twice would otherwise make every line of both site furniture, and lose it.
+ */
 export function countShortLines(articles: readonly { rawText: string }[], into = new Map<string, number>()): Map<string, number> {
-  for (const article of articles) for (const line of shortLinesOf(article)) into.set(line, (into.get(line) ?? 0) + 1);
+  for (const rawText of new Set(articles.map((a) => a.rawText))) for (const line of shortLinesOf({ rawText })) into.set(line, (into.get(line) ?? 0) + 1);
   return into;
 }
 

@@ -112,8 +112,10 @@ describe('adding articles to a built index', () => {
     }
     expect(grown.addsSinceBuild).toBe(16);
     expect(shouldAddIncrementally(grown, [article('zz_next', 'Next\nMore news today from the site, the company said.\n')], 0)).toBe(false);
-    // Many articles at once are built too: an add is for a few.
+    // Many articles at once are built too, and so is one as long as many: an add is for a few.
     expect(shouldAddIncrementally(index, many.slice(0, 2), 0)).toBe(false);
+    const corpusText = base.reduce((n, a) => n + a.rawText.length, 0);
+    expect(shouldAddIncrementally(index, [article('zz_long', `Long\n${'The plant draws 300 megawatts, the filing says. '.repeat(Math.ceil(corpusText / 20 / 45))}\n`)], 0)).toBe(false);
   });
 
   it('drops a disagreement an added article shows to be two things, as a build does', async () => {
@@ -207,7 +209,7 @@ describe('a reload that finds new articles', () => {
     await writeFile(join(dataDir, record!), '{"format": 1,');
     const restarted = await createEngine(options);
     expect(restarted.loaded()!.result.from).toBe('built');
-    expect(lines.some((l) => l.includes('saved additions do not fit the corpus'))).toBe(true);
+    expect(lines.some((l) => l.includes('saved additions are unreadable'))).toBe(true);
     expect(restarted.answer(QUESTIONS[0]!).status).toBe('answered');
 
     await writeFile(join(corpusDir, 'memphis-expansion.txt'), NEW.replace('300 megawatts', '350 megawatts'));

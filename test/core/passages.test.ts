@@ -90,6 +90,12 @@ describe('passages', () => {
     expect(passages.filter((p) => p.text.includes('launch event')).map((p) => p.sources)).toEqual([['a', 'b']]);
   });
 
+  it('read a short article saved twice as one article told twice, not as site furniture', () => {
+    const text = 'Riagorlin plans a plant\nRiagorlin said the plant will cost $2 billion.\nIt opens in 2027.';
+    const passages = collapseDuplicates(extractPassages([article('a', text), article('a-copy', text), article('b', 'Other news\nSomething else happened today in another city entirely.')]));
+    expect(passages.find((p) => p.text.includes('$2 billion'))?.sources).toEqual(['a', 'a-copy']);
+  });
+
   it('treat short lines shared by several articles as boilerplate', () => {
     const passages = extractPassages([
       article('a', 'Subscribe to the Daily Model Brief now\nThe model has 1.5 trillion parameters in total.'),
