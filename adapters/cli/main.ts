@@ -155,9 +155,19 @@ async function run(argv: string[]): Promise<number> {
       const { chat } = await import('./commands/chat.js');
       const { keepCorpusLive } = await import('../../src/engine/live-corpus.js');
       const live = keepCorpusLive(engine, resolveDir(config.CORPUS_DIR), resolveDir(config.DATA_DIR), createPlainLogger((line) => process.stderr.write(line), {}, 'info'));
+      // Stopped by a signal, as `npm start`'s chat is: the watcher and pid file go (a stale pid file
+      // would point `grok-facts reload` at a process that is gone), and the exit is a clean 0.
+      const stop = () => {
+        live.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
       try {
         return await chat(engine, process.stdin, process.stdout, style, { link });
       } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
         live.close();
       }
     }

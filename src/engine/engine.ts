@@ -161,6 +161,8 @@ async function loadIndex(options: EngineOptions, current?: KnowledgeIndex): Prom
   if (!index && options.dataDir) index = await (await import('../index/saved-additions.js')).loadSavedWithAdditions(options.dataDir, articles, options.logger);
   const from = index ? 'saved' : 'built';
   if (!index) {
+    // A reload that builds holds answers until it is done (seconds at 10,000 articles): said before it starts.
+    if (current) options.logger?.info('building the index again', { articles: articles.length });
     // The builder is loaded only when there is something to build.
     const { buildIndex } = await import('../index/build-index.js');
     index = buildIndex(articles);

@@ -23,8 +23,9 @@ export function watchCorpus(engine: Engine, corpusDir: string, logger: Logger, o
       do {
         again = false;
         try {
+          const started = performance.now();
           const result = await engine.reload();
-          logger.info('corpus reloaded', { articles: result.articles, passages: result.passages, from: result.from, skipped: result.skipped.length });
+          logger.info('corpus reloaded', { articles: result.articles, passages: result.passages, from: result.from, skipped: result.skipped.length, ms: Math.round(performance.now() - started) });
           onReload?.(result);
         } catch (error) {
           logger.error('corpus reload failed; still serving the previous index', { error: (error as Error).message });

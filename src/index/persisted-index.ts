@@ -260,7 +260,9 @@ export function loadSavedIndex(dataDir: string, articles: Article[], logger?: Lo
     index.savedAs = { base: key, added: [] };
     return index;
   } catch (error) {
-    logger?.warn('saved index is unreadable, rebuilding it', { file: path, error: (error as Error).message.slice(0, 200) });
+    // A JSON parser's message quotes the bytes it choked on: the admin needs to know only that it is damaged.
+    const why = error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message.slice(0, 200);
+    logger?.warn('saved index is unreadable, rebuilding it', { file: path, error: why });
     try {
       unlinkSync(path);
     } catch {

@@ -71,8 +71,12 @@ export async function loadSavedWithAdditions(dataDir: string, articles: Article[
   const record = readAdditions(path);
   const byFile = new Map(articles.map((a) => [a.file, a]));
   const addedFiles = new Set(record?.added.flat());
-  if (!record || record.key !== key || [...addedFiles].some((file) => !byFile.has(file))) {
-    logger?.warn('saved additions do not fit the corpus, rebuilding', { file: path });
+  if (!record) {
+    logger?.warn('saved additions are unreadable (damaged or from another version), building the index again', { file: path });
+    return undefined;
+  }
+  if (record.key !== key || [...addedFiles].some((file) => !byFile.has(file))) {
+    logger?.warn('saved additions do not fit the corpus, building the index again', { file: path });
     return undefined;
   }
   const baseArticles = articles.filter((a) => !addedFiles.has(a.file));

@@ -49,6 +49,24 @@ describe('grok-facts command', () => {
     expect(lines[1].error).toMatch(/punctuation/);
   });
 
+  it('writes out the control characters of an article, in sources, answers and add, never sending them to the terminal', () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'grok-facts-ansi-'));
+    const data = mkdtempSync(join(tmpdir(), 'grok-facts-ansi-data-'));
+    writeFileSync(join(corpus, 'ansi.txt'), 'Plant \x1b[31mnews\x1b[0m\nThe Memphis plant draws 300 megawatts of power, the \x1b]0;pwned\x07filing says.\n');
+    const env = { CORPUS_DIR: corpus, DATA_DIR: data };
+    const sources = cli(['sources'], undefined, env).stdout;
+    const answer = cli(['ask', 'How much power does the Memphis plant draw?'], undefined, env).stdout;
+    writeFileSync(join(data, 'more.txt'), 'More \x1b[2Jnews\nThe Austin site draws 120 megawatts of power, a filing says.\n');
+    const added = cli(['add', join(data, 'more.txt')], undefined, env).stdout;
+    for (const out of [sources, answer, added]) {
+      expect(out).not.toContain('\u001b');
+      expect(out).not.toContain('\u0007');
+    }
+    expect(sources).toContain('Plant \\x1b[31mnews\\x1b[0m');
+    expect(answer).toContain('\\x1b]0;pwned\\x07filing says.');
+    expect(added).toContain('More \\x1b[2Jnews');
+  });
+
   it('prints a readable answer with numbered sources', () => {
     const { code, stdout } = cli(['ask', 'Where is the Colossus supercomputer?']);
     expect(code).toBe(0);

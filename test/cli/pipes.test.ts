@@ -62,6 +62,22 @@ describe('grok-facts chat on a closed pipe', () => {
   });
 });
 
+describe('grok-facts chat stopped by a signal', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s ends it with status 0 and removes its pid file', async (signal) => {
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dataDir = mkdtempSync(join(tmpdir(), 'grok-chat-signal-'));
+    const child = spawn(process.execPath, [BIN, 'chat'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin!.on('error', () => undefined);
+    const deadline = Date.now() + 15_000;
+    while (!readdirSync(dataDir).some((n) => n.endsWith('.pid')) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    child.kill(signal);
+    expect(await exited(child)).toBe(0);
+    expect(readdirSync(dataDir).filter((n) => n.endsWith('.pid'))).toEqual([]);
+  });
+});
+
 describe('ask --stdin with a slow reader', () => {
   // Linux-only measurement (/proc); the bot's home is Linux.
   it.runIf(process.platform === 'linux')('waits for the reader instead of buffering answers in memory', async () => {

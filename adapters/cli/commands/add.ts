@@ -1,6 +1,7 @@
 import { addArticle, type AddResult } from '../../../src/ingest/add-article.js';
 import { IngestError } from '../../../src/ingest/errors.js';
 import type { Style } from '../style.js';
+import { printable } from '../../../src/text/printable.js';
 
 export interface AddIo {
   json: boolean;
@@ -10,7 +11,9 @@ export interface AddIo {
   err: NodeJS.WritableStream;
 }
 
-function describe(result: AddResult, style: Style): string {
+/** What `add` prints: the article's own title, names and sentences, with their control characters written out. */
+function describe(shown: AddResult, style: Style): string {
+  const result = printableResult(shown);
   if (result.status === 'duplicate') {
     return `${style.yellow(`already in the corpus as ${result.file}`)} (“${result.title}”, ${result.why}); nothing was written. Use --force to replace it.`;
   }
@@ -25,6 +28,12 @@ function describe(result: AddResult, style: Style): string {
   lines.push(result.facts.length > 0 ? 'New to the corpus:' : style.dim('No figure or date in it that the corpus did not already have.'));
   for (const fact of result.facts) lines.push(`  • ${fact}`);
   return lines.join('\n');
+}
+
+function printableResult(result: AddResult): AddResult {
+  const text = (s: string | undefined) => (s === undefined ? undefined : printable(s));
+  const common = { file: printable(result.file), title: printable(result.title), publisher: text(result.publisher), published: text(result.published), url: text(result.url) };
+  return result.status === 'duplicate' ? { ...result, ...common } : { ...result, ...common, facts: result.facts.map(printable) };
 }
 
 /** As `ask --json` and `sources --json` do, a field the article does not state is null, never left out. */

@@ -6,11 +6,12 @@ import type { CitationLinker } from '../../shared/citation-link.js';
 import { chatCommand } from '../chat-command.js';
 import { formatAnswer } from '../format-answer.js';
 import type { Style } from '../style.js';
+import { printable } from '../../../src/text/printable.js';
 
 /** One line: what the chat does, its commands, and three questions the corpus answers well. */
 export function helpLine(engine: Engine): string {
   const examples = engine.suggestions('', 3);
-  const tries = examples.length > 0 ? ` Try: ${examples.map((e) => `“${e}”`).join(' · ')}` : '';
+  const tries = examples.length > 0 ? ` Try: ${examples.map((e) => `“${printable(e)}”`).join(' · ')}` : '';
   return `Ask about the Grok V9-Medium announcement and get quoted, cited passages; "and …?" follows up on the last question. Commands: help, sources, quit.${tries}`;
 }
 
@@ -42,7 +43,7 @@ export async function chat(engine: Engine, input: NodeJS.ReadableStream, out: No
       continue;
     }
     if (command === 'help') out.write(`${helpLine(engine)}\n`);
-    else if (command === 'sources') for (const s of engine.sources()) out.write(`  • ${s.title}\n`);
+    else if (command === 'sources') for (const s of engine.sources()) out.write(`  • ${printable(s.title)}\n`);
     else {
       const check = checkQuestion(text);
       if (!check.ok) out.write(`${style.red(check.error)}\n`);
