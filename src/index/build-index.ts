@@ -134,27 +134,35 @@ export function headlineNamesOf(articles: readonly Article[], names: Omit<NameLe
   return new Map(articles.map((a) => [a.source, new Set(nameRuns(analyze(a.title), names))]));
 }
 
-export function buildIndex(articles: Article[]): KnowledgeIndex {
+/**
+ * The build's first step: the corpus's passages, collapsed, analysed and indexed as passages. Its
+ * scratch (every raw sentence, the clusters, the contexts, the analysis cache) dies when it
+ * returns, rather than living to the end of the build beside the search index being made.
+ */
+function passagesOf(articles: readonly Article[]): { indexed: IndexedPassage[]; entities: Set<string>; documentFrequency: Map<string, number>; surfaceWords: Map<string, string>; scale: number } {
   const raw = extractPassages(articles);
+  const scale = raw.length;
   const passages = collapseDuplicates(raw);
-  collectBetweenSteps(raw.length);
+  collectBetweenSteps(scale);
   const contextOf = contexts(raw, new Map(articles.map((a) => [a.source, a.rawText])));
   const analyse = analyseOnce();
   const analysed = passages.map((p) => ({ ...p, terms: analyse(p.text) }));
-  collectBetweenSteps(raw.length);
+  collectBetweenSteps(scale);
   const entities = learnEntities(analysed);
-
   const documentFrequency = new Map<string, number>();
   const surfaceWords = new Map<string, string>();
   for (const p of analysed) {
     for (const term of new Set(p.terms.map((t) => t.term))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     for (const t of p.terms) if (t.kind === 'word' && !surfaceWords.has(t.surface)) surfaceWords.set(t.surface, t.term);
   }
-  // Conflict detection needs idf before the index is assembled.
-  const idf = idfFor(documentFrequency, passages.length);
+  return { indexed: indexPassages(analysed, contextOf, analyse, entities), entities, documentFrequency, surfaceWords, scale };
+}
 
-  const indexed = indexPassages(analysed, contextOf, analyse, entities);
-  collectBetweenSteps(raw.length);
+export function buildIndex(articles: Article[]): KnowledgeIndex {
+  const { indexed, entities, documentFrequency, surfaceWords, scale } = passagesOf(articles);
+  collectBetweenSteps(scale);
+  // Conflict detection needs idf before the index is assembled.
+  const idf = idfFor(documentFrequency, indexed.length);
   const subjectTerms = findSubjectTerms(articles, entities);
 
   const search = new MiniSearch<{ id: number; terms: string }>(MINISEARCH_OPTIONS);
@@ -163,7 +171,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   // its scratch collected halfway (see collect-garbage.ts).
   indexed.forEach((p, i) => {
     search.add({ id: p.id, terms: searchTermsOf(p).join(' ') });
-    if (i > 0 && i % 100_000 === 0) collectBetweenSteps(raw.length);
+    if (i > 0 && i % 100_000 === 0) collectBetweenSteps(scale);
   });
 
   // Which articles state each figure: figures one article states together are not a disagreement.
@@ -177,7 +185,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     }
   }
   const names = { entities, subjectTerms };
-  collectBetweenSteps(raw.length);
+  collectBetweenSteps(scale);
   const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3, { ...names, headlineNames: headlineNamesOf(articles, names) });
 
   const index = assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords, suggestions: [] });
