@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,36 +45,36 @@ describe('the grok-facts command on closed pipes', () => {
   });
 });
 
+/** `grok-facts chat` started with a data folder of its own, once its pid file is written; and the pid files left there. */
+async function startedChat(): Promise<{ child: ChildProcess; pidFiles: () => string[] }> {
+  const { mkdtempSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dataDir = mkdtempSync(join(tmpdir(), 'grok-chat-'));
+  const pidFiles = () => readdirSync(dataDir).filter((n) => n.endsWith('.pid'));
+  const child = spawn(process.execPath, [BIN, 'chat'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin!.on('error', () => undefined);
+  const deadline = Date.now() + 15_000;
+  while (pidFiles().length === 0 && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+  return { child, pidFiles };
+}
+
 describe('grok-facts chat on a closed pipe', () => {
   it('ends with status 0 and removes its pid file (process.exit skips finally blocks)', async () => {
-    const { mkdtempSync, readdirSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dataDir = mkdtempSync(join(tmpdir(), 'grok-chat-pipe-'));
-    const child = spawn(process.execPath, [BIN, 'chat'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stdin!.on('error', () => undefined);
-    const deadline = Date.now() + 15_000;
-    while (!readdirSync(dataDir).some((n) => n.endsWith('.pid')) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    const { child, pidFiles } = await startedChat();
     child.stdout!.destroy();
     child.stdin!.end('how many parameters?\n');
     expect(await exited(child)).toBe(0);
-    expect(readdirSync(dataDir).filter((n) => n.endsWith('.pid'))).toEqual([]);
+    expect(pidFiles()).toEqual([]);
   });
 });
 
 describe('grok-facts chat stopped by a signal', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('%s ends it with status 0 and removes its pid file', async (signal) => {
-    const { mkdtempSync, readdirSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dataDir = mkdtempSync(join(tmpdir(), 'grok-chat-signal-'));
-    const child = spawn(process.execPath, [BIN, 'chat'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stdin!.on('error', () => undefined);
-    const deadline = Date.now() + 15_000;
-    while (!readdirSync(dataDir).some((n) => n.endsWith('.pid')) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    const { child, pidFiles } = await startedChat();
     child.kill(signal);
     expect(await exited(child)).toBe(0);
-    expect(readdirSync(dataDir).filter((n) => n.endsWith('.pid'))).toEqual([]);
+    expect(pidFiles()).toEqual([]);
   });
 });
 
