@@ -20,6 +20,16 @@ export function newFacts(index: KnowledgeIndex, source: string, limit = 3): Inde
     .slice(0, limit);
 }
 
+/**
+ * A passage's figures, each with what it counts ("19 hour", not "19": in a corpus of a thousand
+ * articles every bare number stands somewhere, and nothing would ever be new), and its dates.
+ */
 function figures(p: IndexedPassage): string[] {
-  return [...p.features.quantities, ...[...p.features.times].filter(isConcreteTime)];
+  const out: string[] = [];
+  p.terms.forEach((t, i) => {
+    if (!p.features.quantities.has(t.term)) return;
+    const next = p.terms[i + 1];
+    out.push(next && next.kind === 'word' && next.position - t.position <= 2 ? `${t.term} ${next.term}` : t.term);
+  });
+  return [...out, ...[...p.features.times].filter(isConcreteTime)];
 }

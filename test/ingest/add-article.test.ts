@@ -73,6 +73,16 @@ describe('grok-facts add, a saved page', () => {
     expect(answer.citations[0]).toMatchObject({ publisher: 'Circuit Ledger', published: '2026-05-30' });
   });
 
+  it('counts a figure as new by what it counts: "19 hours" is new where the corpus has only "19 engineers"', async () => {
+    const dir = await seedsCopy();
+    await writeFile(join(dir, 'other.txt'), 'Other story\nThe rival said 19 engineers joined its team in Austin this spring.\n');
+    const input = join(dir, '..', `new-${Date.now()}.txt`);
+    await writeFile(input, 'A long night in Memphis\nEngineers worked for 19 hours straight to bring the racks online, the company said.\n');
+    const result = await addArticle({ corpusDir: dir, input });
+    if (result.status === 'duplicate') throw new Error('unexpected duplicate');
+    expect(result.facts).toEqual(['Engineers worked for 19 hours straight to bring the racks online, the company said.']);
+  });
+
   it('reads "Colossus 2" as the name the added article writes, not as an edition it never covers', async () => {
     const dir = await seedsCopy();
     await addArticle({ corpusDir: dir, input: NEWS });
