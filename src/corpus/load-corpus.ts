@@ -54,7 +54,11 @@ export interface LoadOptions {
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Article[]> {
   let entries: Dirent[];
   try {
-    entries = (await readdir(dir, { withFileTypes: true })).filter((e) => ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase()));
+    const all = await readdir(dir, { withFileTypes: true });
+    // Articles in a subfolder are not read: said, so that a folder of articles dropped in is not silently missing.
+    const folders = all.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase())).map((e) => e.name).sort();
+    if (folders.length > 0) options.onWarning?.(`the corpus folder has ${folders.length === 1 ? 'a subfolder' : 'subfolders'} (${folders.slice(0, 3).join(', ')}${folders.length > 3 ? ', …' : ''}) whose files are not read: put articles directly in ${dir}`);
+    entries = all.filter((e) => ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase()));
   } catch (error) {
     throw new CorpusError(`corpus folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, dir);
   }

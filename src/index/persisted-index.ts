@@ -299,6 +299,33 @@ function writePieces(path: string, pieces: Iterable<string>): void {
   }
 }
 
+/** Whether a process of this id is running (signal 0 tests without sending anything). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporary files of saves that never finished (a process killed while writing): at 10,000
+ * articles one is ~170 MB, and nothing else would remove it. Those of a live process are its own
+ * save under way, and are left.
+ */
+function removeStaleTemporaries(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    const pid = /^\.(?:index|additions)-.*\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    try {
+      unlinkSync(join(dataDir, name));
+    } catch {
+      // Gone already.
+    }
+  }
+}
+
 /** Saves atomically (temporary file, then rename), and removes indexes saved for older corpora. */
 export function saveIndex(dataDir: string, index: KnowledgeIndex): string {
   mkdirSync(dataDir, { recursive: true });
@@ -308,6 +335,7 @@ export function saveIndex(dataDir: string, index: KnowledgeIndex): string {
   writePieces(temporary, serialize(index, key));
   renameSync(temporary, join(dataDir, name));
   index.savedAs = { base: key, added: [] };
+  removeStaleTemporaries(dataDir);
   for (const old of readdirSync(dataDir)) {
     if ((old.startsWith(FILE_PREFIX) || old.startsWith(ADDITIONS_PREFIX)) && old.endsWith('.json') && old !== name) {
       try {

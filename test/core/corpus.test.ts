@@ -42,6 +42,19 @@ describe('corpus', () => {
     expect((await loadCorpus(dir)).map((a) => [a.title, a.publisher])).toEqual([['Other title', undefined], ['Markdown title', undefined]]);
   });
 
+  it('says that articles in a subfolder are not read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'grok-facts-corpus-'));
+    await writeFile(join(dir, 'a.txt'), 'A title\nThe plant draws 300 megawatts.\n');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'more'));
+    await writeFile(join(dir, 'more', 'b.txt'), 'B title\nThe site holds 50,000 GPUs.\n');
+    await mkdir(join(dir, '.git'));
+    const warnings: string[] = [];
+    const articles = await loadCorpus(dir, { onWarning: (m) => warnings.push(m) });
+    expect(articles.map((a) => a.file)).toEqual(['a.txt']);
+    expect(warnings).toEqual([`the corpus folder has a subfolder (more) whose files are not read: put articles directly in ${dir}`]);
+  });
+
   it('loads every seed with its metadata', async () => {
     const articles = await loadCorpus(SEEDS_DIR);
     expect(articles).toHaveLength(5);

@@ -37,6 +37,24 @@ async function savedSeeds() {
 }
 
 describe('persisted index', () => {
+  it('removes what a save killed half way left behind, but not a save still under way', async () => {
+    const { dataDir, built } = await savedSeeds();
+    // A process id no process has: the first free one above a high start.
+    let dead = 4_000_000;
+    for (; ; dead++) {
+      try {
+        process.kill(dead, 0);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ESRCH') break;
+      }
+    }
+    await writeFile(join(dataDir, `.index-abc.json.${dead}.tmp`), 'half an index');
+    await writeFile(join(dataDir, `.additions-abc.${dead}.tmp`), '{');
+    await writeFile(join(dataDir, `.index-def.json.${process.ppid}.tmp`), 'a save under way');
+    saveIndex(dataDir, built);
+    expect((await readdir(dataDir)).filter((f) => f.endsWith('.tmp'))).toEqual([`.index-def.json.${process.ppid}.tmp`]);
+  });
+
   it('round-trips: a loaded index answers exactly as the built one, quotes sliced from the files', async () => {
     const { dataDir, articles, built } = await savedSeeds();
     const loaded = loadSavedIndex(dataDir, articles)!;
