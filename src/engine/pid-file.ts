@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../lifecycle/process-alive.js';
 
 /**
  * Each running bot (or console chat) writes its own pid file, `grok-facts.<pid>.pid`, so that
@@ -29,16 +30,6 @@ export function writePidFile(dataDir: string, pid = process.pid): () => void {
   // finally blocks that would remove the file; 'exit' still runs, and unlinkSync is allowed there.
   if (pid === process.pid) process.on('exit', remove);
   return remove;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it just isn't ours to signal.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The pids of the bots running on this DATA_DIR; files left by processes that died are removed. */

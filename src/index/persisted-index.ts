@@ -8,6 +8,7 @@ import { currentModel } from '../answer/model/model.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from '../text/synonyms.js';
 import { intern, type Term } from '../text/analyze.js';
+import { isAlive } from '../lifecycle/process-alive.js';
 import { lazyPassages, type LazyReader } from './lazy-passages.js';
 import { savedLines } from './saved-lines.js';
 import { readSearch, searchLines } from './saved-search.js';
@@ -299,16 +300,6 @@ function writePieces(path: string, pieces: Iterable<string>): void {
   }
 }
 
-/** Whether a process of this id is running (signal 0 tests without sending anything). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Temporary files of saves that never finished (a process killed while writing): at 10,000
  * articles one is ~170 MB, and nothing else would remove it. Those of a live process are its own
@@ -317,7 +308,7 @@ function running(pid: number): boolean {
 function removeStaleTemporaries(dataDir: string): void {
   for (const name of readdirSync(dataDir)) {
     const pid = /^\.(?:index|additions)-.*\.(\d+)\.tmp$/.exec(name)?.[1];
-    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
     try {
       unlinkSync(join(dataDir, name));
     } catch {
