@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Dirent } from 'node:fs';
-import { statSync } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CorpusError } from './errors.js';
@@ -56,8 +55,8 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   try {
     const all = await readdir(dir, { withFileTypes: true });
     // Articles in a subfolder are not read: said, so that a folder of articles dropped in is not silently missing.
-    const folders = all.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase())).map((e) => e.name).sort();
-    if (folders.length > 0) options.onWarning?.(`the corpus folder has ${folders.length === 1 ? 'a subfolder' : 'subfolders'} (${folders.slice(0, 3).join(', ')}${folders.length > 3 ? ', …' : ''}) whose files are not read: put articles directly in ${dir}`);
+    const subfolders = all.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase())).map((e) => e.name).sort();
+    if (subfolders.length > 0) options.onWarning?.(`the corpus folder has ${subfolders.length === 1 ? 'a subfolder' : 'subfolders'} (${subfolders.slice(0, 3).join(', ')}${subfolders.length > 3 ? ', …' : ''}) whose files are not read: put articles directly in ${dir}`);
     entries = all.filter((e) => ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase()));
   } catch (error) {
     throw new CorpusError(`corpus folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, dir);

@@ -211,9 +211,6 @@ async function addedTo(current: KnowledgeIndex, articles: Article[], options: En
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { index, result } = await loadIndex(options);
-  const prepare = async (current: KnowledgeIndex) => {
-    if (current.lazy) return;
-    (await import('../index/add-articles.js')).prepareToAdd(current, options.minPassagesToAdd);
-  };
+  const prepare = async (current: KnowledgeIndex) => (await import('../index/add-articles.js')).prepareToAdd(current, options.minPassagesToAdd);
   return createEngineFromIndex(index, (current) => loadIndex(options, current), result, prepare);
 }

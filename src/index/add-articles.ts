@@ -1,7 +1,7 @@
 import { answerQuestion } from '../answer/answer.js';
 import type { Article } from '../corpus/schema.js';
 import { claimContexts, detectConflicts, type DetectedConflict } from '../conflicts/detect-conflicts.js';
-import { collapseDuplicates, sameStatement, statementKey } from '../passages/collapse-duplicates.js';
+import { collapseDuplicates, sameStatement, statementHash } from '../passages/collapse-duplicates.js';
 import { extractPassages } from '../passages/extract-passages.js';
 import { countShortLines } from '../passages/furniture.js';
 import type { Location, Passage } from '../passages/schema.js';
@@ -10,8 +10,8 @@ import type { Term } from '../text/analyze.js';
 import { analyseOnce, contexts, headlineNamesOf, indexPassages } from './build-index.js';
 import { entitiesFrom, gatherEntityEvidence, type EntityEvidence } from './entity-lexicon.js';
 import { answerFeatures } from './answer-features.js';
-import { compactPassage, idfFor, searchTermsOf, SEARCH_FIELD, versionNamesOf, withDerived, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
-import { passagesWithTerm } from './top-matches.js';
+import { compactPassage, countTerms, idfFor, searchTermsOf, SEARCH_FIELD, versionNamesOf, withDerived, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { withEvery } from './top-matches.js';
 import { MAX_ADDS } from './saved-additions.js';
 
 /**
@@ -79,7 +79,7 @@ interface CorpusCounts {
   shortLines: Map<string, number>;
   names: EntityEvidence;
   /**
-   * Each location's words (statementKey), hashed, to its passage: a sentence an indexed article
+   * Each location's words (statementHash), hashed, to its passage: a sentence an indexed article
    * prints word for word is found whatever its words, where the probe by rare words may miss a
    * sentence of common ones ("He declined to comment."). A hash rather than the text keeps it to
    * ~10 MB at 10,000 articles; a match is confirmed on the text.
@@ -89,20 +89,8 @@ interface CorpusCounts {
 
 const corpusCounts = new WeakMap<object, CorpusCounts>();
 
-/** Two 32-bit FNV-1a hashes of the key, as one 53-bit number. */
-function keyHash(key: string): number {
-  let a = 2166136261;
-  let b = 0x811c9dc5 ^ 0x5bd1e995;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 0x01000193 ^ 0x2f);
-  }
-  return (a >>> 0) * 2 ** 21 + ((b >>> 0) >>> 11);
-}
-
 function noteStatements(into: Map<number, number>, passages: Iterable<{ id: number; locations: readonly { text: string }[] }>): Map<number, number> {
-  for (const p of passages) for (const l of p.locations) into.set(keyHash(statementKey(l.text)), p.id);
+  for (const p of passages) for (const l of p.locations) into.set(statementHash(l.text), p.id);
   return into;
 }
 
@@ -132,12 +120,12 @@ function relearnNames(index: KnowledgeIndex, evidence: EntityEvidence, fresh: re
 /** The indexed passage a new one repeats, if any: word for word, or near enough among those sharing its rarest words. */
 function findTwin(index: KnowledgeIndex, statements: ReadonlyMap<number, number>, passage: Passage, terms: readonly Term[]): IndexedPassage | undefined {
   const text = passage.locations[0]!.text;
-  const same = statements.get(keyHash(statementKey(text)));
+  const same = statements.get(statementHash(text));
   if (same !== undefined && index.passages[same]!.locations.some((l) => sameStatement(text, l.text))) return index.passages[same];
   const known = [...new Set(terms.map((t) => t.term))].filter((t) => index.documentFrequency.has(t));
   known.sort((a, b) => index.documentFrequency.get(a)! - index.documentFrequency.get(b)! || (a < b ? -1 : 1));
   const shared = new Map<number, number>();
-  for (const term of known.slice(0, TWIN_PROBES)) for (const id of passagesWithTerm(index.search, SEARCH_FIELD, term)) shared.set(id, (shared.get(id) ?? 0) + 1);
+  for (const term of known.slice(0, TWIN_PROBES)) for (const id of passagesWith(index, term)) shared.set(id, (shared.get(id) ?? 0) + 1);
   const candidates = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_TWIN_CANDIDATES);
   for (const [id] of candidates) {
     const candidate = index.passages[id]!;
@@ -145,6 +133,9 @@ function findTwin(index: KnowledgeIndex, statements: ReadonlyMap<number, number>
   }
   return undefined;
 }
+
+/** The passages MiniSearch finds by one term (its postings, read as an AND search of one word). */
+const passagesWith = (index: KnowledgeIndex, term: string) => withEvery(index.search, SEARCH_FIELD, [term]);
 
 interface Counts {
   documentFrequency(term: string): number;
@@ -170,7 +161,7 @@ function newConflicts(index: KnowledgeIndex, added: readonly IndexedPassage[], a
       const shared = new Map<number, number>();
       for (const word of context) {
         if ((index.documentFrequency.get(word) ?? 0) > MAX_RIVALS_PER_WORD) continue;
-        for (const id of passagesWithTerm(index.search, SEARCH_FIELD, word)) shared.set(id, (shared.get(id) ?? 0) + 1);
+        for (const id of passagesWith(index, word)) shared.set(id, (shared.get(id) ?? 0) + 1);
       }
       for (const [id, n] of shared) if (n >= needs) rivals.add(id);
     }
@@ -185,7 +176,7 @@ function newConflicts(index: KnowledgeIndex, added: readonly IndexedPassage[], a
     let sources = articlesWithValue.get(value);
     if (!sources) {
       sources = new Set<string>();
-      for (const id of passagesWithTerm(index.search, SEARCH_FIELD, value)) for (const l of index.passages[id]!.locations) sources.add(l.source);
+      for (const id of passagesWith(index, value)) for (const l of index.passages[id]!.locations) sources.add(l.source);
       for (const q of added) if (q.termSet.has(value)) for (const l of q.locations) sources.add(l.source);
       articlesWithValue.set(value, sources);
     }
@@ -237,7 +228,7 @@ export function addArticles(index: KnowledgeIndex, added: readonly Article[], ar
   const { entities, evidence } = relearnNames(index, counted.names, fresh);
   // A name learned (or unlearned) with the new sentences changes what the passages holding it offer as an answer ("who").
   const renamed = [...entities].filter((e) => !index.entities.has(e)).concat([...index.entities].filter((e) => !entities.has(e)));
-  const refeatured = new Set(renamed.flatMap((name) => passagesWithTerm(index.search, SEARCH_FIELD, name)));
+  const refeatured = new Set(renamed.flatMap((name) => passagesWith(index, name)));
   const features = [...refeatured].map((id) => {
     const p = index.passages[id]!;
     return { p, features: { ...answerFeatures(p.text, p.terms, entities), givesReason: p.features.givesReason } };
@@ -245,8 +236,7 @@ export function addArticles(index: KnowledgeIndex, added: readonly Article[], ar
   const contextOf = contexts(raw, new Map(added.map((a) => [a.source, a.rawText])));
   const indexed = indexPassages(fresh, contextOf, analyse, entities, index.passages[index.passages.length - 1]?.termSet);
 
-  const ownFrequency = new Map<string, number>();
-  for (const p of indexed) for (const term of p.termSet) ownFrequency.set(term, (ownFrequency.get(term) ?? 0) + 1);
+  const { documentFrequency: ownFrequency, surfaceWords: ownSurfaces } = countTerms(indexed);
   const counts = { documentFrequency: (t: string) => (index.documentFrequency.get(t) ?? 0) + (ownFrequency.get(t) ?? 0), total: index.passages.length + indexed.length };
   const conflicts = newConflicts(index, indexed, articles, entities, counts);
   const stated = valuesBySource(indexed, joins);
@@ -259,12 +249,12 @@ export function addArticles(index: KnowledgeIndex, added: readonly Article[], ar
   }
   index.search.addAll(indexed.map((p) => ({ id: p.id, terms: searchTermsOf(p).join(' ') })));
   for (const [term, n] of ownFrequency) index.documentFrequency.set(term, (index.documentFrequency.get(term) ?? 0) + n);
-  for (const p of indexed) for (const t of p.terms) if (t.kind === 'word' && !index.surfaceWords.has(t.surface)) index.surfaceWords.set(t.surface, t.term);
+  for (const [surface, term] of ownSurfaces) if (!index.surfaceWords.has(surface)) index.surfaceWords.set(surface, term);
   for (const p of indexed) versionNamesOf(p.terms, index.versionNames);
   for (const [line, n] of ownLines) lines.set(line, (lines.get(line) ?? 0) + n);
   counted.names = evidence;
   noteStatements(counted.statements, indexed);
-  for (const { passage, location } of joins) counted.statements.set(keyHash(statementKey(location.text)), passage.id);
+  for (const { passage, location } of joins) counted.statements.set(statementHash(location.text), passage.id);
   for (const { p, features: f } of features) compactPassage(Object.assign(p, { features: f }), undefined);
 
   const next = withDerived(

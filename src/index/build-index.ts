@@ -13,7 +13,7 @@ import { foldTypography } from '../text/fold.js';
 import { answerFeatures } from './answer-features.js';
 import { collectBetweenSteps } from './collect-garbage.js';
 import { learnEntities } from './entity-lexicon.js';
-import { assembleIndex, compactPassage, idfFor, searchTermsOf, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { assembleIndex, compactPassage, countTerms, idfFor, searchTermsOf, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 export type { IndexedPassage, KnowledgeIndex } from './index-model.js';
 
@@ -149,13 +149,7 @@ function passagesOf(articles: readonly Article[]): { indexed: IndexedPassage[]; 
   const analysed = passages.map((p) => ({ ...p, terms: analyse(p.text) }));
   collectBetweenSteps(scale);
   const entities = learnEntities(analysed);
-  const documentFrequency = new Map<string, number>();
-  const surfaceWords = new Map<string, string>();
-  for (const p of analysed) {
-    for (const term of new Set(p.terms.map((t) => t.term))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    for (const t of p.terms) if (t.kind === 'word' && !surfaceWords.has(t.surface)) surfaceWords.set(t.surface, t.term);
-  }
-  return { indexed: indexPassages(analysed, contextOf, analyse, entities), entities, documentFrequency, surfaceWords, scale };
+  return { indexed: indexPassages(analysed, contextOf, analyse, entities), entities, ...countTerms(analysed), scale };
 }
 
 export function buildIndex(articles: Article[]): KnowledgeIndex {

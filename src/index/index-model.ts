@@ -95,6 +95,20 @@ export function searchOnlyTerms(p: Pick<IndexedPassage, 'kind' | 'termSet' | 'la
   return p.kind === 'label' ? [] : [...p.labelTerms].filter((t) => !p.termSet.has(t));
 }
 
+/**
+ * In how many passages each term stands, and the index term of each word as written (for typo
+ * correction), the first writing kept: counted by a build over the corpus, by an add over what it adds.
+ */
+export function countTerms(passages: readonly { terms: readonly Term[] }[]): { documentFrequency: Map<string, number>; surfaceWords: Map<string, string> } {
+  const documentFrequency = new Map<string, number>();
+  const surfaceWords = new Map<string, string>();
+  for (const p of passages) {
+    for (const term of new Set(p.terms.map((t) => t.term))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const t of p.terms) if (t.kind === 'word' && !surfaceWords.has(t.surface)) surfaceWords.set(t.surface, t.term);
+  }
+  return { documentFrequency, surfaceWords };
+}
+
 export function idfFor(documentFrequency: ReadonlyMap<string, number>, total: number): (term: string) => number {
   return (term) => {
     const df = documentFrequency.get(term) ?? 0;

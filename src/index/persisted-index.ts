@@ -327,8 +327,14 @@ export function saveIndex(dataDir: string, index: KnowledgeIndex): string {
   renameSync(temporary, join(dataDir, name));
   index.savedAs = { base: key, added: [] };
   removeStaleTemporaries(dataDir);
+  removeSavedExcept(dataDir, [FILE_PREFIX, ADDITIONS_PREFIX], name);
+  return join(dataDir, name);
+}
+
+/** Removes the saved files of these kinds but the one just written: older corpora's, superseded records. */
+export function removeSavedExcept(dataDir: string, prefixes: readonly string[], keep: string): void {
   for (const old of readdirSync(dataDir)) {
-    if ((old.startsWith(FILE_PREFIX) || old.startsWith(ADDITIONS_PREFIX)) && old.endsWith('.json') && old !== name) {
+    if (prefixes.some((prefix) => old.startsWith(prefix)) && old.endsWith('.json') && old !== keep) {
       try {
         unlinkSync(join(dataDir, old));
       } catch {
@@ -336,5 +342,4 @@ export function saveIndex(dataDir: string, index: KnowledgeIndex): string {
       }
     }
   }
-  return join(dataDir, name);
 }

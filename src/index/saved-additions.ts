@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../corpus/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { KnowledgeIndex } from './index-model.js';
-import { ADDITIONS_PREFIX, FILE_PREFIX, FORMAT, indexKey, loadSavedIndex, saveIndex } from './persisted-index.js';
+import { ADDITIONS_PREFIX, FILE_PREFIX, FORMAT, indexKey, loadSavedIndex, removeSavedExcept, saveIndex } from './persisted-index.js';
 
 /**
  * An incremental add (add-articles.ts) is saved as a record of what was added to which saved
@@ -39,15 +39,7 @@ export function saveAdditions(dataDir: string, index: KnowledgeIndex): string {
   writeFileSync(temporary, `${JSON.stringify(record)}\n`);
   renameSync(temporary, path);
   // Earlier records stand on the same base and are superseded by this one; the base itself stays.
-  for (const old of readdirSync(dataDir)) {
-    if (old.startsWith(ADDITIONS_PREFIX) && old.endsWith('.json') && old !== `${ADDITIONS_PREFIX}${key}.json`) {
-      try {
-        unlinkSync(join(dataDir, old));
-      } catch {
-        // Another process may have removed it first.
-      }
-    }
-  }
+  removeSavedExcept(dataDir, [ADDITIONS_PREFIX], basename(path));
   return path;
 }
 
@@ -69,12 +61,12 @@ export async function loadSavedWithAdditions(dataDir: string, articles: Article[
   const path = additionsPath(dataDir, key);
   if (!existsSync(path)) return undefined;
   const record = readAdditions(path);
-  const byFile = new Map(articles.map((a) => [a.file, a]));
-  const addedFiles = new Set(record?.added.flat());
   if (!record) {
     logger?.warn('saved additions are unreadable (damaged or from another version), building the index again', { file: path });
     return undefined;
   }
+  const byFile = new Map(articles.map((a) => [a.file, a]));
+  const addedFiles = new Set(record.added.flat());
   if (record.key !== key || [...addedFiles].some((file) => !byFile.has(file))) {
     logger?.warn('saved additions do not fit the corpus, building the index again', { file: path });
     return undefined;

@@ -174,19 +174,3 @@ export function withEvery(search: MiniSearch<any>, field: string, terms: readonl
   return ids;
 }
 
-/**
- * The passages MiniSearch finds by one term, read from its postings (an incremental add looks up
- * a new sentence's twins and rival figures this way); through `search()` where they are not as
- * this expects.
- */
-export function passagesWithTerm(search: MiniSearch<any>, field: string, term: string): number[] {
-  const s = search as unknown as Partial<Internals>;
-  if (search.dirtCount !== 0 || typeof s._index?.get !== 'function' || !(s._documentIds instanceof Map) || typeof s._fieldIds?.[field] !== 'number') {
-    return search.search(term, { fields: [field], prefix: false, fuzzy: false }).map((r) => r.id as number);
-  }
-  const freqs = s._index.get(term)?.get(s._fieldIds[field]!);
-  if (freqs === undefined) return [];
-  const ids: number[] = [];
-  for (const docId of freqs.keys()) ids.push(s._documentIds.get(docId) as number);
-  return ids;
-}

@@ -26,8 +26,8 @@ function isTruncated(text: string): boolean {
   return /(\.\.\.|…)["'”’)]*$/u.test(text.trim());
 }
 
-function fnv(word: string): number {
-  let h = 2166136261;
+function fnv(word: string, basis = 2166136261): number {
+  let h = basis;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
   return h >>> 0;
 }
@@ -183,9 +183,20 @@ function compare(a: RawPassage, b: RawPassage): number {
   return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
 }
 
-/** A sentence's words as the collapse compares them: two sentences with the same key are one passage. */
-export function statementKey(text: string): string {
-  return words(text).join(' ');
+/** A sentence as it is compared, from its words (see words) and the word ids of one comparison. */
+function entryOf(text: string, w: string[], idsOf: (words: readonly string[]) => Int32Array, key = w.join(' ')): Entry {
+  const ids = idsOf(w);
+  return { words: ids, set: sortedSet(ids), key, figures: figures(w), names: names(text), truncated: isTruncated(text) };
+}
+
+/**
+ * A sentence's words as the collapse compares them, hashed to a 53-bit number (two FNV-1a hashes):
+ * two sentences with the same words are one passage, so an incremental add (add-articles.ts)
+ * finds an indexed twin by it; a match is confirmed with sameStatement.
+ */
+export function statementHash(text: string): number {
+  const key = words(text).join(' ');
+  return fnv(key) * 2 ** 21 + (fnv(key, 0x5bd1e995) >>> 11);
 }
 
 /**
@@ -195,13 +206,8 @@ export function statementKey(text: string): string {
  */
 export function sameStatement(a: string, b: string): boolean {
   const { idsOf, hashes } = wordIds();
-  const entryOf = (text: string): Entry => {
-    const w = words(text);
-    const ids = idsOf(w);
-    return { words: ids, set: sortedSet(ids), key: w.join(' '), figures: figures(w), names: names(text), truncated: isTruncated(text) };
-  };
-  const x = entryOf(a);
-  const y = entryOf(b);
+  const x = entryOf(a, words(a), idsOf);
+  const y = entryOf(b, words(b), idsOf);
   // Short sentences are joined by their exact words only, as the collapse joins them.
   if (x.key === y.key) return true;
   if (Math.min(x.words.length, y.words.length) < MIN_WORDS_FOR_NEAR) return false;
@@ -234,9 +240,8 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
     }
     exact.set(key, i);
     if (w.length < MIN_WORDS_FOR_NEAR) return;
-    const ids = idsOf(w);
-    const truncated = isTruncated(p.text);
-    const entry: Entry = { words: ids, set: sortedSet(ids), key, figures: figures(w), names: names(p.text), truncated };
+    const entry = entryOf(p.text, w, idsOf, key);
+    const truncated = entry.truncated;
     distinct.set(i, entry);
     const compareWith = (bucket: readonly number[]) => {
       for (let k = bucket.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARISONS_PER_BUCKET; k--, compared++) {

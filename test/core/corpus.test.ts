@@ -28,11 +28,16 @@ describe('corpus', () => {
     const dir = await mkdtemp(join(tmpdir(), 'grok-facts-corpus-'));
     await writeFile(join(dir, 'a.txt'), 'First title\nThe plant draws 300 megawatts.\n');
     await writeFile(join(dir, 'b.md'), '# Markdown title\n\nThe site holds 50,000 GPUs.\n');
+    // Files are kept from one load to the next only once settled (2 s after their last change): wait, so the second load reads a kept copy.
+    await new Promise((r) => setTimeout(r, 2_100));
+    await loadCorpus(dir);
     const first = await loadCorpus(dir);
     expect(first.map((a) => a.title)).toEqual(['First title', 'Markdown title']);
     // Unchanged files are served from what the last load read; a rewrite of the same size is read again.
     await writeFile(join(dir, 'a.txt'), 'Other title\nThe plant draws 900 megawatts.\n');
     await writeFile(join(dir, 'sources.json'), JSON.stringify({ 'b.md': { title: 'Given title', publisher: 'Wire' } }));
+    // Settled again, so only the stamp (not the file's youth) says it changed.
+    await new Promise((r) => setTimeout(r, 2_100));
     const second = await loadCorpus(dir);
     expect(second.map((a) => [a.title, a.publisher])).toEqual([['Other title', undefined], ['Given title', 'Wire']]);
     expect(second[0]!.rawText).toContain('900 megawatts');
