@@ -35,9 +35,12 @@ function fnv(word: string, basis = 2166136261): number {
 /**
  * MinHash signature bands over a sentence's distinct words, given as ids into `hashes` (each
  * distinct word of the corpus is hashed once); the HASHES functions are cheap remixes of it.
+ * Each band is a short string of its minima's 16-bit halves, not their decimals: writing twelve
+ * ten-digit numbers per sentence was a tenth of the collapse.
  */
 function bands(set: Int32Array, hashes: readonly number[]): string[] {
-  const minima: number[] = [];
+  const halves: number[] = [];
+  const out: string[] = [];
   for (let seed = 1; seed <= HASHES; seed++) {
     const mix = Math.imul(seed, 0x9e3779b1);
     let min = Infinity;
@@ -48,10 +51,12 @@ function bands(set: Int32Array, hashes: readonly number[]): string[] {
       const v = (x ^ (x >>> 16)) >>> 0;
       if (v < min) min = v;
     }
-    minima.push(min);
+    halves.push(min >>> 16, min & 0xffff);
+    if (seed % BAND === 0) {
+      out.push(String.fromCharCode(seed, ...halves));
+      halves.length = 0;
+    }
   }
-  const out: string[] = [];
-  for (let b = 0; b < HASHES; b += BAND) out.push(`${b}:${minima.slice(b, b + BAND).join(',')}`);
   return out;
 }
 
@@ -93,20 +98,28 @@ function names(text: string): string[] {
 }
 
 /** Each names someone the other does not (Laind against Mond); "Musk said" and "Elon Musk said" are one statement. */
+function namesOf(entry: Entry): string[] {
+  return (entry.names ??= names(entry.text));
+}
+
 function namesDiffer(a: readonly string[], b: readonly string[]): boolean {
   const lacks = (x: readonly string[], y: readonly string[]) => x.some((name) => !y.includes(name));
   return lacks(a, b) && lacks(b, a);
 }
 
+/** Whether two sentences of different words are one statement (both callers join equal words first). */
 function isDuplicate(a: Entry, b: Entry): boolean {
-  if (a.key === b.key) return true;
-  if ((a.figures !== b.figures || namesDiffer(a.names, b.names)) && !a.truncated && !b.truncated) return false;
+  // A teaser's figures or names may be cut off: only whole sentences must agree in them.
+  const whole = !a.truncated && !b.truncated;
+  if (whole && a.figures !== b.figures) return false;
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
   if (isTruncatedCopy(short.words, long.words, short.truncated)) return true;
   if (Math.min(a.words.length, b.words.length) < MIN_WORDS_FOR_NEAR) return false;
   // Jaccard is at most the smaller set's size over the larger's: most candidates fail that without a look at their words.
   const [small, large] = a.set.length <= b.set.length ? [a.set.length, b.set.length] : [b.set.length, a.set.length];
-  return small / large >= NEAR_DUPLICATE_JACCARD && jaccard(a.set, b.set) >= NEAR_DUPLICATE_JACCARD;
+  if (small / large < NEAR_DUPLICATE_JACCARD || jaccard(a.set, b.set) < NEAR_DUPLICATE_JACCARD) return false;
+  // Names last: few candidates get this far, and reading a sentence's names is a regex over it.
+  return !whole || !namesDiffer(namesOf(a), namesOf(b));
 }
 
 /**
@@ -120,7 +133,9 @@ interface Entry {
   set: Int32Array;
   key: string;
   figures: string;
-  names: string[];
+  /** The sentence, for its names, which are read only when a comparison gets that far. */
+  text: string;
+  names: string[] | undefined;
   /** Worked out once: a sentence is compared with up to ~80 others, and the test is a regex. */
   truncated: boolean;
 }
@@ -186,7 +201,7 @@ function compare(a: RawPassage, b: RawPassage): number {
 /** A sentence as it is compared, from its words (see words) and the word ids of one comparison. */
 function entryOf(text: string, w: string[], idsOf: (words: readonly string[]) => Int32Array, key = w.join(' ')): Entry {
   const ids = idsOf(w);
-  return { words: ids, set: sortedSet(ids), key, figures: figures(w), names: names(text), truncated: isTruncated(text) };
+  return { words: ids, set: sortedSet(ids), key, figures: figures(w), text, names: undefined, truncated: isTruncated(text) };
 }
 
 /**
@@ -221,15 +236,34 @@ export function sameStatement(a: string, b: string): boolean {
 
 export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
   const groups = new UnionFind(raw.length);
-  const buckets = new Map<string, number[]>();
+  // Sentences by MinHash band, and by their first words as a teaser and as a whole sentence.
+  const bandBuckets = new Map<string, number[]>();
+  const teaserPrefixes = new Map<string, number[]>();
+  const wholePrefixes = new Map<string, number[]>();
   const exact = new Map<string, number>();
   // Word sets are kept only for the first sentence of each distinct text: exact repeats are
   // joined by their key and never compared, which keeps memory flat on repetitive corpora.
-  const distinct = new Map<number, Entry>();
+  // An array by sentence number: a sentence is compared with up to ~80 others, and a Map's lookups were a tenth of the collapse.
+  const distinct: (Entry | undefined)[] = new Array<Entry | undefined>(raw.length);
   const { idsOf, hashes } = wordIds();
   // Which sentence each was last compared with: a candidate in several of the new sentence's
   // buckets (a near-duplicate shares most of them) is compared once.
   const lastCompared = new Int32Array(raw.length).fill(-1);
+  // Equal figures as one string, so the comparisons of figures that agree are one pointer's.
+  const figureStrings = new Map<string, string>();
+  const bucketIn = (buckets: Map<string, number[]>, key: string) => {
+    let bucket = buckets.get(key);
+    if (bucket === undefined) buckets.set(key, (bucket = []));
+    return bucket;
+  };
+  const compareWith = (i: number, entry: Entry, bucket: readonly number[]) => {
+    for (let k = bucket.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARISONS_PER_BUCKET; k--, compared++) {
+      const j = bucket[k]!;
+      if (lastCompared[j] === i) continue;
+      lastCompared[j] = i;
+      if (groups.find(i) !== groups.find(j) && isDuplicate(entry, distinct[j]!)) groups.union(i, j);
+    }
+  };
   raw.forEach((p, i) => {
     const w = words(p.text);
     const key = w.join(' ');
@@ -241,32 +275,21 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
     exact.set(key, i);
     if (w.length < MIN_WORDS_FOR_NEAR) return;
     const entry = entryOf(p.text, w, idsOf, key);
-    const truncated = entry.truncated;
-    distinct.set(i, entry);
-    const compareWith = (bucket: readonly number[]) => {
-      for (let k = bucket.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARISONS_PER_BUCKET; k--, compared++) {
-        const j = bucket[k]!;
-        if (lastCompared[j] === i) continue;
-        lastCompared[j] = i;
-        if (groups.find(i) !== groups.find(j) && isDuplicate(entry, distinct.get(j)!)) groups.union(i, j);
-      }
-    };
-    const bucketOf = (bucketKey: string) => {
-      let bucket = buckets.get(bucketKey);
-      if (bucket === undefined) buckets.set(bucketKey, (bucket = []));
-      return bucket;
-    };
+    const figuresSeen = figureStrings.get(entry.figures);
+    if (figuresSeen === undefined) figureStrings.set(entry.figures, entry.figures);
+    else entry.figures = figuresSeen;
+    distinct[i] = entry;
     // Near-duplicates state the same figures, so the figures are part of every band's key.
     for (const band of bands(entry.set, hashes)) {
-      const bucket = bucketOf(`b:${band}|${entry.figures}`);
-      compareWith(bucket);
+      const bucket = bucketIn(bandBuckets, `${band}|${entry.figures}`);
+      compareWith(i, entry, bucket);
       bucket.push(i);
     }
     // A teaser cut off with "..." starts like its full sentence: compared only with the other kind.
     const prefix = w.slice(0, MIN_WORDS_FOR_NEAR - 1).join(' ');
-    const other = buckets.get(`${truncated ? 'f' : 't'}:${prefix}`);
-    if (other !== undefined) compareWith(other);
-    bucketOf(`${truncated ? 't' : 'f'}:${prefix}`).push(i);
+    const other = (entry.truncated ? wholePrefixes : teaserPrefixes).get(prefix);
+    if (other !== undefined) compareWith(i, entry, other);
+    bucketIn(entry.truncated ? teaserPrefixes : wholePrefixes, prefix).push(i);
   });
 
   const clusters = new Map<number, RawPassage[]>();
