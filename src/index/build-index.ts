@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/schema.js';
 import { answerQuestion } from '../answer/answer.js';
 import { suggestQuestions } from '../suggestions/suggest-questions.js';
@@ -11,9 +10,10 @@ import { analyze, type Term } from '../text/analyze.js';
 import { detectAnswerType } from '../answer/reading/answer-type.js';
 import { foldTypography } from '../text/fold.js';
 import { answerFeatures } from './answer-features.js';
+import { bulkSearch } from './bulk-search.js';
 import { collectBetweenSteps } from './collect-garbage.js';
 import { learnEntities } from './entity-lexicon.js';
-import { assembleIndex, compactPassage, countTerms, idfFor, searchTermsOf, MINISEARCH_OPTIONS, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { assembleIndex, compactPassage, countTerms, idfFor, searchTermsOf, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 export type { IndexedPassage, KnowledgeIndex } from './index-model.js';
 
@@ -159,14 +159,15 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   const idf = idfFor(documentFrequency, indexed.length);
   const subjectTerms = findSubjectTerms(articles, entities);
 
-  const search = new MiniSearch<{ id: number; terms: string }>(MINISEARCH_OPTIONS);
   // The article's own question before a sentence is found with it, as a "Label:" is with its value.
-  // One document at a time, so no array of 200,000 documents is held while MiniSearch reads them, and
-  // its scratch collected halfway (see collect-garbage.ts).
-  indexed.forEach((p, i) => {
-    search.add({ id: p.id, terms: searchTermsOf(p).join(' ') });
-    if (i > 0 && i % 100_000 === 0) collectBetweenSteps(scale);
-  });
+  // One document at a time, so no array of 200,000 documents is held while they are read, and the
+  // scratch collected as it goes (see collect-garbage.ts).
+  const search = bulkSearch(
+    (function* () {
+      for (const p of indexed) yield { id: p.id, terms: searchTermsOf(p).join(' ') };
+    })(),
+    (count) => count % 100_000 === 0 && collectBetweenSteps(scale),
+  );
 
   // Which articles state each figure: figures one article states together are not a disagreement.
   const articlesWithValue = new Map<string, Set<string>>();

@@ -29,7 +29,7 @@ interface Internals {
   _dirtCount: number;
 }
 
-const internals = (search: SearchIndex): Internals => search as unknown as Internals;
+export const internals = (search: SearchIndex): Internals => search as unknown as Internals;
 
 /** Terms a postings line holds: lines short enough to parse cheaply, few enough to read fast. */
 const TERMS_PER_LINE = 2000;
@@ -94,18 +94,17 @@ export function* searchLines(search: SearchIndex): Generator<string> {
 }
 
 /**
- * The MiniSearch written by searchLines, from its lines (nextLine parses the next one). Maps
- * are filled in the order `loadJS` fills them from `toJSON()`, so the result is the same index.
+ * A MiniSearch with these counts and no documents, whose Maps the caller fills as `loadJS`
+ * fills them. Throws when its protected fields are not the Maps this module writes into.
  */
-export function readSearch(nextLine: () => unknown): SearchIndex {
-  const header = nextLine() as SearchHeader;
+export function emptySearch(counts: Pick<SearchHeader, 'documentCount' | 'nextId' | 'fieldIds' | 'averageFieldLength' | 'dirtCount'>): SearchIndex {
   const search = MiniSearch.loadJS<{ id: number; terms: string }>(
     {
-      documentCount: header.documentCount,
-      nextId: header.nextId,
-      fieldIds: header.fieldIds,
-      averageFieldLength: header.averageFieldLength,
-      dirtCount: header.dirtCount,
+      documentCount: counts.documentCount,
+      nextId: counts.nextId,
+      fieldIds: counts.fieldIds,
+      averageFieldLength: counts.averageFieldLength,
+      dirtCount: counts.dirtCount,
       documentIds: {},
       fieldLength: {},
       storedFields: {},
@@ -118,6 +117,17 @@ export function readSearch(nextLine: () => unknown): SearchIndex {
   if (!(ms._documentIds instanceof Map && ms._idToShortId instanceof Map && ms._fieldLength instanceof Map && typeof ms._index?.set === 'function')) {
     throw new Error('MiniSearch is not the version the saved index was written for');
   }
+  return search;
+}
+
+/**
+ * The MiniSearch written by searchLines, from its lines (nextLine parses the next one). Maps
+ * are filled in the order `loadJS` fills them from `toJSON()`, so the result is the same index.
+ */
+export function readSearch(nextLine: () => unknown): SearchIndex {
+  const header = nextLine() as SearchHeader;
+  const search = emptySearch(header);
+  const ms = internals(search);
   const ids = header.documentIds;
   for (let i = 0; i < ids.length; i += 2) {
     ms._documentIds.set(ids[i]!, ids[i + 1]!);

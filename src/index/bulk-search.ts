@@ -1,0 +1,45 @@
+import { SEARCH_FIELD, splitTerms, type SearchIndex } from './index-model.js';
+import { emptySearch, internals } from './saved-search.js';
+
+/**
+ * The MiniSearch a build makes, filled in one pass instead of one `add` per passage.
+ *
+ * `add` walks MiniSearch's radix tree for every word of every passage: at 200,000 passages that
+ * is five million walks, a fifth of the build of a 20 MB article. Here each word's postings are
+ * gathered in a plain Map first, and each distinct word is put in the tree once, in the order
+ * its first `add` would have put it, so the tree, its postings and their order are what the
+ * adds make (a test holds the two to each other). Later additions still go through `add`.
+ */
+export function bulkSearch(documents: Iterable<{ id: number; terms: string }>, between?: (count: number) => void): SearchIndex {
+  const fieldId = 0;
+  const postings = new Map<string, Map<number, number>>();
+  const documentIds: number[] = [];
+  const fieldLengths: number[] = [];
+  let averageLength = 0;
+  let count = 0;
+  for (const document of documents) {
+    const shortId = count;
+    documentIds.push(document.id);
+    const tokens = splitTerms(document.terms);
+    const length = new Set(tokens).size;
+    fieldLengths.push(length);
+    // MiniSearch's running mean, step for step, so the float is the one its adds leave.
+    averageLength = (averageLength * count + length) / (count + 1);
+    for (const term of tokens) {
+      let frequencies = postings.get(term);
+      if (frequencies === undefined) postings.set(term, (frequencies = new Map()));
+      frequencies.set(shortId, (frequencies.get(shortId) ?? 0) + 1);
+    }
+    count++;
+    between?.(count);
+  }
+  const search = emptySearch({ documentCount: count, nextId: count, fieldIds: { [SEARCH_FIELD]: fieldId }, averageFieldLength: count > 0 ? [averageLength] : [], dirtCount: 0 });
+  const ms = internals(search);
+  for (let shortId = 0; shortId < count; shortId++) {
+    ms._documentIds.set(shortId, documentIds[shortId]!);
+    ms._idToShortId.set(documentIds[shortId]!, shortId);
+    ms._fieldLength.set(shortId, [fieldLengths[shortId]!]);
+  }
+  for (const [term, frequencies] of postings) ms._index.set(term, new Map([[fieldId, frequencies]]));
+  return search;
+}
