@@ -168,6 +168,35 @@ function sortedSet(ids: Int32Array): Int32Array {
   return sorted.slice(0, n);
 }
 
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** A sentence's distinct words as 64 bits, a bit per word's hash: [low 32, high 32]. */
+export function wordBits(set: Int32Array, hashes: readonly number[]): [number, number] {
+  let low = 0;
+  let high = 0;
+  for (let k = 0; k < set.length; k++) {
+    const bit = hashes[set[k]!]! & 63;
+    if (bit < 32) low |= 1 << bit;
+    else high |= 1 << (bit - 32);
+  }
+  return [low, high];
+}
+
+/**
+ * At least the Jaccard of two word sets, from their bits and sizes ([low, high, size] at `a` and
+ * `b`). A bit one sentence has and the other lacks is a word the other lacks, so each bit count
+ * is at most the words only that sentence has: shared ≤ size − only-A and union ≥ size + only-B.
+ */
+export function jaccardCeiling(x: Int32Array, a: number, y: Int32Array, b: number): number {
+  const onlyA = bitCount(x[a]! & ~y[b]!) + bitCount(x[a + 1]! & ~y[b + 1]!);
+  const onlyB = bitCount(y[b]! & ~x[a]!) + bitCount(y[b + 1]! & ~x[a + 1]!);
+  return (x[a + 2]! - onlyA) / (x[a + 2]! + onlyB);
+}
+
 class UnionFind {
   private readonly parent: number[];
   constructor(size: number) {
@@ -236,8 +265,8 @@ export function sameStatement(a: string, b: string): boolean {
 
 export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
   const groups = new UnionFind(raw.length);
-  // Sentences by MinHash band, and by their first words as a teaser and as a whole sentence.
-  const bandBuckets = new Map<string, number[]>();
+  // Sentences by their figures and MinHash band, and by their first words as a teaser and as a whole sentence.
+  const bandBuckets = new Map<string, Map<string, number[]>>();
   const teaserPrefixes = new Map<string, number[]>();
   const wholePrefixes = new Map<string, number[]>();
   const exact = new Map<string, number>();
@@ -249,6 +278,13 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
   // Which sentence each was last compared with: a candidate in several of the new sentence's
   // buckets (a near-duplicate shares most of them) is compared once.
   const lastCompared = new Int32Array(raw.length).fill(-1);
+  // Each whole sentence's words as 64 bits and its number of distinct words, side by side in one
+  // array (see jaccardCeiling): most candidates that share a band fall below the threshold on these
+  // 12 bytes, never touching the sentences themselves, a cache miss apiece and most of the
+  // comparisons' time. A teaser (size -1) is left to isDuplicate, which joins it by its prefix.
+  const sketches = new Int32Array(raw.length * 3);
+  const cannotBeNear = (i: number, j: number): boolean =>
+    sketches[3 * i + 2]! >= 0 && sketches[3 * j + 2]! >= 0 && jaccardCeiling(sketches, 3 * i, sketches, 3 * j) < NEAR_DUPLICATE_JACCARD;
   // Equal figures as one string, so the comparisons of figures that agree are one pointer's.
   const figureStrings = new Map<string, string>();
   const bucketIn = (buckets: Map<string, number[]>, key: string) => {
@@ -261,6 +297,7 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
       const j = bucket[k]!;
       if (lastCompared[j] === i) continue;
       lastCompared[j] = i;
+      if (cannotBeNear(i, j)) continue;
       if (groups.find(i) !== groups.find(j) && isDuplicate(entry, distinct[j]!)) groups.union(i, j);
     }
   };
@@ -279,9 +316,12 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
     if (figuresSeen === undefined) figureStrings.set(entry.figures, entry.figures);
     else entry.figures = figuresSeen;
     distinct[i] = entry;
+    sketches.set([...wordBits(entry.set, hashes), entry.truncated ? -1 : entry.set.length], 3 * i);
     // Near-duplicates state the same figures, so the figures are part of every band's key.
+    let byBand = bandBuckets.get(entry.figures);
+    if (byBand === undefined) bandBuckets.set(entry.figures, (byBand = new Map()));
     for (const band of bands(entry.set, hashes)) {
-      const bucket = bucketIn(bandBuckets, `${band}|${entry.figures}`);
+      const bucket = bucketIn(byBand, band);
       compareWith(i, entry, bucket);
       bucket.push(i);
     }
