@@ -164,7 +164,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   // scratch collected as it goes (see collect-garbage.ts).
   const search = bulkSearch(
     (function* () {
-      for (const p of indexed) yield { id: p.id, terms: searchTermsOf(p).join(' ') };
+      for (const p of indexed) yield { id: p.id, terms: searchTermsOf(p) };
     })(),
     (count) => count % 100_000 === 0 && collectBetweenSteps(scale),
   );

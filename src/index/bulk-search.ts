@@ -10,26 +10,34 @@ import { emptySearch, internals } from './saved-search.js';
  * its first `add` would have put it, so the tree, its postings and their order are what the
  * adds make (a test holds the two to each other). Later additions still go through `add`.
  */
-export function bulkSearch(documents: Iterable<{ id: number; terms: string }>, between?: (count: number) => void): SearchIndex {
+export function bulkSearch(documents: Iterable<{ id: number; terms: readonly string[] }>, between?: (count: number) => void): SearchIndex {
   const fieldId = 0;
   const postings = new Map<string, Map<number, number>>();
   const documentIds: number[] = [];
   const fieldLengths: number[] = [];
   let averageLength = 0;
   let count = 0;
+  const addToken = (term: string, shortId: number): boolean => {
+    let frequencies = postings.get(term);
+    if (frequencies === undefined) postings.set(term, (frequencies = new Map()));
+    const before = frequencies.get(shortId);
+    frequencies.set(shortId, (before ?? 0) + 1);
+    return before === undefined;
+  };
   for (const document of documents) {
     const shortId = count;
     documentIds.push(document.id);
-    const tokens = splitTerms(document.terms);
-    const length = new Set(tokens).size;
-    fieldLengths.push(length);
-    // MiniSearch's running mean, step for step, so the float is the one its adds leave.
-    averageLength = (averageLength * count + length) / (count + 1);
-    for (const term of tokens) {
-      let frequencies = postings.get(term);
-      if (frequencies === undefined) postings.set(term, (frequencies = new Map()));
-      frequencies.set(shortId, (frequencies.get(shortId) ?? 0) + 1);
+    // The tokens MiniSearch reads from the terms joined by spaces (splitTerms), without the
+    // string: a term with a space in it is two tokens, an empty one none.
+    let length = 0;
+    for (const term of document.terms) {
+      if (term.includes(' ')) {
+        for (const piece of splitTerms(term)) if (addToken(piece, shortId)) length++;
+      } else if (term !== '' && addToken(term, shortId)) length++;
     }
+    fieldLengths.push(length);
+    // MiniSearch's running mean of distinct tokens, step for step, so the float is the one its adds leave.
+    averageLength = (averageLength * count + length) / (count + 1);
     count++;
     between?.(count);
   }
