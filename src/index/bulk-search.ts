@@ -12,17 +12,28 @@ import { emptySearch, internals } from './saved-search.js';
  */
 export function bulkSearch(documents: Iterable<{ id: number; terms: readonly string[] }>, between?: (count: number) => void): SearchIndex {
   const fieldId = 0;
-  const postings = new Map<string, Map<number, number>>();
+  // Each word's postings, and the passage it was last seen in with its count there: passages come
+  // in order, so a count is final once the next passage starts, and is set in the Map once.
+  const postings = new Map<string, { frequencies: Map<number, number>; last: number; count: number }>();
   const documentIds: number[] = [];
   const fieldLengths: number[] = [];
   let averageLength = 0;
   let count = 0;
+  /** Posts one token; true when it is the first of its word in this passage. */
   const addToken = (term: string, shortId: number): boolean => {
-    let frequencies = postings.get(term);
-    if (frequencies === undefined) postings.set(term, (frequencies = new Map()));
-    const before = frequencies.get(shortId);
-    frequencies.set(shortId, (before ?? 0) + 1);
-    return before === undefined;
+    const posting = postings.get(term);
+    if (posting === undefined) {
+      postings.set(term, { frequencies: new Map(), last: shortId, count: 1 });
+      return true;
+    }
+    if (posting.last === shortId) {
+      posting.count++;
+      return false;
+    }
+    posting.frequencies.set(posting.last, posting.count);
+    posting.last = shortId;
+    posting.count = 1;
+    return true;
   };
   for (const document of documents) {
     const shortId = count;
@@ -48,6 +59,9 @@ export function bulkSearch(documents: Iterable<{ id: number; terms: readonly str
     ms._idToShortId.set(documentIds[shortId]!, shortId);
     ms._fieldLength.set(shortId, [fieldLengths[shortId]!]);
   }
-  for (const [term, frequencies] of postings) ms._index.set(term, new Map([[fieldId, frequencies]]));
+  for (const [term, { frequencies, last, count: final }] of postings) {
+    frequencies.set(last, final);
+    ms._index.set(term, new Map([[fieldId, frequencies]]));
+  }
   return search;
 }
