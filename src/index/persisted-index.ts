@@ -15,7 +15,7 @@ import { readSearch, searchLines } from './saved-search.js';
 import { assembleIndex, assembleLazyIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 24;
+export const FORMAT = 25;
 export const FILE_PREFIX = 'index-';
 /** Articles added to a saved index since it was written (saved-additions.ts); removed with the index they stand on. */
 export const ADDITIONS_PREFIX = 'additions-';
@@ -66,8 +66,12 @@ const SavedPassageSchema = z.object({
   locations: z.array(z.union([z.tuple([z.string(), z.number(), z.number()]), z.tuple([z.string(), z.number(), z.number(), z.string()])])).min(1),
   sources: z.array(z.string()),
   truncated: z.boolean(),
-  /** [term, surface, display, kind, capitalized, position]; '' for a surface equal to the term, or a display equal to the surface. */
-  terms: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
+  /**
+   * Six values a term, one flat array: term, surface, display, kind, capitalized, position; '' for a
+   * surface equal to the term, or a display equal to the surface. Flat, as an array a term was ~25
+   * arrays a passage to make, write and parse, a fifth of a large save.
+   */
+  terms: z.array(z.union([z.string(), z.number()])),
   labelTerms: z.array(z.string()),
   /** 0: the context is the passage before, whose terms are these (see compactPassages). */
   contextTerms: z.union([z.array(z.string()), z.literal(0)]),
@@ -94,7 +98,11 @@ function searchOnlyCounts(passages: readonly IndexedPassage[]): Map<string, numb
 
 function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
   // Most words are written as they are indexed: the saved index leaves out what repeats.
-  const term = (t: Term): SavedPassage['terms'][number] => [t.term, t.surface === t.term ? '' : t.surface, t.display === t.surface ? '' : t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position];
+  const flatTerms = (terms: readonly Term[]): SavedPassage['terms'] => {
+    const out: SavedPassage['terms'] = [];
+    for (const t of terms) out.push(t.term, t.surface === t.term ? '' : t.surface, t.display === t.surface ? '' : t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position);
+    return out;
+  };
   const header: Header = {
     format: FORMAT,
     key,
@@ -116,7 +124,7 @@ function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
       locations: p.locations.map((l) => (l.display === undefined ? [l.source, l.start, l.end] : [l.source, l.start, l.end, l.display])),
       sources: p.sources,
       truncated: p.truncated,
-      terms: p.terms.map(term),
+      terms: flatTerms(p.terms),
       labelTerms: [...p.labelTerms],
       contextTerms: p.id > 0 && p.contextTerms === index.passages[p.id - 1]!.termSet ? 0 : [...p.contextTerms],
       isDefinition: p.isDefinition,
@@ -184,11 +192,16 @@ function passageFrom(p: SavedPassage, raw: ReadonlyMap<string, string>, previous
 
 /** JSON.parse makes a string per occurrence; the index keeps one per distinct word. */
 function termsFrom(p: SavedPassage): Term[] {
-  return p.terms.map(([term, surface, display, kind, cap, position]) => {
-    const t = intern(term);
+  const terms: Term[] = [];
+  const flat = p.terms;
+  for (let i = 0; i + 5 < flat.length; i += 6) {
+    const t = intern(flat[i] as string);
+    const surface = flat[i + 1] as string;
+    const display = flat[i + 2] as string;
     const s = surface === '' ? t : intern(surface);
-    return { term: t, surface: s, display: display === '' ? s : intern(display), kind: KINDS[kind] ?? 'word', capitalized: cap === 1, position };
-  });
+    terms.push({ term: t, surface: s, display: display === '' ? s : intern(display), kind: KINDS[flat[i + 3] as number] ?? 'word', capitalized: flat[i + 4] === 1, position: flat[i + 5] as number });
+  }
+  return terms;
 }
 
 type LazyStore = (parse: (id: number, reader: LazyReader) => IndexedPassage) => IndexedPassage[];
