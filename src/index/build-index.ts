@@ -18,7 +18,9 @@ import { assembleIndex, compactPassage, countTerms, idfFor, searchTermsOf, type 
 export type { IndexedPassage, KnowledgeIndex } from './index-model.js';
 
 /** Opens by pointing back ("This merger…"), or speaks of "both entities" / "the two companies" named before. */
-const REFERS_BACK = /^(the|this|that|these|those|it|its|they|their|he|she|his|her|such)\b|\b(both|the two)\s+\p{L}+\b(?!\s+(and|&)\b)/iu;
+// Matched against the lower-cased text: a case-insensitive Unicode regex folds case for every
+// letter it tries, and this one, run on every passage, was 0.3 s of a 200,000-passage build.
+const REFERS_BACK = /^(the|this|that|these|those|it|its|they|their|he|she|his|her|such)\b|\b(both|the two)\s+\p{L}+\b(?!\s+(and|&)\b)/u;
 const DEFINITION_VALUE = /^\s*(?:(?:in|for) [^,]{1,40}, )?(?:an? |the |this )?[\p{L} -]{0,40}\b(?:is|are|refers? to|means?)\b/iu;
 
 /** What is read of a raw passage: its display form where it has one (Markdown), else its text. */
@@ -123,7 +125,7 @@ export function indexPassages(
       labelTerms: labelTermsOf(p, context, analyse),
       contextTerms: precedingTerms(context, analyse),
       isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),
-      refersBack: REFERS_BACK.test(p.text),
+      refersBack: REFERS_BACK.test(p.text.toLowerCase()),
       features: answersWhy(context) ? { ...features, givesReason: true } : features,
     });
   });

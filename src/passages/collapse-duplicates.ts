@@ -22,6 +22,16 @@ function words(text: string): string[] {
   return foldTypography(text).toLowerCase().match(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu) ?? [];
 }
 
+/** The first n words of a key (words joined by single spaces), as `words.slice(0, n).join(' ')`. */
+function firstWords(key: string, n: number): string {
+  let end = -1;
+  for (let k = 0; k < n; k++) {
+    end = key.indexOf(' ', end + 1);
+    if (end === -1) return key;
+  }
+  return key.slice(0, end);
+}
+
 function isTruncated(text: string): boolean {
   return /(\.\.\.|…)["'”’)]*$/u.test(text.trim());
 }
@@ -316,7 +326,10 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
     if (figuresSeen === undefined) figureStrings.set(entry.figures, entry.figures);
     else entry.figures = figuresSeen;
     distinct[i] = entry;
-    sketches.set([...wordBits(entry.set, hashes), entry.truncated ? -1 : entry.set.length], 3 * i);
+    const [low, high] = wordBits(entry.set, hashes);
+    sketches[3 * i] = low;
+    sketches[3 * i + 1] = high;
+    sketches[3 * i + 2] = entry.truncated ? -1 : entry.set.length;
     // Near-duplicates state the same figures, so the figures are part of every band's key.
     let byBand = bandBuckets.get(entry.figures);
     if (byBand === undefined) bandBuckets.set(entry.figures, (byBand = new Map()));
@@ -326,7 +339,7 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
       bucket.push(i);
     }
     // A teaser cut off with "..." starts like its full sentence: compared only with the other kind.
-    const prefix = w.slice(0, MIN_WORDS_FOR_NEAR - 1).join(' ');
+    const prefix = firstWords(key, MIN_WORDS_FOR_NEAR - 1);
     const other = (entry.truncated ? wholePrefixes : teaserPrefixes).get(prefix);
     if (other !== undefined) compareWith(i, entry, other);
     bucketIn(entry.truncated ? teaserPrefixes : wholePrefixes, prefix).push(i);
