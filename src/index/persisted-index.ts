@@ -297,9 +297,11 @@ function writePieces(path: string, pieces: Iterable<string>): void {
   try {
     writeSync(fd, `${'0'.repeat(64)}\n`);
     let batch = '';
+    // Encoded once, for the hash and the file alike.
     const flush = () => {
-      hash.update(batch);
-      writeSync(fd, batch);
+      const bytes = Buffer.from(batch);
+      hash.update(bytes);
+      writeSync(fd, bytes);
       batch = '';
     };
     for (const piece of pieces) {

@@ -280,6 +280,10 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
   const teaserPrefixes = new Map<string, number[]>();
   const wholePrefixes = new Map<string, number[]>();
   const exact = new Map<string, number>();
+  // A whole sentence's first words are looked up only by teasers: it is filed by them only when
+  // some teaser starts so (teasers are few; filing every sentence was 200,000 keys for nothing).
+  const teaserStarts = new Set<string>();
+  for (const p of raw) if (isTruncated(p.text)) teaserStarts.add(firstWords(words(p.text).join(' '), MIN_WORDS_FOR_NEAR - 1));
   // Word sets are kept only for the first sentence of each distinct text: exact repeats are
   // joined by their key and never compared, which keeps memory flat on repetitive corpora.
   // An array by sentence number: a sentence is compared with up to ~80 others, and a Map's lookups were a tenth of the collapse.
@@ -342,7 +346,7 @@ export function collapseDuplicates(raw: readonly RawPassage[]): Passage[] {
     const prefix = firstWords(key, MIN_WORDS_FOR_NEAR - 1);
     const other = (entry.truncated ? wholePrefixes : teaserPrefixes).get(prefix);
     if (other !== undefined) compareWith(i, entry, other);
-    bucketIn(entry.truncated ? teaserPrefixes : wholePrefixes, prefix).push(i);
+    if (entry.truncated || teaserStarts.has(prefix)) bucketIn(entry.truncated ? teaserPrefixes : wholePrefixes, prefix).push(i);
   });
 
   const clusters = new Map<number, RawPassage[]>();
