@@ -55,6 +55,8 @@ for (const alias of PHRASE_ALIASES) {
 }
 
 function applyPhraseAliases(tokens: Token[]): Token[] {
+  // Most texts hold no phrase an alias starts with: they are returned as they are, not copied.
+  if (!tokens.some((token) => PHRASES_BY_FIRST.has(token.text))) return tokens;
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;

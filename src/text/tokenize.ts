@@ -47,8 +47,10 @@ function tokensOf(chunk: string): readonly Token[] {
 export function tokenize(raw: string): Token[] {
   const text = foldTypography(raw);
   const tokens: Token[] = [];
-  for (const match of text.matchAll(CHUNK)) {
-    for (const token of tokensOf(match[0])) tokens.push(token);
+  // match, not matchAll: only the matched text is read, and a match object apiece (index, input,
+  // groups) was half a gigabyte of garbage in a 200,000-passage build.
+  for (const chunk of text.match(CHUNK) ?? []) {
+    for (const token of tokensOf(chunk)) tokens.push(token);
   }
   return mergeScaleWords(tokens);
 }
