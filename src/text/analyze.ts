@@ -75,9 +75,21 @@ function applyPhraseAliases(tokens: Token[]): Token[] {
   return out;
 }
 
-/** The index form of one word: stemmed and folded to its synonym group. */
+const normalized = new Map<string, string>();
+
+/**
+ * The index form of one word: stemmed and folded to its synonym group. Kept per word, bounded as
+ * the stem cache is: the exceptions, the two folds and the stem were eight lookups a word, and a
+ * large build reads five million words.
+ */
 export function normalizeWord(word: string): string {
-  return ownEntry(STEM_EXCEPTIONS, word) ?? foldedHead(word) ?? foldedHead(stem(word)) ?? stem(word);
+  let form = normalized.get(word);
+  if (form === undefined) {
+    form = ownEntry(STEM_EXCEPTIONS, word) ?? foldedHead(word) ?? foldedHead(stem(word)) ?? stem(word);
+    if (normalized.size >= STEM_CACHE_LIMIT) normalized.clear();
+    normalized.set(word, form);
+  }
+  return form;
 }
 
 export function isStopWord(word: string): boolean {
