@@ -36,20 +36,25 @@ export interface Context {
   askedBy?: string;
 }
 
+/** Contexts by source, then by offset: a number key, not a "source:offset" string made and hashed for every passage. */
+export type Contexts = ReadonlyMap<string, ReadonlyMap<number, Context>>;
+
 /**
  * Each raw passage's context, keyed by where it stands. Kept as the texts, so each is analysed
  * once (see analyseOnce).
  */
-export function contexts(raw: readonly RawPassage[], rawTextOf: ReadonlyMap<string, string>): Map<string, Context> {
-  const map = new Map<string, Context>();
+export function contexts(raw: readonly RawPassage[], rawTextOf: ReadonlyMap<string, string>): Contexts {
+  const bySource = new Map<string, Map<number, Context>>();
   raw.forEach((r, i) => {
     const previous = raw[i - 1] && raw[i - 1]!.source === r.source ? raw[i - 1] : undefined;
     const before = previous ? shownText(previous) : '';
     const texts = [before, r.label ?? ''].filter(Boolean);
     if (texts.length === 0) return;
-    map.set(`${r.source}:${r.start}`, previous && asksAbout(previous, r, rawTextOf.get(r.source) ?? '') ? { texts, askedBy: before } : { texts });
+    let map = bySource.get(r.source);
+    if (map === undefined) bySource.set(r.source, (map = new Map()));
+    map.set(r.start, previous && asksAbout(previous, r, rawTextOf.get(r.source) ?? '') ? { texts, askedBy: before } : { texts });
   });
-  return map;
+  return bySource;
 }
 
 /**
@@ -110,14 +115,14 @@ function findSubjectTerms(articles: readonly Article[], entities: ReadonlySet<st
  */
 export function indexPassages(
   analysed: readonly (Passage & { terms: Term[] })[],
-  contextOf: ReadonlyMap<string, Context>,
+  contextOf: Contexts,
   analyse: (text: string) => Term[],
   entities: ReadonlySet<string>,
   before?: Set<string>,
 ): IndexedPassage[] {
   const compacted = (p: IndexedPassage) => ((before = compactPassage(p, before).termSet), p);
   return analysed.map((p) => {
-    const context = contextOf.get(`${p.locations[0]!.source}:${p.locations[0]!.start}`);
+    const context = contextOf.get(p.locations[0]!.source)?.get(p.locations[0]!.start);
     const features = answerFeatures(p.text, p.terms, entities);
     return compacted({
       ...p,
