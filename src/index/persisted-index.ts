@@ -12,7 +12,7 @@ import { isAlive } from '../lifecycle/process-alive.js';
 import { lazyPassages, type LazyReader } from './lazy-passages.js';
 import { savedLines } from './saved-lines.js';
 import { readSearch, searchLines } from './saved-search.js';
-import { assembleIndex, assembleLazyIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { assembleSavedIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
 export const FORMAT = 25;
@@ -175,7 +175,7 @@ function passageFrom(p: SavedPassage, raw: ReadonlyMap<string, string>, previous
     sources: p.sources,
     truncated: p.truncated,
     terms,
-    termSet: new Set(terms.map((t) => t.term)),
+    termSet: termSetOf(terms),
     labelTerms: new Set(p.labelTerms),
     contextTerms: p.contextTerms === 0 ? (previousTerms() ?? new Set<string>()) : new Set(p.contextTerms),
     isDefinition: p.isDefinition,
@@ -191,6 +191,12 @@ function passageFrom(p: SavedPassage, raw: ReadonlyMap<string, string>, previous
 }
 
 /** JSON.parse makes a string per occurrence; the index keeps one per distinct word. */
+function termSetOf(terms: readonly Term[]): Set<string> {
+  const set = new Set<string>();
+  for (const t of terms) set.add(t.term);
+  return set;
+}
+
 function termsFrom(p: SavedPassage): Term[] {
   const terms: Term[] = [];
   const flat = p.terms;
@@ -250,7 +256,7 @@ function fromLines(lines: Generator<string, void, undefined>, key: string, artic
     surfaceWords: new Map(saved.surfaceWords),
     suggestions: saved.suggestions,
   };
-  return lazy ? assembleLazyIndex(parts, new Set(saved.versionNames), new Map(saved.searchOnly)) : assembleIndex(parts);
+  return assembleSavedIndex(parts, new Set(saved.versionNames), new Map(saved.searchOnly), lazy !== undefined);
 }
 
 export interface LoadOptions {

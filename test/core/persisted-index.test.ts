@@ -60,6 +60,9 @@ describe('persisted index', () => {
     const loaded = loadSavedIndex(dataDir, articles)!;
     expect(loaded).toBeDefined();
     expect(loaded.passages.map((p) => p.text)).toEqual(built.passages.map((p) => p.text));
+    // Derived on load from MiniSearch's postings and the header, not from every passage's terms: what a build counts.
+    expect(new Map([...loaded.documentFrequency].sort())).toEqual(new Map([...built.documentFrequency].sort()));
+    expect([...loaded.versionNames]).toEqual([...built.versionNames]);
     const builtEngine = await createEngine({ corpusDir: SEEDS_DIR });
     const savedEngine = await createEngine({ corpusDir: SEEDS_DIR, dataDir });
     for (const q of QUESTIONS) expect(savedEngine.answer(q)).toEqual(builtEngine.answer(q));
