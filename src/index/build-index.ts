@@ -156,7 +156,8 @@ function passagesOf(articles: readonly Article[]): { indexed: IndexedPassage[]; 
   const analysed = passages.map((p) => ({ ...p, terms: analyse(p.text) }));
   collectBetweenSteps(scale);
   const entities = learnEntities(analysed);
-  return { indexed: indexPassages(analysed, contextOf, analyse, entities), entities, ...countTerms(analysed), scale };
+  const indexed = indexPassages(analysed, contextOf, analyse, entities);
+  return { indexed, entities, ...countTerms(indexed), scale };
 }
 
 export function buildIndex(articles: Article[]): KnowledgeIndex {
@@ -190,7 +191,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
   collectBetweenSteps(scale);
   const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3, { ...names, headlineNames: headlineNamesOf(articles, names) });
 
-  const index = assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords, suggestions: [] });
+  const index = assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords, suggestions: [] }, documentFrequency);
   // Worked out once here and saved with the index, so no start, reload or refusal pays for it.
   index.suggestions = suggestQuestions(index, (q) => answerQuestion(index, q));
   return index;

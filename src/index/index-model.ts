@@ -99,11 +99,11 @@ export function searchOnlyTerms(p: Pick<IndexedPassage, 'kind' | 'termSet' | 'la
  * In how many passages each term stands, and the index term of each word as written (for typo
  * correction), the first writing kept: counted by a build over the corpus, by an add over what it adds.
  */
-export function countTerms(passages: readonly { terms: readonly Term[] }[]): { documentFrequency: Map<string, number>; surfaceWords: Map<string, string> } {
+export function countTerms(passages: readonly Pick<IndexedPassage, 'terms' | 'termSet'>[]): { documentFrequency: Map<string, number>; surfaceWords: Map<string, string> } {
   const documentFrequency = new Map<string, number>();
   const surfaceWords = new Map<string, string>();
   for (const p of passages) {
-    for (const term of new Set(p.terms.map((t) => t.term))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     for (const t of p.terms) if (t.kind === 'word' && !surfaceWords.has(t.surface)) surfaceWords.set(t.surface, t.term);
   }
   return { documentFrequency, surfaceWords };
@@ -158,13 +158,14 @@ export function versionNamesOf(terms: readonly Term[], into: Set<string>): void 
 
 type IndexParts = Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords' | 'suggestions'>;
 
-/** The index from its parts, deriving what can be derived (term frequencies, idf): shared by build and load. */
-export function assembleIndex(parts: IndexParts): KnowledgeIndex {
+/**
+ * The index from its parts, deriving what can be derived (version names, idf) and taking the term
+ * counts a build has made already (countTerms over these passages).
+ */
+export function assembleIndex(parts: IndexParts, documentFrequency: Map<string, number>): KnowledgeIndex {
   parts.passages.forEach((p, i) => compactPassage(p, parts.passages[i - 1]?.termSet));
   const versionNames = new Set<string>();
   for (const p of parts.passages) versionNamesOf(p.terms, versionNames);
-  const documentFrequency = new Map<string, number>();
-  for (const p of parts.passages) for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   return withDerived(parts, versionNames, documentFrequency);
 }
 
