@@ -4,13 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isValidTimeZone } from './time-zone.js';
 import { DEFAULT_LIMITS, type RateLimits } from '../rate-limit/rate-limiter.js';
+import { projectRoot } from './project-root.js';
 
-/** The project folder, found from this file whether it runs from src/ (tests) or dist/ (built). */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
+export { projectRoot } from './project-root.js';
 
 const optionalText = z
   .string()

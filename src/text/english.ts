@@ -1,4 +1,4 @@
-import { COMMON_WORDS, KNOWN_WORDS } from './english-words.js';
+import { englishWords } from './english-words.js';
 
 /**
  * How common a word is in general English: 1 everyday ("total", "meeting"), 2 known to an
@@ -34,8 +34,9 @@ export function inSortedList(list: string, word: string): boolean {
 
 export function englishBand(word: string): EnglishBand {
   const lower = word.toLowerCase();
-  if (inSortedList(COMMON_WORDS, lower)) return 1;
-  return inSortedList(KNOWN_WORDS, lower) ? 2 : 0;
+  const { common, known } = englishWords();
+  if (inSortedList(common, lower)) return 1;
+  return inSortedList(known, lower) ? 2 : 0;
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -68,8 +69,9 @@ export function nearestEnglish(word: string, preferred: (candidate: string) => b
 }
 
 function englishCandidates(word: string): { word: string; band: 1 | 2 }[] {
-  const common = wordsStarting(COMMON_WORDS, word[0]!);
-  const known = wordsStarting(KNOWN_WORDS, word[0]!);
+  const lists = englishWords();
+  const common = wordsStarting(lists.common, word[0]!);
+  const known = wordsStarting(lists.known, word[0]!);
   const found = new Map<string, 1 | 2>();
   const consider = (candidate: string) => {
     const band = common.has(candidate) ? 1 : known.has(candidate) ? 2 : 0;
