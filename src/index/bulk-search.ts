@@ -1,4 +1,5 @@
-import { SEARCH_FIELD, splitTerms, type SearchIndex } from './index-model.js';
+import MiniSearch from 'minisearch';
+import { MINISEARCH_OPTIONS, SEARCH_FIELD, splitTerms, type SearchIndex } from './index-model.js';
 import { emptySearch, internals } from './saved-search.js';
 
 /**
@@ -12,6 +13,15 @@ import { emptySearch, internals } from './saved-search.js';
  */
 export function bulkSearch(documents: Iterable<{ id: number; terms: readonly string[] }>, between?: (count: number) => void): SearchIndex {
   const fieldId = 0;
+  let search: SearchIndex;
+  try {
+    search = emptySearch({ documentCount: 0, nextId: 0, fieldIds: { [SEARCH_FIELD]: fieldId }, averageFieldLength: [], dirtCount: 0 });
+  } catch {
+    // A MiniSearch whose fields are not the ones this writes (a version other than the pinned
+    // one) is built the slow way, by its own add, rather than not at all.
+    return byAdds(documents, between);
+  }
+  const ms = internals(search);
   // Each word's postings, and the passage it was last seen in with its count there: passages come
   // in order, so a count is final once the next passage starts, and is set in the Map once.
   const postings = new Map<string, { frequencies: Map<number, number>; last: number; count: number }>();
@@ -52,9 +62,11 @@ export function bulkSearch(documents: Iterable<{ id: number; terms: readonly str
     count++;
     between?.(count);
   }
-  const search = emptySearch({ documentCount: count, nextId: count, fieldIds: { [SEARCH_FIELD]: fieldId }, averageFieldLength: count > 0 ? [averageLength] : [], dirtCount: 0 });
-  const ms = internals(search);
+  ms._documentCount = count;
+  ms._nextId = count;
+  ms._avgFieldLength = count > 0 ? [averageLength] : [];
   for (let shortId = 0; shortId < count; shortId++) {
+    if (ms._idToShortId.has(documentIds[shortId]!)) throw new Error(`MiniSearch: duplicate ID ${documentIds[shortId]}`);
     ms._documentIds.set(shortId, documentIds[shortId]!);
     ms._idToShortId.set(documentIds[shortId]!, shortId);
     ms._fieldLength.set(shortId, [fieldLengths[shortId]!]);
@@ -62,6 +74,16 @@ export function bulkSearch(documents: Iterable<{ id: number; terms: readonly str
   for (const [term, { frequencies, last, count: final }] of postings) {
     frequencies.set(last, final);
     ms._index.set(term, new Map([[fieldId, frequencies]]));
+  }
+  return search;
+}
+
+function byAdds(documents: Iterable<{ id: number; terms: readonly string[] }>, between?: (count: number) => void): SearchIndex {
+  const search = new MiniSearch<{ id: number; terms: string }>(MINISEARCH_OPTIONS);
+  let count = 0;
+  for (const document of documents) {
+    search.add({ id: document.id, terms: document.terms.join(' ') });
+    between?.(++count);
   }
   return search;
 }

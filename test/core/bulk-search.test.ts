@@ -49,6 +49,10 @@ describe('bulkSearch', () => {
     expect(bulk.search('grok')).toEqual(added.search('grok'));
   });
 
+  it('refuses a duplicate id, as add does', () => {
+    expect(() => bulkSearch([{ id: 4, terms: ['grok'] }, { id: 4, terms: ['xai'] }])).toThrow(/duplicate ID 4/);
+  });
+
   it('calls back after each document, for the build to collect garbage as it goes', () => {
     const seen: number[] = [];
     bulkSearch([{ id: 5, terms: ['a'] }, { id: 6, terms: ['b'] }, { id: 7, terms: [] }], (n) => seen.push(n));
