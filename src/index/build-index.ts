@@ -11,7 +11,7 @@ import { detectAnswerType } from '../answer/reading/answer-type.js';
 import { foldTypography } from '../text/fold.js';
 import { answerFeatures } from './answer-features.js';
 import { bulkSearch } from './bulk-search.js';
-import { collectBetweenSteps } from './collect-garbage.js';
+import { stepCollector } from './collect-garbage.js';
 import { learnEntities } from './entity-lexicon.js';
 import { assembleIndex, compactPassage, countTerms, idfFor, searchTermsOf, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
@@ -146,23 +146,23 @@ export function headlineNamesOf(articles: readonly Article[], names: Omit<NameLe
  * scratch (every raw sentence, the clusters, the contexts, the analysis cache) dies when it
  * returns, rather than living to the end of the build beside the search index being made.
  */
-function passagesOf(articles: readonly Article[]): { indexed: IndexedPassage[]; entities: Set<string>; documentFrequency: Map<string, number>; surfaceWords: Map<string, string>; scale: number } {
+function passagesOf(articles: readonly Article[]): { indexed: IndexedPassage[]; entities: Set<string>; documentFrequency: Map<string, number>; surfaceWords: Map<string, string>; collect: () => void } {
   const raw = extractPassages(articles);
-  const scale = raw.length;
+  const collect = stepCollector(raw.length);
   const passages = collapseDuplicates(raw);
-  collectBetweenSteps(scale);
+  collect();
   const contextOf = contexts(raw, new Map(articles.map((a) => [a.source, a.rawText])));
   const analyse = analyseOnce();
   const analysed = passages.map((p) => ({ ...p, terms: analyse(p.text) }));
-  collectBetweenSteps(scale);
+  collect();
   const entities = learnEntities(analysed);
   const indexed = indexPassages(analysed, contextOf, analyse, entities);
-  return { indexed, entities, ...countTerms(indexed), scale };
+  return { indexed, entities, ...countTerms(indexed), collect };
 }
 
 export function buildIndex(articles: Article[]): KnowledgeIndex {
-  const { indexed, entities, documentFrequency, surfaceWords, scale } = passagesOf(articles);
-  collectBetweenSteps(scale);
+  const { indexed, entities, documentFrequency, surfaceWords, collect } = passagesOf(articles);
+  collect();
   // Conflict detection needs idf before the index is assembled.
   const idf = idfFor(documentFrequency, indexed.length);
   const subjectTerms = findSubjectTerms(articles, entities);
@@ -174,7 +174,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     (function* () {
       for (const p of indexed) yield { id: p.id, terms: searchTermsOf(p) };
     })(),
-    (count) => count % 100_000 === 0 && collectBetweenSteps(scale),
+    (count) => count % 100_000 === 0 && collect(),
   );
 
   // Which articles state each figure: figures one article states together are not a disagreement.
@@ -188,7 +188,7 @@ export function buildIndex(articles: Article[]): KnowledgeIndex {
     }
   }
   const names = { entities, subjectTerms };
-  collectBetweenSteps(scale);
+  collect();
   const conflicts = detectConflicts(indexed, articlesWithValue, idf, idf(String()) / 3, { ...names, headlineNames: headlineNamesOf(articles, names) });
 
   const index = assembleIndex({ articles, passages: indexed, search, entities, subjectTerms, conflicts, surfaceWords, suggestions: [] }, documentFrequency);

@@ -35,14 +35,20 @@ function exposedGc(): (() => void) | null {
  * every time; at a half, 15.1 s at 966 MB, too near its 1 GB target.
  */
 const WORTH_COLLECTING = 0.25;
-let liveAfterLast = 0;
 
-export function collectBetweenSteps(passages: number): void {
-  if (passages < MIN_PASSAGES) return;
-  if (gc === undefined) gc = exposedGc();
-  if (!gc) return;
-  const used = process.memoryUsage().heapUsed;
-  if (liveAfterLast > 0 && used < liveAfterLast * (1 + WORTH_COLLECTING)) return;
-  gc();
-  liveAfterLast = process.memoryUsage().heapUsed;
+/**
+ * The collections of one build: what was live at its last one is the build's own, so a bot's
+ * reload is not measured against the heap of the build before it.
+ */
+export function stepCollector(passages: number): () => void {
+  let liveAfterLast = 0;
+  return () => {
+    if (passages < MIN_PASSAGES) return;
+    if (gc === undefined) gc = exposedGc();
+    if (!gc) return;
+    const used = process.memoryUsage().heapUsed;
+    if (liveAfterLast > 0 && used < liveAfterLast * (1 + WORTH_COLLECTING)) return;
+    gc();
+    liveAfterLast = process.memoryUsage().heapUsed;
+  };
 }
