@@ -18,10 +18,22 @@ export interface EnglishWords {
 
 let lists: EnglishWords | undefined;
 
+/**
+ * The lists, read once. A copy without the file (a build shipped without src/) answers on with
+ * no English words known, so words the articles never use weigh as names do, and says so once,
+ * rather than failing every question with such a word.
+ */
 export function englishWords(): EnglishWords {
   if (!lists) {
-    const [common = '', known = ''] = readFileSync(join(projectRoot(), 'src/text/english-words.txt'), 'latin1').split('\n');
-    lists = { common, known };
+    const path = join(projectRoot(), 'src/text/english-words.txt');
+    try {
+      const [common = '', known = ''] = readFileSync(path, 'latin1').split(/\r?\n/);
+      lists = { common, known };
+    } catch (error) {
+      lists = { common: '', known: '' };
+      const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+      process.emitWarning(`the English word list ${path} could not be read (${reason}): words the articles never use are weighed as names until it is restored`, 'GrokFactsWarning');
+    }
   }
   return lists;
 }
