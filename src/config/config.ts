@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from './time-zone.js';
 import { DEFAULT_LIMITS, type RateLimits } from '../rate-limit/rate-limiter.js';

@@ -13,7 +13,7 @@ import { answerFeatures } from './answer-features.js';
 import { bulkSearch } from './bulk-search.js';
 import { stepCollector } from './collect-garbage.js';
 import { learnEntities } from './entity-lexicon.js';
-import { assembleIndex, compactPassage, countTerms, idfFor, searchTermsOf, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { assembleIndex, compactPassage, countTerms, idfFor, searchTermsOf, termSetOf, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 export type { IndexedPassage, KnowledgeIndex } from './index-model.js';
 
@@ -126,7 +126,7 @@ export function indexPassages(
     const features = answerFeatures(p.text, p.terms, entities);
     return compacted({
       ...p,
-      termSet: new Set(p.terms.map((t) => t.term)),
+      termSet: termSetOf(p.terms),
       labelTerms: labelTermsOf(p, context, analyse),
       contextTerms: precedingTerms(context, analyse),
       isDefinition: p.kind === 'label' && DEFINITION_VALUE.test(p.text.slice(p.text.indexOf(':') + 1)),

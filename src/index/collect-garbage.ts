@@ -41,9 +41,9 @@ const WORTH_COLLECTING = 0.25;
  * reload is not measured against the heap of the build before it.
  */
 export function stepCollector(passages: number): () => void {
+  if (passages < MIN_PASSAGES) return () => {};
   let liveAfterLast = 0;
   return () => {
-    if (passages < MIN_PASSAGES) return;
     if (gc === undefined) gc = exposedGc();
     if (!gc) return;
     const used = process.memoryUsage().heapUsed;

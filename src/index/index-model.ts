@@ -123,6 +123,13 @@ const NOTHING: Set<string> = new (class extends Set<string> {
   }
 })();
 
+/** A passage's terms as a set, as the index keeps them. */
+export function termSetOf(terms: readonly Term[]): Set<string> {
+  const set = new Set<string>();
+  for (const t of terms) set.add(t.term);
+  return set;
+}
+
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   // A loaded passage's context is often its predecessor's very set: no copy, and no walk, to compare it.
   if (a === b) return true;
@@ -156,6 +163,10 @@ export function versionNamesOf(terms: readonly Term[], into: Set<string>): void 
   });
 }
 
+function compactAll(passages: readonly IndexedPassage[]): void {
+  passages.forEach((p, i) => compactPassage(p, passages[i - 1]?.termSet));
+}
+
 type IndexParts = Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'entities' | 'subjectTerms' | 'conflicts' | 'surfaceWords' | 'suggestions'>;
 
 /**
@@ -163,7 +174,7 @@ type IndexParts = Pick<KnowledgeIndex, 'articles' | 'passages' | 'search' | 'ent
  * counts a build has made already (countTerms over these passages).
  */
 export function assembleIndex(parts: IndexParts, documentFrequency: Map<string, number>): KnowledgeIndex {
-  parts.passages.forEach((p, i) => compactPassage(p, parts.passages[i - 1]?.termSet));
+  compactAll(parts.passages);
   const versionNames = new Set<string>();
   for (const p of parts.passages) versionNamesOf(p.terms, versionNames);
   return withDerived(parts, versionNames, documentFrequency);
@@ -178,7 +189,7 @@ export function assembleIndex(parts: IndexParts, documentFrequency: Map<string, 
  * compacted here; lazy ones as each is read.
  */
 export function assembleSavedIndex(parts: IndexParts, versionNames: Set<string>, searchOnly: ReadonlyMap<string, number>, lazy: boolean): KnowledgeIndex {
-  if (!lazy) parts.passages.forEach((p, i) => compactPassage(p, parts.passages[i - 1]?.termSet));
+  if (!lazy) compactAll(parts.passages);
   const documentFrequency = new Map<string, number>();
   const postings = (parts.search as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]> })._index;
   const fieldId = (parts.search as unknown as { _fieldIds: Record<string, number> })._fieldIds[SEARCH_FIELD]!;

@@ -12,7 +12,7 @@ import { isAlive } from '../lifecycle/process-alive.js';
 import { lazyPassages, type LazyReader } from './lazy-passages.js';
 import { savedLines } from './saved-lines.js';
 import { readSearch, searchLines } from './saved-search.js';
-import { assembleSavedIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { assembleSavedIndex, compactPassage, MINISEARCH_OPTIONS, termSetOf, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
 export const FORMAT = 25;
@@ -73,7 +73,7 @@ const SavedPassageSchema = z.object({
    */
   terms: z.array(z.union([z.string(), z.number()])),
   labelTerms: z.array(z.string()),
-  /** 0: the context is the passage before, whose terms are these (see compactPassages). */
+  /** 0: the context is the passage before, whose terms are these (see compactPassage). */
   contextTerms: z.union([z.array(z.string()), z.literal(0)]),
   isDefinition: z.boolean(),
   refersBack: z.boolean(),
@@ -191,12 +191,6 @@ function passageFrom(p: SavedPassage, raw: ReadonlyMap<string, string>, previous
 }
 
 /** JSON.parse makes a string per occurrence; the index keeps one per distinct word. */
-function termSetOf(terms: readonly Term[]): Set<string> {
-  const set = new Set<string>();
-  for (const t of terms) set.add(t.term);
-  return set;
-}
-
 function termsFrom(p: SavedPassage): Term[] {
   const terms: Term[] = [];
   const flat = p.terms;
@@ -228,7 +222,7 @@ function fromLines(lines: Generator<string, void, undefined>, key: string, artic
     for (let n = 0; n < saved.passages; n++) if (lines.next().done) throw new Error('saved index ends early');
     passages = lazy((id, reader) => {
       // The context "0" is the passage before's terms: read from its line, not as a whole passage (whose context may be its own before).
-      const before = () => reader.known(id - 1)?.termSet ?? new Set(termsFrom(JSON.parse(reader.lineOf(id - 1)) as SavedPassage).map((t) => t.term));
+      const before = () => reader.known(id - 1)?.termSet ?? termSetOf(termsFrom(JSON.parse(reader.lineOf(id - 1)) as SavedPassage));
       const p = passageFrom(JSON.parse(reader.lineOf(id)) as SavedPassage, raw, () => (id > 0 ? before() : undefined));
       compactPassage(p, reader.known(id - 1)?.termSet);
       return p;

@@ -107,11 +107,12 @@ function names(text: string): string[] {
   return [...new Set(found.slice(1).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()))].sort();
 }
 
-/** Each names someone the other does not (Laind against Mond); "Musk said" and "Elon Musk said" are one statement. */
+/** A sentence's names, read the first time a comparison needs them. */
 function namesOf(entry: Entry): string[] {
   return (entry.names ??= names(entry.text));
 }
 
+/** Each names someone the other does not (Laind against Mond); "Musk said" and "Elon Musk said" are one statement. */
 function namesDiffer(a: readonly string[], b: readonly string[]): boolean {
   const lacks = (x: readonly string[], y: readonly string[]) => x.some((name) => !y.includes(name));
   return lacks(a, b) && lacks(b, a);
