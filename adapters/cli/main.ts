@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, resolveDir } from '../../src/config/config.js';
+import { ConfigError, loadConfig, projectRoot, resolveDir } from '../../src/config/config.js';
 import { CorpusError } from '../../src/corpus/errors.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { createPlainLogger } from '../../src/log/plain-logger.js';
@@ -89,9 +91,6 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.version) {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { projectRoot } = await import('../../src/config/config.js');
     process.stdout.write(`${(JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version}\n`);
     return 0;
   }

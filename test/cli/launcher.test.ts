@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The launcher runs the bundle with V8's code cache; the cache may only ever change speed, never output.
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUILT = resolve(ROOT, 'dist/cli');
+// A copy inside dist/, so the bundle still finds the project by walking up, and the real cache is never touched.
+let copy: string;
+const data = mkdtempSync(join(tmpdir(), 'grok-facts-launcher-'));
+// Commands that take different paths through the bundle: a lazily loaded one, one that exits early.
+const COMMANDS = [['ask', '--json', 'How many parameters does Grok V9 Medium have?'], ['--version'], ['sources', '--json']];
+
+function runAll(bin: string) {
+  return COMMANDS.map((args) => run(bin, args));
+}
+
+function run(bin: string, args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', DATA_DIR: data, CORPUS_DIR: join(ROOT, 'seeds') },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(() => {
+  copy = mkdtempSync(join(ROOT, 'dist', 'launcher-test-'));
+  for (const file of ['main.js', 'bundle.cjs']) copyFileSync(join(BUILT, file), join(copy, file));
+});
+afterAll(() => {
+  rmSync(copy, { recursive: true, force: true });
+  rmSync(data, { recursive: true, force: true });
+});
+
+describe('the grok-facts launcher', () => {
+  it('the build ships a code cache beside the bundle', () => {
+    expect(existsSync(join(BUILT, 'bundle.cjs.cache'))).toBe(true);
+  });
+
+  it('answers the same with no cache, writes one, then keeps it; a corrupt cache is replaced, not fatal', () => {
+    const reference = runAll(join(BUILT, 'main.js'));
+    expect(reference.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(reference.map((r) => r.stderr)).toEqual(['', '', '']);
+    const bin = join(copy, 'main.js');
+    const cache = join(copy, 'bundle.cjs.cache');
+
+    const cold = runAll(bin);
+    expect(cold).toEqual(reference);
+    expect(existsSync(cache)).toBe(true);
+
+    // An accepted cache is not rewritten: the bytes after a warm run are the bytes before it.
+    const written = readFileSync(cache);
+    expect(runAll(bin)).toEqual(reference);
+    expect(readFileSync(cache).equals(written)).toBe(true);
+
+    writeFileSync(cache, Buffer.from('not a V8 code cache'));
+    const corrupt = runAll(bin);
+    expect(corrupt).toEqual(reference);
+    expect(readFileSync(cache).length).toBeGreaterThan(1000);
+  });
+});
