@@ -7,15 +7,16 @@ import type { Logger } from '../log/logger.js';
 import { currentModel } from '../answer/model/model.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { PHRASE_ALIASES, STEM_EXCEPTIONS, SYNONYM_GROUPS } from '../text/synonyms.js';
-import { intern, type Term } from '../text/analyze.js';
 import { isAlive } from '../lifecycle/process-alive.js';
 import { lazyPassages, type LazyReader } from './lazy-passages.js';
+import { flatTermsOf, LoadedPassage } from './loaded-passage.js';
+import { intern } from '../text/analyze.js';
 import { savedLines } from './saved-lines.js';
 import { readSearch, searchLines } from './saved-search.js';
-import { assembleSavedIndex, compactPassage, MINISEARCH_OPTIONS, termSetOf, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
+import { assembleSavedIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 25;
+export const FORMAT = 26;
 export const FILE_PREFIX = 'index-';
 /** Articles added to a saved index since it was written (saved-additions.ts); removed with the index they stand on. */
 export const ADDITIONS_PREFIX = 'additions-';
@@ -33,8 +34,6 @@ export function indexKey(articles: readonly Article[]): string {
   for (const a of articles) h.update(JSON.stringify([a.file, a.hash, a.title, a.publisher, a.published, a.url]));
   return h.digest('hex').slice(0, 32);
 }
-
-const KINDS = ['word', 'number', 'money', 'percent', 'fraction', 'version', 'compound'] as const;
 
 /**
  * The saved shape: a header line, one line per passage, one per conflict, then MiniSearch's
@@ -55,6 +54,8 @@ const HeaderSchema = z.object({
   suggestions: z.array(z.string()),
   /** Derived from every passage's terms; saved so that an index read lazily need not read them all. */
   versionNames: z.array(z.string()),
+  /** Every term of every passage's term set, once: a passage line gives its set as places in this list. */
+  vocabulary: z.array(z.string()),
   /** Terms passages are found by without holding them (index-model.ts searchOnlyTerms), and in how many: taken off MiniSearch's counts when read lazily. */
   searchOnly: z.array(z.tuple([z.string(), z.number()])),
 });
@@ -66,12 +67,8 @@ const SavedPassageSchema = z.object({
   locations: z.array(z.union([z.tuple([z.string(), z.number(), z.number()]), z.tuple([z.string(), z.number(), z.number(), z.string()])])).min(1),
   sources: z.array(z.string()),
   truncated: z.boolean(),
-  /**
-   * Six values a term, one flat array: term, surface, display, kind, capitalized, position; '' for a
-   * surface equal to the term, or a display equal to the surface. Flat, as an array a term was ~25
-   * arrays a passage to make, write and parse, a fifth of a large save.
-   */
-  terms: z.array(z.union([z.string(), z.number()])),
+  /** The passage's distinct terms, as places in the header's vocabulary. */
+  termSet: z.array(z.number()),
   labelTerms: z.array(z.string()),
   /** 0: the context is the passage before, whose terms are these (see compactPassage). */
   contextTerms: z.union([z.array(z.string()), z.literal(0)]),
@@ -84,6 +81,25 @@ const SavedConflictSchema = z.object({
   about: z.array(z.string()),
   claims: z.array(z.object({ passageId: z.number(), source: z.string(), value: z.string(), unit: z.string(), context: z.array(z.string()) })),
 });
+
+/**
+ * A passage line is its terms (FlatTerms, loaded-passage.ts: six values a term in one flat array,
+ * as an array a term was ~25 arrays a passage to make, write and parse), a tab, then the rest
+ * (SavedPassageSchema). JSON never holds a raw tab, so the first one splits the line; the terms
+ * stay unparsed text until a question reads them, which most passages never are: parsing them all
+ * was a third of a bot's start at 10,000 articles, and their arrays a third of its heap.
+ */
+const TERMS_END = '\t';
+
+function passageLine(p: IndexedPassage, saved: SavedPassage): string {
+  return `${JSON.stringify(flatTermsOf(p.terms))}${TERMS_END}${JSON.stringify(saved)}\n`;
+}
+
+function splitPassageLine(line: string): { saved: SavedPassage; terms: string } {
+  const end = line.indexOf(TERMS_END);
+  if (end === -1) throw new Error('saved passage line has no terms');
+  return { saved: JSON.parse(line.slice(end + 1)) as SavedPassage, terms: line.slice(0, end) };
+}
 
 type Header = z.infer<typeof HeaderSchema>;
 type SavedPassage = z.infer<typeof SavedPassageSchema>;
@@ -98,11 +114,8 @@ function searchOnlyCounts(passages: readonly IndexedPassage[]): Map<string, numb
 
 function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
   // Most words are written as they are indexed: the saved index leaves out what repeats.
-  const flatTerms = (terms: readonly Term[]): SavedPassage['terms'] => {
-    const out: SavedPassage['terms'] = [];
-    for (const t of terms) out.push(t.term, t.surface === t.term ? '' : t.surface, t.display === t.surface ? '' : t.display, KINDS.indexOf(t.kind), t.capitalized ? 1 : 0, t.position);
-    return out;
-  };
+  const place = new Map<string, number>();
+  for (const p of index.passages) for (const t of p.termSet) if (!place.has(t)) place.set(t, place.size);
   const header: Header = {
     format: FORMAT,
     key,
@@ -113,6 +126,7 @@ function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
     surfaceWords: [...index.surfaceWords],
     suggestions: index.suggestions,
     versionNames: [...index.versionNames],
+    vocabulary: [...place.keys()],
     searchOnly: [...searchOnlyCounts(index.passages)],
   };
   yield `${JSON.stringify(header)}\n`;
@@ -124,7 +138,7 @@ function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
       locations: p.locations.map((l) => (l.display === undefined ? [l.source, l.start, l.end] : [l.source, l.start, l.end, l.display])),
       sources: p.sources,
       truncated: p.truncated,
-      terms: flatTerms(p.terms),
+      termSet: [...p.termSet].map((t) => place.get(t)!),
       labelTerms: [...p.labelTerms],
       contextTerms: p.id > 0 && p.contextTerms === index.passages[p.id - 1]!.termSet ? 0 : [...p.contextTerms],
       isDefinition: p.isDefinition,
@@ -137,7 +151,7 @@ function* serialize(index: KnowledgeIndex, key: string): Generator<string> {
         places: [...p.features.places],
       },
     };
-    yield `${JSON.stringify(saved)}\n`;
+    yield passageLine(p, saved);
   }
   for (const c of index.conflicts) {
     const saved: SavedConflict = { about: c.about, claims: c.claims.map((claim) => ({ ...claim, context: [...claim.context] })) };
@@ -160,51 +174,38 @@ function deserialize(path: string, key: string, articles: Article[], lazy: boole
 }
 
 /** One saved passage line as the index holds it; `previousTerms` are the terms of the passage before. */
-function passageFrom(p: SavedPassage, raw: ReadonlyMap<string, string>, previousTerms: () => Set<string> | undefined): IndexedPassage {
+function passageFrom(line: string, vocabulary: readonly string[], raw: ReadonlyMap<string, string>, previousTerms: () => Set<string> | undefined): IndexedPassage {
+  const { saved: p, terms } = splitPassageLine(line);
   const locations = p.locations.map(([source, start, end, display]) => {
     const text = raw.get(source)?.slice(start, end);
     if (text === undefined || text.length !== end - start) throw new Error(`saved index points outside ${source}`);
     return display === undefined ? { source, start, end, text } : { source, start, end, text, display };
   });
-  const terms = termsFrom(p);
-  return {
-    id: p.id,
-    kind: p.kind,
-    text: locations[0]!.display ?? locations[0]!.text,
+  const f = p.features;
+  return new LoadedPassage(
+    p.id,
+    p.kind,
+    locations[0]!.display ?? locations[0]!.text,
     locations,
-    sources: p.sources,
-    truncated: p.truncated,
+    p.sources,
+    p.truncated,
     terms,
-    termSet: termSetOf(terms),
-    labelTerms: new Set(p.labelTerms),
-    contextTerms: p.contextTerms === 0 ? (previousTerms() ?? new Set<string>()) : new Set(p.contextTerms),
-    isDefinition: p.isDefinition,
-    refersBack: p.refersBack,
-    features: {
-      givesReason: p.features.givesReason,
-      quantities: new Set(p.features.quantities),
-      times: new Set(p.features.times),
-      entities: new Set(p.features.entities),
-      places: new Set(p.features.places),
-    },
-  };
-}
-
-/** JSON.parse makes a string per occurrence; the index keeps one per distinct word. */
-function termsFrom(p: SavedPassage): Term[] {
-  const terms: Term[] = [];
-  const flat = p.terms;
-  for (let i = 0; i + 5 < flat.length; i += 6) {
-    const t = intern(flat[i] as string);
-    const surface = flat[i + 1] as string;
-    const display = flat[i + 2] as string;
-    const s = surface === '' ? t : intern(surface);
-    terms.push({ term: t, surface: s, display: display === '' ? s : intern(display), kind: KINDS[flat[i + 3] as number] ?? 'word', capitalized: flat[i + 4] === 1, position: flat[i + 5] as number });
-  }
-  return terms;
+    termSetFrom(p.termSet, vocabulary),
+    new Set(p.labelTerms),
+    p.contextTerms === 0 ? (previousTerms() ?? new Set<string>()) : new Set(p.contextTerms),
+    p.isDefinition,
+    p.refersBack,
+    { givesReason: f.givesReason, quantities: new Set(f.quantities), times: new Set(f.times), entities: new Set(f.entities), places: new Set(f.places) },
+  );
 }
 
 type LazyStore = (parse: (id: number, reader: LazyReader) => IndexedPassage) => IndexedPassage[];
+
+function termSetFrom(places: readonly number[], vocabulary: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  for (const at of places) set.add(vocabulary[at]!);
+  return set;
+}
 
 function fromLines(lines: Generator<string, void, undefined>, key: string, articles: Article[], expectPassages: (count: number) => void, lazy?: LazyStore): KnowledgeIndex {
   const nextLine = <T>(): T => {
@@ -217,19 +218,25 @@ function fromLines(lines: Generator<string, void, undefined>, key: string, artic
   if (saved.key !== key) throw new Error('saved index is for another corpus');
   expectPassages(saved.passages);
   const raw = new Map(articles.map((a) => [a.source, a.rawText]));
+  // Interned, so each term's string is the one the Term objects made later share (analyze.ts).
+  const vocabulary = saved.vocabulary.map(intern);
   let passages: IndexedPassage[];
   if (lazy) {
     for (let n = 0; n < saved.passages; n++) if (lines.next().done) throw new Error('saved index ends early');
     passages = lazy((id, reader) => {
       // The context "0" is the passage before's terms: read from its line, not as a whole passage (whose context may be its own before).
-      const before = () => reader.known(id - 1)?.termSet ?? termSetOf(termsFrom(JSON.parse(reader.lineOf(id - 1)) as SavedPassage));
-      const p = passageFrom(JSON.parse(reader.lineOf(id)) as SavedPassage, raw, () => (id > 0 ? before() : undefined));
+      const before = () => reader.known(id - 1)?.termSet ?? termSetFrom(splitPassageLine(reader.lineOf(id - 1)).saved.termSet, vocabulary);
+      const p = passageFrom(reader.lineOf(id), vocabulary, raw, () => (id > 0 ? before() : undefined));
       compactPassage(p, reader.known(id - 1)?.termSet);
       return p;
     });
   } else {
     let previous: IndexedPassage | undefined;
-    passages = Array.from({ length: saved.passages }, () => (previous = passageFrom(nextLine<SavedPassage>(), raw, () => previous?.termSet)));
+    passages = Array.from({ length: saved.passages }, () => {
+      const line = lines.next();
+      if (line.done) throw new Error('saved index ends early');
+      return (previous = passageFrom(line.value, vocabulary, raw, () => previous?.termSet));
+    });
   }
   // The checksum vouches for the content, so the lines are not validated field by field.
   const conflicts = Array.from({ length: saved.conflicts }, () => {
