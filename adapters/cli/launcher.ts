@@ -6,10 +6,16 @@
  * that is V8 compiling the bundled program. Node 20 keeps no compile cache for ES modules
  * (module.enableCompileCache arrived in Node 22), so this launcher runs the CommonJS bundle
  * (bundle.cjs) through vm.Script with V8's code cache (bundle.cjs.cache), which the build
- * writes. A missing, stale or corrupt cache only costs speed: V8 rejects it, the program
+ * writes. A missing, stale or damaged cache only costs speed: it is not used, the program
  * compiles from source as usual, and a fresh cache is written on exit for the next run.
+ *
+ * V8 itself checks only a cache's header (its version, flags and the source's length), and a
+ * release build of Node 20 trusts the rest: damaged bytes behind a good header crash the process
+ * in V8, before any handler runs, on every run. So the cache file carries its own checksum and
+ * the bundle's size and modification time, and is handed to V8 only when all three hold.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,27 +24,56 @@ import vm from 'node:vm';
 const here = dirname(fileURLToPath(import.meta.url));
 const filename = join(here, 'bundle.cjs');
 const cacheFile = `${filename}.cache`;
+/** The cache file: this many bytes of header (JSON, padded with spaces), then V8's cache data. */
+const HEADER = 256;
 
-function readCache(): Buffer | undefined {
+interface CacheHeader {
+  /** The bundle the cache was made from: a changed bundle of the same length is not given an old cache. */
+  size: number;
+  mtimeMs: number;
+  /** sha256 of the cache data, hex. */
+  sha256: string;
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+function bundleStamp(): Pick<CacheHeader, 'size' | 'mtimeMs'> {
+  const { size, mtimeMs } = statSync(filename);
+  return { size, mtimeMs };
+}
+
+/** V8's cache data when the file is whole and made from this very bundle; otherwise nothing. */
+function readCache(stamp: Pick<CacheHeader, 'size' | 'mtimeMs'>): Buffer | undefined {
   try {
-    return readFileSync(cacheFile);
+    const file = readFileSync(cacheFile);
+    const header = JSON.parse(file.subarray(0, HEADER).toString('utf8')) as CacheHeader;
+    const data = file.subarray(HEADER);
+    return header.size === stamp.size && header.mtimeMs === stamp.mtimeMs && header.sha256 === sha256(data) ? data : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Written atomically and best-effort: a read-only install or a race between two runs is not an error. */
-function saveCache(script: vm.Script): void {
+/** Written atomically and best-effort: a read-only install, a full disk or a race between two runs is not an error. */
+function saveCache(script: vm.Script, stamp: Pick<CacheHeader, 'size' | 'mtimeMs'>): void {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, script.createCachedData());
+    const data = script.createCachedData();
+    const header: CacheHeader = { ...stamp, sha256: sha256(data) };
+    writeFileSync(tmp, Buffer.concat([Buffer.from(JSON.stringify(header).padEnd(HEADER, ' ')), data]));
     renameSync(tmp, cacheFile);
   } catch {
-    // The next run compiles from source again; nothing is lost.
+    // The next run compiles from source again; nothing is lost but a partial file, removed here.
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never created.
+    }
   }
 }
 
-const cachedData = readCache();
+const stamp = bundleStamp();
+const cachedData = readCache(stamp);
 // Shaped like Node's own CommonJS wrapper, plus the bundle's stand-in for import.meta.url (build-bundle.ts).
 const wrapped = `(function (exports, require, module, __filename, __dirname, __gf_import_meta_url) {${readFileSync(filename, 'utf8')}\n})`;
 // No importModuleDynamically: on Node 20 it is lost when V8 takes the code from the cache, so the
@@ -46,7 +81,7 @@ const wrapped = `(function (exports, require, module, __filename, __dirname, __g
 const script = new vm.Script(wrapped, { filename, cachedData });
 if (cachedData === undefined || script.cachedDataRejected) {
   // After the run, so the cache also holds the functions this run compiled lazily.
-  process.once('exit', () => saveCache(script));
+  process.once('exit', () => saveCache(script, stamp));
 }
 const module = { exports: {} as unknown, filename, id: filename, loaded: false };
 const run = script.runInThisContext() as (...args: unknown[]) => void;

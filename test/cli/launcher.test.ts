@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,41 @@ describe('the grok-facts launcher', () => {
     const corrupt = runAll(bin);
     expect(corrupt).toEqual(reference);
     expect(readFileSync(cache).length).toBeGreaterThan(1000);
+
+    // Damage behind a good header: V8 checks only the header, and trusting the rest crashed the process in V8.
+    const good = readFileSync(cache);
+    const damaged = Buffer.from(good);
+    damaged.fill(0, 4096, 8192);
+    writeFileSync(cache, damaged);
+    expect(runAll(bin)).toEqual(reference);
+    expect(readFileSync(cache).equals(damaged)).toBe(false);
+  });
+
+  it('never gives a changed bundle an old cache, even one of the same length', () => {
+    const bin = join(copy, 'main.js');
+    expect(run(bin, ['--version']).code).toBe(0);
+    const bundle = join(copy, 'bundle.cjs');
+    const source = readFileSync(bundle, 'utf8');
+    expect(source).toContain('console chat (help, sources, quit)');
+    writeFileSync(bundle, source.replace('console chat (help, sources, quit)', 'CONSOLE CHAT (HELP, SOURCES, QUIT)'));
+    try {
+      expect(run(bin, ['--help']).stdout).toContain('CONSOLE CHAT (HELP, SOURCES, QUIT)');
+    } finally {
+      writeFileSync(bundle, source);
+    }
+  });
+
+  it('leaves no partial file behind when the cache cannot be written', () => {
+    const bin = join(copy, 'main.js');
+    const cache = join(copy, 'bundle.cjs.cache');
+    rmSync(cache, { force: true });
+    // A folder where the cache goes: the write succeeds, the rename over it fails.
+    mkdirSync(cache);
+    try {
+      expect(run(bin, ['--version']).code).toBe(0);
+      expect(readdirSync(copy).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
