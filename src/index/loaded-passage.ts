@@ -1,7 +1,7 @@
 import type { AnswerFeatures } from './answer-features.js';
 import type { IndexedPassage } from './index-model.js';
 import type { Location, PassageKind } from '../passages/schema.js';
-import { intern, type Term } from '../text/analyze.js';
+import { analyze, intern, type Term } from '../text/analyze.js';
 
 const KINDS = ['word', 'number', 'money', 'percent', 'fraction', 'version', 'compound'] as const;
 
@@ -29,6 +29,22 @@ export function termsOfFlat(flat: FlatTerms): Term[] {
     terms.push({ term: t, surface: s, display: display === '' ? s : intern(display), kind: KINDS[flat[i + 3] as number] ?? 'word', capitalized: flat[i + 4] === 1, position: flat[i + 5] as number });
   }
   return terms;
+}
+
+/**
+ * A passage's terms are its text analysed (build-index.ts), saved so that reading them is a parse
+ * rather than an analysis. A load no longer parses them, so the checksum is what vouches for them
+ * until a question does; should they still not parse (a writer's fault), the text is analysed again,
+ * which gives the same terms, rather than every question that reaches the passage failing.
+ */
+function decodeTerms(saved: string, text: string): Term[] {
+  try {
+    const flat = JSON.parse(saved) as unknown;
+    if (Array.isArray(flat) && flat.length % 6 === 0) return termsOfFlat(flat as FlatTerms);
+  } catch {
+    // Analysed again below.
+  }
+  return analyze(text);
 }
 
 /**
@@ -61,7 +77,7 @@ export class LoadedPassage implements IndexedPassage {
 
   get terms(): Term[] {
     if (this.#terms === undefined) {
-      this.#terms = termsOfFlat(JSON.parse(this.#saved!) as FlatTerms);
+      this.#terms = decodeTerms(this.#saved!, this.text);
       this.#saved = undefined;
     }
     return this.#terms;

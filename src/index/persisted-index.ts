@@ -98,7 +98,9 @@ function passageLine(p: IndexedPassage, saved: SavedPassage): string {
 function splitPassageLine(line: string): { saved: SavedPassage; terms: string } {
   const end = line.indexOf(TERMS_END);
   if (end === -1) throw new Error('saved passage line has no terms');
-  return { saved: JSON.parse(line.slice(end + 1)) as SavedPassage, terms: line.slice(0, end) };
+  // A copy, not a slice: V8 makes a slice point into the whole line, which it then keeps for as long as
+  // the terms wait to be read (a seventh of the heap after a load at 1,000 articles).
+  return { saved: JSON.parse(line.slice(end + 1)) as SavedPassage, terms: Buffer.from(line.slice(0, end)).toString() };
 }
 
 type Header = z.infer<typeof HeaderSchema>;
