@@ -27,14 +27,6 @@ wondered curious guess think thinking thought sure maybe perhaps probably
 try tries tried trying rn atm tbh ngl imo imho lmk iirc afaik tho cuz coz bc fyi smh omg lmao rofl ty tysm srsly pls fr rly`;
 
 /**
- * Forms of address: "Mr. Musk", "Dear Sir or Madam". A title stands beside a name or in place of
- * the reader's; capitalised and absent from the articles, it was weighed as a name the articles
- * never mention, which is the strongest reason to refuse. A closed class of English, like the
- * function words; words that are also ordinary nouns or verbs (miss, lady, lord) are left out.
- */
-const FORMS_OF_ADDRESS = `mr mrs ms mx dr sir madam maam ma'am dame rev reverend prof dear`;
-
-/**
  * Light verbs: in a question they frame what is asked ("what did the merger bring", "what chips
  * does it run on") rather than name it, and in the articles they match by accident.
  */
@@ -45,5 +37,5 @@ help helps helped helping hold holds held holding
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${FUNCTION_WORDS} ${QUESTION_WORDS} ${CHAT_FILLER} ${FORMS_OF_ADDRESS} ${LIGHT_VERBS}`.split(/\s+/).filter(Boolean),
+  `${FUNCTION_WORDS} ${QUESTION_WORDS} ${CHAT_FILLER} ${LIGHT_VERBS}`.split(/\s+/).filter(Boolean),
 );
