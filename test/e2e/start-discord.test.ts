@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
@@ -16,7 +18,8 @@ beforeAll(async () => {
   // As a new user would: `DISCORD_TOKEN=... DISCORD_API_BASE=... npm start` (npm start runs this file).
   child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, SLACK_BOT_TOKEN: '', LOG_LEVEL: 'info' },
+    // A data folder of its own, so the questions it is asked never reach the checkout's report and digest.
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DATA_DIR: mkdtempSync(join(tmpdir(), 'grok-facts-bot-data-')), DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, SLACK_BOT_TOKEN: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));

@@ -1,15 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { GENEROUS_LIMITS_ENV } from './limits.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A data folder of its own for each bot a test starts: its questions never reach the checkout's data/ (report, digest). */
+function freshDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'grok-facts-bot-data-'));
+}
 
 /** `npm start` (dist/adapters/start.js) as a child process, resolved once its log says `ready`. */
 export async function startBot(env: Record<string, string>, ready = 'slack started'): Promise<{ child: ChildProcess; logs: () => string; stop: () => Promise<number | null> }> {
   let stderr = '';
   const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DATA_DIR: freshDataDir(), DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
@@ -29,7 +36,7 @@ export async function startBotExpectingExit(env: Record<string, string>): Promis
   let stderr = '';
   const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DATA_DIR: freshDataDir(), DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
