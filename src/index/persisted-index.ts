@@ -95,12 +95,22 @@ function passageLine(p: IndexedPassage, saved: SavedPassage): string {
   return `${JSON.stringify(flatTermsOf(p.terms))}${TERMS_END}${JSON.stringify(saved)}\n`;
 }
 
-function splitPassageLine(line: string): { saved: SavedPassage; terms: string } {
+function termsEnd(line: string): number {
   const end = line.indexOf(TERMS_END);
   if (end === -1) throw new Error('saved passage line has no terms');
+  return end;
+}
+
+/** The rest of a passage line, without its terms: all a passage's neighbour needs of it. */
+function savedPartOf(line: string, end = termsEnd(line)): SavedPassage {
+  return JSON.parse(line.slice(end + 1)) as SavedPassage;
+}
+
+function splitPassageLine(line: string): { saved: SavedPassage; terms: string } {
+  const end = termsEnd(line);
   // A copy, not a slice: V8 makes a slice point into the whole line, which it then keeps for as long as
   // the terms wait to be read (a seventh of the heap after a load at 1,000 articles).
-  return { saved: JSON.parse(line.slice(end + 1)) as SavedPassage, terms: Buffer.from(line.slice(0, end)).toString() };
+  return { saved: savedPartOf(line, end), terms: Buffer.from(line.slice(0, end)).toString() };
 }
 
 type Header = z.infer<typeof HeaderSchema>;
@@ -175,6 +185,12 @@ function deserialize(path: string, key: string, articles: Article[], lazy: boole
   }
 }
 
+function termSetFrom(places: readonly number[], vocabulary: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  for (const at of places) set.add(vocabulary[at]!);
+  return set;
+}
+
 /** One saved passage line as the index holds it; `previousTerms` are the terms of the passage before. */
 function passageFrom(line: string, vocabulary: readonly string[], raw: ReadonlyMap<string, string>, previousTerms: () => Set<string> | undefined): IndexedPassage {
   const { saved: p, terms } = splitPassageLine(line);
@@ -203,18 +219,13 @@ function passageFrom(line: string, vocabulary: readonly string[], raw: ReadonlyM
 
 type LazyStore = (parse: (id: number, reader: LazyReader) => IndexedPassage) => IndexedPassage[];
 
-function termSetFrom(places: readonly number[], vocabulary: readonly string[]): Set<string> {
-  const set = new Set<string>();
-  for (const at of places) set.add(vocabulary[at]!);
-  return set;
-}
-
 function fromLines(lines: Generator<string, void, undefined>, key: string, articles: Article[], expectPassages: (count: number) => void, lazy?: LazyStore): KnowledgeIndex {
-  const nextLine = <T>(): T => {
+  const nextRaw = (): string => {
     const line = lines.next();
     if (line.done) throw new Error('saved index ends early');
-    return JSON.parse(line.value) as T;
+    return line.value;
   };
+  const nextLine = <T>(): T => JSON.parse(nextRaw()) as T;
   const saved = nextLine<Header>();
   if (saved.format !== FORMAT) throw new Error(`saved in format ${saved.format}, not ${FORMAT}`);
   if (saved.key !== key) throw new Error('saved index is for another corpus');
@@ -224,21 +235,17 @@ function fromLines(lines: Generator<string, void, undefined>, key: string, artic
   const vocabulary = saved.vocabulary.map(intern);
   let passages: IndexedPassage[];
   if (lazy) {
-    for (let n = 0; n < saved.passages; n++) if (lines.next().done) throw new Error('saved index ends early');
+    for (let n = 0; n < saved.passages; n++) nextRaw();
     passages = lazy((id, reader) => {
       // The context "0" is the passage before's terms: read from its line, not as a whole passage (whose context may be its own before).
-      const before = () => reader.known(id - 1)?.termSet ?? termSetFrom(splitPassageLine(reader.lineOf(id - 1)).saved.termSet, vocabulary);
+      const before = () => reader.known(id - 1)?.termSet ?? termSetFrom(savedPartOf(reader.lineOf(id - 1)).termSet, vocabulary);
       const p = passageFrom(reader.lineOf(id), vocabulary, raw, () => (id > 0 ? before() : undefined));
       compactPassage(p, reader.known(id - 1)?.termSet);
       return p;
     });
   } else {
     let previous: IndexedPassage | undefined;
-    passages = Array.from({ length: saved.passages }, () => {
-      const line = lines.next();
-      if (line.done) throw new Error('saved index ends early');
-      return (previous = passageFrom(line.value, vocabulary, raw, () => previous?.termSet));
-    });
+    passages = Array.from({ length: saved.passages }, () => (previous = passageFrom(nextRaw(), vocabulary, raw, () => previous?.termSet)));
   }
   // The checksum vouches for the content, so the lines are not validated field by field.
   const conflicts = Array.from({ length: saved.conflicts }, () => {

@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { GENEROUS_LIMITS_ENV } from '../helpers/limits.js';
-import { startBotExpectingExit } from '../helpers/start-bot.js';
+import { freshDataDir, startBotExpectingExit } from '../helpers/start-bot.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.start-test.token-for-tests-only-abc';
@@ -19,7 +17,7 @@ beforeAll(async () => {
   child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
     cwd: ROOT,
     // A data folder of its own, so the questions it is asked never reach the checkout's report and digest.
-    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DATA_DIR: mkdtempSync(join(tmpdir(), 'grok-facts-bot-data-')), DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, SLACK_BOT_TOKEN: '', LOG_LEVEL: 'info' },
+    env: { ...process.env, ...GENEROUS_LIMITS_ENV, DATA_DIR: freshDataDir(), DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, SLACK_BOT_TOKEN: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));

@@ -7,7 +7,7 @@ import { GENEROUS_LIMITS_ENV } from './limits.js';
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 /** A data folder of its own for each bot a test starts: its questions never reach the checkout's data/ (report, digest). */
-function freshDataDir(): string {
+export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'grok-facts-bot-data-'));
 }
 
