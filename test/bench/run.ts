@@ -18,7 +18,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const HUGE_BYTES = 20 * 1024 * 1024;
 
 function ownQuestions(): string[] {
-  const files = [join(ROOT, '../shared/eval/dev.jsonl'), join(ROOT, 'test/data/questions.jsonl')];
+  const files = [join(ROOT, 'test/data/shared-eval/dev.jsonl'), join(ROOT, 'test/data/questions.jsonl')];
   return files.flatMap((f) => {
     try {
       return readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l).q as string);

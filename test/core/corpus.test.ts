@@ -8,6 +8,8 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { SEEDS_DIR } from '../helpers/engine.js';
 
 const SHARED_SEEDS = resolve(import.meta.dirname, '../../../shared/seeds');
+const SHARED_EVAL = resolve(import.meta.dirname, '../../../shared/eval');
+const OWN_EVAL = resolve(import.meta.dirname, '../data/shared-eval');
 
 async function tempCorpus(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'grok-facts-corpus-'));
@@ -21,6 +23,12 @@ describe('corpus', () => {
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       expect(Buffer.compare(await readFile(join(SEEDS_DIR, name)), await readFile(join(SHARED_SEEDS, name)))).toBe(0);
+    }
+  });
+
+  it.runIf(existsSync(SHARED_EVAL))("keeps the shared development sets' copy byte for byte", async () => {
+    for (const name of ['dev.jsonl', 'chat-dev.jsonl']) {
+      expect(Buffer.compare(await readFile(join(OWN_EVAL, name)), await readFile(join(SHARED_EVAL, name))), name).toBe(0);
     }
   });
 

@@ -7,15 +7,18 @@ import { buildIndex } from '../../src/index/build-index.js';
 
 export const MODEL_FILE = new URL('../../src/answer/model/fitted-model.json', import.meta.url);
 const DATA = new URL('../data/', import.meta.url);
-/** The shared development sets, kept beside the checkout (CI has them there too). */
-const SHARED = new URL('../../../shared/eval/', import.meta.url);
+/**
+ * The shared development sets. A copy lives in the repo (test/core/corpus.test.ts checks it against
+ * ../shared/eval when that is beside the checkout), so a clone on its own can refit and run npm test.
+ */
+export const SHARED_EVAL = new URL('../data/shared-eval/', import.meta.url);
 
 /** Every labelled batch: the project's own sets and the shared development sets, one batch per file. */
 export function loadBatches(): Batch[] {
   const files = [
     ...readdirSync(DATA).filter((f) => f.endsWith('.jsonl')).sort().map((f) => new URL(f, DATA)),
-    new URL('dev.jsonl', SHARED),
-    new URL('chat-dev.jsonl', SHARED),
+    new URL('dev.jsonl', SHARED_EVAL),
+    new URL('chat-dev.jsonl', SHARED_EVAL),
   ];
   return files.map((url) => ({ name: url.pathname.split('/').pop()!.replace('.jsonl', ''), questions: parseEvalFile(readFileSync(url, 'utf8')) }));
 }

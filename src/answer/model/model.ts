@@ -8,7 +8,7 @@ import { dot, RANK_FEATURES, type RankFeatures, type RefusalFeature, type Refusa
  * The fitted model: how questions are read, weights for ranking candidates, and trees for
  * deciding to answer or refuse. It is written by `npm run fit` (test/tools/fit-model.ts) and
  * checked by a test to be exactly what that command produces from the labelled questions in
- * test/data and ../shared/eval (model-file.ts has its schema).
+ * test/data (the shared development sets' copy in test/data/shared-eval included; model-file.ts has its schema).
  */
 export type { FittedModel };
 
