@@ -8,7 +8,8 @@ import { createEngine } from '../../src/engine/engine.js';
 import { createPlainLogger } from '../../src/log/plain-logger.js';
 import { citationLinker } from '../shared/citation-link.js';
 import { askEachLine, askOnce } from './commands/ask.js';
-import { COMMANDS } from './command-names.js';
+import { COMMANDS, type CommandName } from './command-names.js';
+import { misplacedInput } from './command-options.js';
 import { printable } from '../../src/text/printable.js';
 import { styleFor } from './style.js';
 
@@ -65,9 +66,10 @@ function joinNegativeNumbers(argv: string[]): string[] {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: joinNegativeNumbers(argv),
     allowPositionals: true,
+    tokens: true,
     options: {
       json: { type: 'boolean', default: false },
       stdin: { type: 'boolean', default: false },
@@ -95,6 +97,9 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`);
+  const given = tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : []));
+  const misplaced = misplacedInput((command ?? 'chat') as CommandName, given, rest);
+  if (misplaced !== undefined) throw new UsageError(misplaced);
 
   const config = loadConfig();
   if (command === 'reload') {

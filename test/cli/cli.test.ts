@@ -84,6 +84,14 @@ describe('grok-facts command', () => {
     [['ask'], /needs a question/],
     [['frobnicate'], /unknown command/],
     [['ask', '--bogus', 'x'], /unknown option --bogus$/],
+    // Options and arguments some other command takes are refused, not silently ignored.
+    [['chat', '--json'], /^grok-facts: chat takes no options \(--json given\)$/],
+    [['--json'], /^grok-facts: chat takes no options/],
+    [['ask', '--days', '3', 'when is it out'], /^grok-facts: ask does not take --days; it takes --json, --stdin$/],
+    [['digest', '--stdin'], /digest does not take --stdin/],
+    [['sources', 'extra'], /^grok-facts: sources takes no arguments \("extra" given\)$/],
+    [['reload', '--force'], /reload takes no options/],
+    [['ask', '--stdin', 'a question'], /either --stdin or a question/],
   ])('rejects %j with one line and a non-zero exit', (args, message) => {
     const { code, stdout, stderr } = cli(args as string[]);
     expect(code).not.toBe(0);
