@@ -12,10 +12,10 @@
  * V8 itself checks only a cache's header (its version, flags and the source's length), and a
  * release build of Node 20 trusts the rest: damaged bytes behind a good header crash the process
  * in V8, before any handler runs, on every run. So the cache file carries its own checksum and
- * the bundle's size and modification time, and is handed to V8 only when all three hold.
+ * the bundle's own sha256, and is handed to V8 only when both hold.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,38 +28,36 @@ const cacheFile = `${filename}.cache`;
 const HEADER = 256;
 
 interface CacheHeader {
-  /** The bundle the cache was made from: a changed bundle of the same length is not given an old cache. */
-  size: number;
-  mtimeMs: number;
+  /**
+   * sha256 of the bundle the cache was made from, hex. Its content, not its mtime: npm pack and
+   * install rewrite every mtime, so an mtime key turned the shipped cache away on every installed
+   * copy (and a read-only one paid for compiling on every run). Hashing the 2 MB bundle costs ~1 ms.
+   */
+  bundle: string;
   /** sha256 of the cache data, hex. */
   sha256: string;
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-function bundleStamp(): Pick<CacheHeader, 'size' | 'mtimeMs'> {
-  const { size, mtimeMs } = statSync(filename);
-  return { size, mtimeMs };
-}
-
 /** V8's cache data when the file is whole and made from this very bundle; otherwise nothing. */
-function readCache(stamp: Pick<CacheHeader, 'size' | 'mtimeMs'>): Buffer | undefined {
+function readCache(bundle: string): Buffer | undefined {
   try {
     const file = readFileSync(cacheFile);
     const header = JSON.parse(file.subarray(0, HEADER).toString('utf8')) as CacheHeader;
     const data = file.subarray(HEADER);
-    return header.size === stamp.size && header.mtimeMs === stamp.mtimeMs && header.sha256 === sha256(data) ? data : undefined;
+    return header.bundle === bundle && header.sha256 === sha256(data) ? data : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Written atomically and best-effort: a read-only install, a full disk or a race between two runs is not an error. */
-function saveCache(script: vm.Script, stamp: Pick<CacheHeader, 'size' | 'mtimeMs'>): void {
+function saveCache(script: vm.Script, bundle: string): void {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
     const data = script.createCachedData();
-    const header: CacheHeader = { ...stamp, sha256: sha256(data) };
+    const header: CacheHeader = { bundle, sha256: sha256(data) };
     writeFileSync(tmp, Buffer.concat([Buffer.from(JSON.stringify(header).padEnd(HEADER, ' ')), data]));
     renameSync(tmp, cacheFile);
   } catch {
@@ -72,16 +70,17 @@ function saveCache(script: vm.Script, stamp: Pick<CacheHeader, 'size' | 'mtimeMs
   }
 }
 
-const stamp = bundleStamp();
-const cachedData = readCache(stamp);
+const source = readFileSync(filename);
+const bundleHash = sha256(source);
+const cachedData = readCache(bundleHash);
 // Shaped like Node's own CommonJS wrapper, plus the bundle's stand-in for import.meta.url (build-bundle.ts).
-const wrapped = `(function (exports, require, module, __filename, __dirname, __gf_import_meta_url) {${readFileSync(filename, 'utf8')}\n})`;
+const wrapped = `(function (exports, require, module, __filename, __dirname, __gf_import_meta_url) {${source.toString('utf8')}\n})`;
 // No importModuleDynamically: on Node 20 it is lost when V8 takes the code from the cache, so the
 // bundle may hold no import() of its own (build-bundle.ts refuses one); it uses require.
 const script = new vm.Script(wrapped, { filename, cachedData });
 if (cachedData === undefined || script.cachedDataRejected) {
   // After the run, so the cache also holds the functions this run compiled lazily.
-  process.once('exit', () => saveCache(script, stamp));
+  process.once('exit', () => saveCache(script, bundleHash));
 }
 const module = { exports: {} as unknown, filename, id: filename, loaded: false };
 const run = script.runInThisContext() as (...args: unknown[]) => void;

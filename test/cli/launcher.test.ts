@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,22 @@ describe('the grok-facts launcher', () => {
       expect(run(bin, ['--help']).stdout).toContain('CONSOLE CHAT (HELP, SOURCES, QUIT)');
     } finally {
       writeFileSync(bundle, source);
+    }
+  });
+
+  it('keeps the shipped cache in a copy whose files have new times, as npm pack and install give them', () => {
+    const shipped = mkdtempSync(join(ROOT, 'dist', 'launcher-test-'));
+    try {
+      for (const file of ['main.js', 'bundle.cjs', 'bundle.cjs.cache']) copyFileSync(join(BUILT, file), join(shipped, file));
+      const packed = new Date('1985-10-26T08:15:00Z'); // the time npm pack gives every file
+      for (const file of readdirSync(shipped)) utimesSync(join(shipped, file), packed, packed);
+      const before = readFileSync(join(shipped, 'bundle.cjs.cache'));
+      expect(run(join(shipped, 'main.js'), ['ask', '--json', 'How many parameters does Grok V9 Medium have?']).code).toBe(0);
+      // Accepted, so not rewritten: a rejected cache is replaced on exit.
+      expect(readFileSync(join(shipped, 'bundle.cjs.cache')).equals(before)).toBe(true);
+      expect(statSync(join(shipped, 'bundle.cjs.cache')).mtime.getTime()).toBe(packed.getTime());
+    } finally {
+      rmSync(shipped, { recursive: true, force: true });
     }
   });
 
