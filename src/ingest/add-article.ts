@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, unlink } from 'node:fs/promises';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { loadCorpus, METADATA_FILE, titleFromText } from '../corpus/load-corpus.js';
 import { type Article, type SourceMeta, SourceMetaSchema } from '../corpus/schema.js';
@@ -15,6 +15,7 @@ import { IngestError } from './errors.js';
 import { DEFAULT_FETCH_LIMITS, fetchPage, type FetchLimits } from './fetch-page.js';
 import { extractArticle } from './html-article.js';
 import { newFacts } from './new-facts.js';
+import { describeSize, LARGE_ARTICLE_BYTES, MAX_ARTICLE_BYTES, MAX_PAGE_FILE_BYTES } from './size-limits.js';
 import { slugify, uniqueSlug } from './slug.js';
 
 export interface AddOptions {
@@ -46,6 +47,8 @@ export type AddResult =
       passages: number;
       /** Up to three passages stating figures or dates no other article states. */
       facts: string[];
+      /** Said once the article is written: what it will cost, when that is worth knowing (size-limits.ts). */
+      note?: string;
     };
 
 /** The article as it will be written: its text, extension, and what is known about it. */
@@ -64,16 +67,22 @@ async function readCandidate(input: string, limits: FetchLimits): Promise<Candid
     return { title: titleFromText(page.body, 'article'), text: page.body, url: page.url, extension: '.txt' };
   }
   const extension = extname(input).toLowerCase();
-  if (!['.html', '.htm', '.md', '.txt'].includes(extension)) throw new IngestError(input, 'only .html, .htm, .md and .txt files, or http(s) URLs, can be added');
+  const isPage = extension === '.html' || extension === '.htm';
   let bytes: Buffer;
   try {
+    // Before the extension, so a folder (even one named notes.txt) is called a folder, not a wrong kind of file.
+    const found = await stat(input);
+    if (found.isDirectory()) throw new IngestError(input, `is a folder; add the articles in it by name, e.g. grok-facts add ${join(input, '*.html')}`);
+    if (!['.html', '.htm', '.md', '.txt'].includes(extension)) throw new IngestError(input, 'only .html, .htm, .md and .txt files, or http(s) URLs, can be added');
+    const cap = isPage ? MAX_PAGE_FILE_BYTES : MAX_ARTICLE_BYTES;
+    if (found.size > cap) throw new IngestError(input, tooLarge(found.size, cap));
     bytes = await readFile(input);
   } catch (error) {
+    if (error instanceof IngestError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new IngestError(input, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`);
   }
   // A saved page says which encoding it is in; Markdown and text must be UTF-8, as the corpus reads them.
-  const isPage = extension === '.html' || extension === '.htm';
   const text = isPage ? decodePage(bytes) : bytes.toString('utf8');
   if (text.includes('\uFFFD') || bytes.includes(0)) throw new IngestError(input, isPage ? 'cannot be decoded as text' : 'is not UTF-8 text');
   if (!/\p{L}/u.test(text)) throw new IngestError(input, 'has no text');
@@ -83,6 +92,10 @@ async function readCandidate(input: string, limits: FetchLimits): Promise<Candid
     return { ...own, title: own.title ?? titleFromText(markdownTitleText(text), 'article'), text, extension: '.md' };
   }
   return { title: titleFromText(text, 'article'), text, extension: '.txt' };
+}
+
+function tooLarge(bytes: number, cap: number): string {
+  return `too large (${describeSize(bytes)}; the limit is ${describeSize(cap)}, as an article that size takes minutes and gigabytes to index) — split it into several files`;
 }
 
 /** One form for URLs that name the same page: no fragment, tracking parameters or trailing slash; http or https alike. */
@@ -210,6 +223,8 @@ async function indexAfter(existing: Article[], after: Article[], article: Articl
  */
 export async function addArticle(options: AddOptions): Promise<AddResult> {
   const candidate = await readCandidate(options.input, options.fetchLimits ?? DEFAULT_FETCH_LIMITS);
+  const size = Buffer.byteLength(candidate.text);
+  if (size > MAX_ARTICLE_BYTES) throw new IngestError(options.input, tooLarge(size, MAX_ARTICLE_BYTES));
   const existing = await loadCorpus(options.corpusDir, { onBadFile: () => undefined });
 
   const url = urlKey(candidate.url);
@@ -257,5 +272,6 @@ export async function addArticle(options: AddOptions): Promise<AddResult> {
     ...entry,
     passages,
     facts: newFacts(index, source).map((p) => p.text),
+    ...(size > LARGE_ARTICLE_BYTES ? { note: `a large article (${describeSize(size)} of text): the bot's next start takes longer to index it` } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { decodePage, headerCharset } from './decode-page.js';
+import { describeSize } from './size-limits.js';
 import { IngestError } from './errors.js';
 
 export interface FetchLimits {
@@ -19,10 +20,6 @@ export interface FetchedPage {
 }
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
-
-function describeSize(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 1 : 0)} MB`;
-}
 
 /** A failed fetch in one reason a person understands; Node reports most of them as "fetch failed" with a cause. */
 function networkReason(error: unknown, host: string, timeoutMs: number): string {

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,7 +185,39 @@ describe('grok-facts add, a saved page', () => {
     expect(await reason(join(other, 'scan.pdf'))).toBe('only .html, .htm, .md and .txt files, or http(s) URLs, can be added');
     expect(await reason(join(other, 'binary.txt'))).toBe('is not UTF-8 text');
     expect(await reason(join(other, 'missing.html'))).toBe('no such file');
+    // A folder is called a folder, even one whose name looks like a file (it was a raw EISDIR).
+    await mkdir(join(other, 'clippings'));
+    await mkdir(join(other, 'notes.txt'));
+    expect(await reason(join(other, 'clippings'))).toBe(`is a folder; add the articles in it by name, e.g. grok-facts add ${join(other, 'clippings', '*.html')}`);
+    expect(await reason(join(other, 'notes.txt'))).toMatch(/^is a folder; /);
   });
+
+  it('refuses an article too large to index in reason, before reading it, and writes nothing', async () => {
+    const dir = await seedsCopy();
+    const before = await snapshot(dir);
+    const other = await mkdtemp(join(tmpdir(), 'grok-facts-big-'));
+    // Sparse: the size is all the check may look at.
+    await writeFile(join(other, 'dump.txt'), '');
+    await truncate(join(other, 'dump.txt'), 50 * 1024 * 1024);
+    const error = await addArticle({ corpusDir: dir, input: join(other, 'dump.txt') }).catch((e: IngestError) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).reason).toMatch(/^too large \(50 MB; the limit is 20 MB, .*split it into several files$/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('adds a large article with a note of what it costs', async () => {
+    const dir = await seedsCopy();
+    const other = await mkdtemp(join(tmpdir(), 'grok-facts-large-'));
+    const lines = ['Colossus site log'];
+    for (let i = 0, size = 0; size < 5.3 * 1024 * 1024; i++) {
+      lines.push(`Rack ${i} in hall ${i % 97} drew ${(i * 7) % 1000} kilowatts on day ${i % 365} of the build.`);
+      size += lines.at(-1)!.length + 1;
+    }
+    await writeFile(join(other, 'log.txt'), `${lines.join('\n')}\n`);
+    const result = await addArticle({ corpusDir: dir, input: join(other, 'log.txt') });
+    expect(result.status).toBe('added');
+    expect(result.status !== 'duplicate' && result.note).toBe("a large article (5 MB of text): the bot's next start takes longer to index it");
+  }, 60_000);
 });
 
 describe('grok-facts add, Markdown and text', () => {

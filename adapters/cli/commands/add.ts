@@ -27,6 +27,7 @@ function describe(shown: AddResult, style: Style): string {
   if (result.url) lines.splice(4, 0, `  url        ${result.url}`);
   lines.push(result.facts.length > 0 ? 'New to the corpus:' : style.dim('No figure or date in it that the corpus did not already have.'));
   for (const fact of result.facts) lines.push(`  • ${fact}`);
+  if (result.note) lines.push(style.yellow(`Note: ${result.note}.`));
   return lines.join('\n');
 }
 
