@@ -122,11 +122,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = join(
   return parsed.data;
 }
 
-/** A relative CORPUS_DIR or DATA_DIR is taken from the working folder if it exists there, else from the project. */
+/**
+ * A relative CORPUS_DIR or DATA_DIR: the working folder's when it is there, else the project's when
+ * that is there (the shipped seeds/ from anywhere), else the working folder's, to be made. Made in
+ * the project, a folder an installed copy's user named went inside node_modules, to be lost on the
+ * next install.
+ */
 export function resolveDir(dir: string): string {
   if (isAbsolute(dir)) return dir;
   const fromCwd = resolve(process.cwd(), dir);
-  return existsSync(fromCwd) ? fromCwd : resolve(projectRoot(), dir);
+  if (existsSync(fromCwd)) return fromCwd;
+  const fromProject = resolve(projectRoot(), dir);
+  return existsSync(fromProject) ? fromProject : fromCwd;
 }
 
 /** The rate limits the configuration asks for. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, missingSlackBotToken } from '../../src/config/config.js';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigError, loadConfig, missingSlackBotToken, resolveDir } from '../../src/config/config.js';
+import { projectRoot } from '../../src/config/project-root.js';
 
 describe('config', () => {
   it('has defaults that start the console chat', () => {
@@ -81,5 +85,21 @@ describe('PUBLIC_URL', () => {
   it('takes the root with or without its slash, kept without it so no link has "//"', () => {
     expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3200/' }).PUBLIC_URL).toBe('http://127.0.0.1:3200');
     expect(loadConfig({ PUBLIC_URL: 'https://facts.example.com' }).PUBLIC_URL).toBe('https://facts.example.com');
+  });
+
+  it('resolves a relative folder from the working folder, then the project, and makes a new one where the person is', () => {
+    const away = mkdtempSync(join(tmpdir(), 'grok-facts-cwd-'));
+    mkdirSync(join(away, 'mine'));
+    const before = process.cwd();
+    process.chdir(away);
+    try {
+      expect(resolveDir('mine')).toBe(join(away, 'mine'));
+      expect(resolveDir('seeds')).toBe(resolve(projectRoot(), 'seeds'));
+      // Neither has it: made in the working folder, never inside the (possibly installed) project.
+      expect(resolveDir('articles-not-made-yet')).toBe(join(away, 'articles-not-made-yet'));
+      expect(resolveDir('/abs/path')).toBe('/abs/path');
+    } finally {
+      process.chdir(before);
+    }
   });
 });
