@@ -252,6 +252,10 @@ describe('grok-facts command', () => {
     const traps = cli(['eval', join(dir, 'traps.jsonl'), '--min-hit1', '90']);
     expect(traps.code).toBe(1);
     expect(traps.stderr).toContain('no answerable questions to measure hit@1, hit@3 or false abstention on');
+    // And a rate over no questions reads n/a, not 100%.
+    const plain = cli(['eval', join(dir, 'traps.jsonl')]);
+    expect(plain.stdout).toMatch(/hit@1 n\/a\s+hit@3 n\/a\s+abstention [\d.]+%\s+false abstention n\/a/);
+    expect(plain.stdout).toContain('conflicts shown n/a');
   });
 
   it('says a usage mistake in one line and points to --help, rather than printing the whole usage', () => {

@@ -15,11 +15,14 @@ export interface EvalOptions {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** A rate over no questions is not 100%: it was "conflicts shown 100%" for a file with no conflict in it. */
+const rate = (x: number, over: number) => (over === 0 ? 'n/a' : pct(x));
+
 function summary(label: string, r: EvalReport): string {
   return [
     `${label}: ${count(r.questions, 'question')} (${r.answerable} answerable, ${r.unanswerable} out of scope, ${count(r.conflicts, 'conflict')})`,
-    `  hit@1 ${pct(r.hit1)}  hit@3 ${pct(r.hit3)}  abstention ${pct(r.abstention)}  false abstention ${pct(r.falseAbstention)}`,
-    `  conflicts shown ${pct(r.conflictsShown)}  non-verbatim citations ${r.nonVerbatim}  latency p50 ${r.latencyP50Ms.toFixed(3)} ms  p99 ${r.latencyP99Ms.toFixed(3)} ms`,
+    `  hit@1 ${rate(r.hit1, r.answerable)}  hit@3 ${rate(r.hit3, r.answerable)}  abstention ${rate(r.abstention, r.unanswerable)}  false abstention ${rate(r.falseAbstention, r.answerable)}`,
+    `  conflicts shown ${rate(r.conflictsShown, r.conflicts)}  non-verbatim citations ${r.nonVerbatim}  latency p50 ${r.latencyP50Ms.toFixed(3)} ms  p99 ${r.latencyP99Ms.toFixed(3)} ms`,
   ].join('\n');
 }
 
