@@ -1,6 +1,7 @@
 import type { AnswerType } from '../index/answer-features.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
 import { foldTypography } from '../text/fold.js';
+import { corpusCompounds, withoutCompoundHeads } from './reading/compounds.js';
 import { detectAnswerType, MAKING_WORDS, PRICE_QUESTION, RELATIVE, SEQUENCE_WORDS, STEP_SLOT, TIME_SLOT } from './reading/answer-type.js';
 import { OPENER, readMessage, stripProvenance } from './reading/chat-framing.js';
 
@@ -86,13 +87,14 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   const question = message.asking;
   const folded = normalizeQuestion(question);
   const head = headNoun(folded);
-  const detected = detectAnswerType(folded);
+  const compounds = corpusCompounds(question, index);
+  const detected = detectAnswerType(withoutCompoundHeads(folded, compounds));
   const exclusion = EXCLUSION.exec(question);
   const excluded = exclusion ? toQueryTerms(exclusion[2]!, index).map((t) => t.term) : [];
   // "What stage comes after X", "what day did…": the stage or the day is what is asked for, as the answer type says.
   const sequence = detected.answerType === 'sequence';
   const slotWord = sequence ? STEP_SLOT.exec(folded)?.[1] : detected.answerType === 'time' ? TIME_SLOT.exec(folded)?.[1] : undefined;
-  const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, { head }).filter(
+  const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, { head, compounds }).filter(
     (t) => t.surface !== slotWord && !(sequence && SEQUENCE_WORDS.has(t.surface)) && !(detected.answerType === 'reason' && MAKING_WORDS.has(t.surface)),
   );
   // "Who is Elon Musk?" names who it is about: it asks what the sources say of them, not for another name.

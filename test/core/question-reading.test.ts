@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answerQuestion } from '../../src/answer/answer.js';
 import { analyseQuestion } from '../../src/answer/question.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { buildIndex } from '../../src/index/build-index.js';
 import { analyzeToStrings } from '../../src/text/analyze.js';
-import { seedEngine } from '../helpers/engine.js';
+import { SEEDS_DIR, seedEngine } from '../helpers/engine.js';
 
 const engine = await seedEngine();
 const read = (q: string) => analyseQuestion(q, engine.index);
@@ -359,5 +365,22 @@ describe('figures written without their percent sign', () => {
     expect(read('did 40 investors join the round?').terms.find((t) => t.surface === '40')?.known).toBe(false);
     expect(read('is it 90?').terms.find((t) => t.surface === '90')?.known).toBe(false);
     expect(engine.answer('does it have 90 layers?').conflicts).toEqual([]);
+  });
+});
+
+describe('a framing word the corpus writes as part of a name', () => {
+  it('"context window" is the thing asked about once an article writes it, not a time', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'grok-facts-compound-'));
+    await cp(SEEDS_DIR, dir, { recursive: true });
+    await writeFile(join(dir, 'specs.txt'), 'Grok V9-Medium specs leak\n\nThe context window is 512,000 tokens, according to a person familiar with the model.\n');
+    const index = buildIndex(await loadCorpus(dir));
+    for (const q of ['What is the context window?', 'context window?', 'How big is the context window of Grok V9-Medium?']) {
+      const answer = answerQuestion(index, q);
+      expect(answer.status, q).toBe('answered');
+      expect(answer.status === 'answered' && answer.citations[0]!.quote, q).toContain('512,000 tokens');
+    }
+    // Where the articles never write the pair, the word still frames the question as asking a time.
+    expect(read("what's the release window?").answerType).toBe('time');
+    expect(read("what's the release window?").terms.map((t) => t.surface)).not.toContain('window');
   });
 });

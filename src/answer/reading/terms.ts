@@ -150,6 +150,8 @@ export interface TermOptions {
   fromContext?: boolean;
   /** The word the question asks for ("what is the weather…"): unknown, it changes what is asked, however common. */
   head?: string;
+  /** Framing words that head a compound the corpus writes ("context window": compounds.ts), kept as content. */
+  compounds?: ReadonlySet<string>;
 }
 
 export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermOptions = {}): QueryTerm[] {
@@ -167,7 +169,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
   const out: QueryTerm[] = [];
   for (const [i, t] of analysed.entries()) {
     if (seen.has(t.term)) continue;
-    if (FRAMING_WORDS.has(t.surface) && !(roleIsContent && ROLE_RELATION.test(`${t.surface} of`))) continue;
+    if (FRAMING_WORDS.has(t.surface) && !options.compounds?.has(t.surface) && !(roleIsContent && ROLE_RELATION.test(`${t.surface} of`))) continue;
     seen.add(t.term);
     // "Grok 3", "V9 Medium 2": a small number right after a name is an edition, read as "v3".
     // The articles name their editions so ("V8", "V9"), and an edition they never name is not covered.
