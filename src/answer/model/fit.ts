@@ -155,20 +155,39 @@ function fitRefusal(samples: readonly Sample[], rank: FittedModel['rank']): Pick
   // wrong citation).
   const rightWeight = rows.filter((r) => r.rightLead).reduce((n, r) => n + r.w, 0) || 1;
   const wrongWeight = rows.filter((r) => !r.rightLead).reduce((n, r) => n + r.w, 0) || 1;
-  let threshold = 0.5;
-  let fewest = Infinity;
+  const curve: { t: number; errors: number; refusedRight: number; answeredWrong: number }[] = [];
   for (let t = 0.02; t < 0.99; t += 0.02) {
-    let errors = 0;
+    let refusedRight = 0;
+    let answeredWrong = 0;
     for (const { x, w, rightLead } of rows) {
-      const p = answerProbability(x, refusal);
-      if ((p >= t) !== rightLead) errors += w / (rightLead ? rightWeight : wrongWeight);
+      const answers = answerProbability(x, refusal) >= t;
+      if (rightLead && !answers) refusedRight += w / rightWeight;
+      if (!rightLead && answers) answeredWrong += w / wrongWeight;
     }
-    if (errors < fewest - 1e-12) {
-      fewest = errors;
-      threshold = round(t);
-    }
+    curve.push({ t: round(t), errors: refusedRight + answeredWrong, refusedRight, answeredWrong });
   }
-  return { refusal, threshold };
+  return { refusal, threshold: lowestAlike(curve, rows) };
+}
+
+/** Effective number of rows behind a weighted share (Kish): what its standard error is counted over. */
+function effectiveCount(weights: readonly number[]): number {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return sum ** 2 / (weights.reduce((a, b) => a + b * b, 0) || 1);
+}
+
+/**
+ * The lowest threshold whose errors are within one standard error of the fewest. The error curve
+ * is flat near its minimum (0.4834 at 0.46, 0.4836 at 0.56), and its argmin flipped between the
+ * two on a change that moved a handful of questions, taking chat false abstention from 10% to
+ * 14.5%. Thresholds that close are alike as far as the data can tell, and of those the lowest is
+ * kept: a needless refusal is the failure people meet most (the one-standard-error rule).
+ */
+function lowestAlike(curve: readonly { t: number; errors: number; refusedRight: number; answeredWrong: number }[], rows: readonly { w: number; rightLead: boolean }[]): number {
+  const fewest = curve.reduce((a, b) => (b.errors < a.errors - 1e-12 ? b : a));
+  const nRight = effectiveCount(rows.filter((r) => r.rightLead).map((r) => r.w));
+  const nWrong = effectiveCount(rows.filter((r) => !r.rightLead).map((r) => r.w));
+  const se = Math.sqrt((fewest.refusedRight * (1 - fewest.refusedRight)) / nRight + (fewest.answeredWrong * (1 - fewest.answeredWrong)) / nWrong);
+  return curve.find((c) => c.errors <= fewest.errors + se)!.t;
 }
 
 /** hit@1 with correct refusals, each batch weighing the same: what the reading weights are chosen by. */
