@@ -43,9 +43,13 @@ const urlText = (name: string) =>
  * Every setting comes from the environment. Error messages name the variable and what is
  * expected, never the value: the value might be a token pasted in the wrong place.
  */
+/** Where the corpus and the bot's data live unless set: folders of the project. */
+const DEFAULT_CORPUS_DIR = 'seeds';
+const DEFAULT_DATA_DIR = 'data';
+
 export const ConfigSchema = z.object({
-  CORPUS_DIR: setting(z.string().trim().default('seeds')),
-  DATA_DIR: setting(z.string().trim().default('data')),
+  CORPUS_DIR: setting(z.string().trim().default(DEFAULT_CORPUS_DIR)),
+  DATA_DIR: setting(z.string().trim().default(DEFAULT_DATA_DIR)),
   // The enum's own message quotes the value it received; this one does not.
   LOG_LEVEL: setting(z.enum(LOG_LEVELS, { errorMap: () => ({ message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info')),
   DISCORD_TOKEN: optionalText,
@@ -124,16 +128,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = join(
 
 /**
  * A relative CORPUS_DIR or DATA_DIR: the working folder's when it is there, else the project's when
- * that is there (the shipped seeds/ from anywhere), else the working folder's, to be made. Made in
- * the project, a folder an installed copy's user named went inside node_modules, to be lost on the
- * next install.
+ * that is there (the shipped seeds/ from anywhere). One neither holds yet is made in the project
+ * when it is the default (so the bot's data stays in one place, wherever it is started from: a
+ * service's working folder is often /), and in the working folder when a person named it (made in
+ * the project, an installed copy put it inside node_modules, to be lost on the next install).
  */
 export function resolveDir(dir: string): string {
   if (isAbsolute(dir)) return dir;
   const fromCwd = resolve(process.cwd(), dir);
   if (existsSync(fromCwd)) return fromCwd;
   const fromProject = resolve(projectRoot(), dir);
-  return existsSync(fromProject) ? fromProject : fromCwd;
+  if (existsSync(fromProject)) return fromProject;
+  return dir === DEFAULT_CORPUS_DIR || dir === DEFAULT_DATA_DIR ? fromProject : fromCwd;
 }
 
 /** The rate limits the configuration asks for. */

@@ -95,8 +95,10 @@ describe('PUBLIC_URL', () => {
     try {
       expect(resolveDir('mine')).toBe(join(away, 'mine'));
       expect(resolveDir('seeds')).toBe(resolve(projectRoot(), 'seeds'));
-      // Neither has it: made in the working folder, never inside the (possibly installed) project.
+      // Neither has it: a folder a person named is made in the working folder, never inside the
+      // (possibly installed) project; the default data folder stays the project's, wherever it starts.
       expect(resolveDir('articles-not-made-yet')).toBe(join(away, 'articles-not-made-yet'));
+      expect(resolveDir('data')).toBe(resolve(projectRoot(), 'data'));
       expect(resolveDir('/abs/path')).toBe('/abs/path');
     } finally {
       process.chdir(before);

@@ -19,7 +19,7 @@ describe('README, for the newcomer', () => {
     // …and the built `grok-facts` command prints the same answers for the same questions.
     const bin = resolve(ROOT, 'dist/cli/main.js');
     if (!existsSync(bin)) throw new Error('dist/ is missing: npm test builds it first (npm run build)');
-    const real = spawnSync(process.execPath, [bin], { cwd: ROOT, input: `${EXAMPLE_QUESTIONS.join('\n')}\n`, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DATA_DIR: resolve(ROOT, 'data') } });
+    const real = spawnSync(process.execPath, [bin], { cwd: ROOT, input: `${EXAMPLE_QUESTIONS.join('\n')}\n`, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(real.stdout.trimEnd()).toBe(session.replace(/^you › .*\n/gm, ''));
   }, 30_000);
 
