@@ -72,10 +72,12 @@ async function readCandidate(input: string, limits: FetchLimits): Promise<Candid
   try {
     // Before the extension, so a folder (even one named notes.txt) is called a folder, not a wrong kind of file.
     const found = await stat(input);
-    if (found.isDirectory()) throw new IngestError(input, `is a folder; add the articles in it by name, e.g. grok-facts add ${join(input, '*.html')}`);
+    if (found.isDirectory()) throw new IngestError(input, `is a folder; add the articles in it by name, e.g. grok-facts add ${join(input, '*')}`);
     if (!['.html', '.htm', '.md', '.txt'].includes(extension)) throw new IngestError(input, 'only .html, .htm, .md and .txt files, or http(s) URLs, can be added');
-    const cap = isPage ? MAX_PAGE_FILE_BYTES : MAX_ARTICLE_BYTES;
-    if (found.size > cap) throw new IngestError(input, tooLarge(found.size, cap));
+    if (isPage && found.size > MAX_PAGE_FILE_BYTES) {
+      throw new IngestError(input, `too large for a saved page (${describeSize(found.size)}, over the ${describeSize(MAX_PAGE_FILE_BYTES)} a page may be) — save the article's text as .txt instead`);
+    }
+    if (!isPage && found.size > MAX_ARTICLE_BYTES) throw new IngestError(input, tooLarge(found.size, 'text'));
     bytes = await readFile(input);
   } catch (error) {
     if (error instanceof IngestError) throw error;
@@ -94,8 +96,10 @@ async function readCandidate(input: string, limits: FetchLimits): Promise<Candid
   return { title: titleFromText(text, 'article'), text, extension: '.txt' };
 }
 
-function tooLarge(bytes: number, cap: number): string {
-  return `too large (${describeSize(bytes)}; the limit is ${describeSize(cap)}, as an article that size takes minutes and gigabytes to index) — split it into several files`;
+/** `what`: the file's text, or the text kept from a saved page or URL, which is what indexing costs. */
+function tooLarge(bytes: number, what: 'text' | 'kept text'): string {
+  const measured = what === 'text' ? describeSize(bytes) : `${describeSize(bytes)} of text kept from it`;
+  return `too large (${measured}, over the ${describeSize(MAX_ARTICLE_BYTES)} limit: an article that size takes minutes and gigabytes to index) — split it into several files`;
 }
 
 /** One form for URLs that name the same page: no fragment, tracking parameters or trailing slash; http or https alike. */
@@ -224,7 +228,8 @@ async function indexAfter(existing: Article[], after: Article[], article: Articl
 export async function addArticle(options: AddOptions): Promise<AddResult> {
   const candidate = await readCandidate(options.input, options.fetchLimits ?? DEFAULT_FETCH_LIMITS);
   const size = Buffer.byteLength(candidate.text);
-  if (size > MAX_ARTICLE_BYTES) throw new IngestError(options.input, tooLarge(size, MAX_ARTICLE_BYTES));
+  const fromPage = IS_URL.test(options.input) || ['.html', '.htm'].includes(extname(options.input).toLowerCase());
+  if (size > MAX_ARTICLE_BYTES) throw new IngestError(options.input, tooLarge(size, fromPage ? 'kept text' : 'text'));
   const existing = await loadCorpus(options.corpusDir, { onBadFile: () => undefined });
 
   const url = urlKey(candidate.url);

@@ -188,7 +188,7 @@ describe('grok-facts add, a saved page', () => {
     // A folder is called a folder, even one whose name looks like a file (it was a raw EISDIR).
     await mkdir(join(other, 'clippings'));
     await mkdir(join(other, 'notes.txt'));
-    expect(await reason(join(other, 'clippings'))).toBe(`is a folder; add the articles in it by name, e.g. grok-facts add ${join(other, 'clippings', '*.html')}`);
+    expect(await reason(join(other, 'clippings'))).toBe(`is a folder; add the articles in it by name, e.g. grok-facts add ${join(other, 'clippings', '*')}`);
     expect(await reason(join(other, 'notes.txt'))).toMatch(/^is a folder; /);
   });
 
@@ -201,8 +201,13 @@ describe('grok-facts add, a saved page', () => {
     await truncate(join(other, 'dump.txt'), 50 * 1024 * 1024);
     const error = await addArticle({ corpusDir: dir, input: join(other, 'dump.txt') }).catch((e: IngestError) => e);
     expect(error).toBeInstanceOf(IngestError);
-    expect((error as IngestError).reason).toMatch(/^too large \(50 MB; the limit is 20 MB, .*split it into several files$/);
+    expect((error as IngestError).reason).toMatch(/^too large \(50 MB, over the 20 MB limit: .*split it into several files$/);
     expect(await snapshot(dir)).toEqual(before);
+    // A saved page is mostly markup: its own cap is the file's, and it says so.
+    await writeFile(join(other, 'page.html'), '');
+    await truncate(join(other, 'page.html'), 90 * 1024 * 1024);
+    const page = await addArticle({ corpusDir: dir, input: join(other, 'page.html') }).catch((e: IngestError) => e.reason);
+    expect(page).toMatch(/^too large for a saved page \(90 MB, over the 80 MB a page may be\)/);
   });
 
   it('adds a large article with a note of what it costs', async () => {

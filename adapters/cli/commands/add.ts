@@ -39,7 +39,8 @@ function printableResult(result: AddResult): AddResult {
 
 /** As `ask --json` and `sources --json` do, a field the article does not state is null, never left out. */
 function toJson(input: string, result: AddResult): string {
-  return JSON.stringify({ input, ...result, publisher: result.publisher ?? null, published: result.published ?? null, url: result.url ?? null });
+  const note = result.status === 'duplicate' ? null : (result.note ?? null);
+  return JSON.stringify({ input, ...result, publisher: result.publisher ?? null, published: result.published ?? null, url: result.url ?? null, note });
 }
 
 /** `grok-facts add FILE|URL…`: each input added in turn; a failure is one line and the rest go on. */
