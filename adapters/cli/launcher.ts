@@ -29,7 +29,7 @@ const HEADER = 256;
 
 interface CacheHeader {
   /**
-   * sha256 of the bundle the cache was made from, hex. Its content, not its mtime: npm pack and
+   * sha256 of the source V8 compiled (the bundle in its wrapper), hex. Its content, not its mtime: npm pack and
    * install rewrite every mtime, so an mtime key turned the shipped cache away on every installed
    * copy (and a read-only one paid for compiling on every run). Hashing the 2 MB bundle costs ~1 ms.
    */
@@ -71,10 +71,13 @@ function saveCache(script: vm.Script, bundle: string): void {
 }
 
 const source = readFileSync(filename);
-const bundleHash = sha256(source);
-const cachedData = readCache(bundleHash);
 // Shaped like Node's own CommonJS wrapper, plus the bundle's stand-in for import.meta.url (build-bundle.ts).
-const wrapped = `(function (exports, require, module, __filename, __dirname, __gf_import_meta_url) {${source.toString('utf8')}\n})`;
+const OPEN = '(function (exports, require, module, __filename, __dirname, __gf_import_meta_url) {';
+const CLOSE = '\n})';
+// The key covers what V8 compiles, wrapper included, so a launcher with another wrapper never takes an old cache.
+const bundleHash = createHash('sha256').update(OPEN).update(source).update(CLOSE).digest('hex');
+const cachedData = readCache(bundleHash);
+const wrapped = `${OPEN}${source.toString('utf8')}${CLOSE}`;
 // No importModuleDynamically: on Node 20 it is lost when V8 takes the code from the cache, so the
 // bundle may hold no import() of its own (build-bundle.ts refuses one); it uses require.
 const script = new vm.Script(wrapped, { filename, cachedData });
