@@ -25,8 +25,8 @@ describe('answer quality on our own question sets', () => {
   it('holds its floors: first citation right, out-of-scope refused, nothing invented', () => {
     expect(report.hit1).toBeGreaterThanOrEqual(0.9);
     expect(report.hit3).toBeGreaterThanOrEqual(0.955);
-    expect(report.abstention).toBeGreaterThanOrEqual(0.76); // 79.6% fitted on 38 batches, threshold within one standard error
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.015); // 6 of 443 with the refusal trees, fitted on 38 batches
+    expect(report.abstention).toBeGreaterThanOrEqual(0.76); // 78.2% fitted on 38 batches, threshold and reading weights within one standard error
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.015); // 5 of 443 with the refusal trees, fitted on 38 batches
     expect(report.conflictsShown).toBe(1);
     expect(report.nonVerbatim).toBe(0);
   });
@@ -50,15 +50,15 @@ describe('answer quality on the independent chat batches', () => {
   const report = runEval(chat, (q) => engine.answer(q), engine.index);
 
   it('holds its floors (far from the issue targets: README, Answer quality)', () => {
-    // Floors a point or two under what the fitted model reaches over 21 batches (hit@1 71.5%, false
-    // abstention 10.9%, abstention 81.0%, conflicts shown 49.4%, from 53.0% before the threshold was
-    // chosen within one standard error: README, Answer quality): a refit moves single questions across the threshold.
+    // Floors a point or two under what the fitted model reaches over 21 batches (hit@1 71.8%, false
+    // abstention 10.4%, abstention 81.2%, conflicts shown 53.0%: README, Answer quality): a refit
+    // moves single questions across the threshold.
     expect(chatFiles.length).toBeGreaterThanOrEqual(21);
     expect(report.answerable).toBeGreaterThanOrEqual(1009);
     expect(report.hit1).toBeGreaterThanOrEqual(0.69);
     expect(report.falseAbstention).toBeLessThanOrEqual(0.12);
     expect(report.abstention).toBeGreaterThanOrEqual(0.79);
-    expect(report.conflictsShown).toBeGreaterThanOrEqual(0.47);
+    expect(report.conflictsShown).toBeGreaterThanOrEqual(0.5);
     expect(report.nonVerbatim).toBe(0);
   });
 });

@@ -100,15 +100,12 @@ describe('reading a question (third batch)', () => {
 
   // Refused by the first refusal trees (a figure the articles never state, "2t", is mostly a trap's in
   // the labelled batches), answered again since the split fixes and the refit on 38 batches.
-  // A known miss since the threshold became the lowest within one standard error of the fewest
-  // errors (fit.ts lowestAlike), with oddWord 0.25: "2t" is an unknown figure, and p is 0.38. When a
-  // refit answers it again, the `it.fails` goes.
-  it.fails('answers a fact check with a figure the articles do not state from the one they do', () => {
+  it('answers a fact check with a figure the articles do not state from the one they do', () => {
     expect(engine.answer('is it true that it has 2 trillion parameters?').citations[0]?.quote).toMatch(/1\.5 trillion|1\.5T/);
   });
 
-  // Missed from the refusal trees until the refit on 38 batches with the threshold chosen within
-  // one standard error (fit.ts lowestAlike): a sentence about Cursor with no figure does not count its people.
+  // Missed from the refusal trees until the refit on 38 batches that chose the threshold and the
+  // reading weights within one standard error (fit.ts): a sentence about Cursor with no figure does not count its people.
   it('refuses to count what no article counts', () => {
     expect(engine.answer('how many people work at cursor?').status).toBe('no_answer');
   });
@@ -251,7 +248,7 @@ describe('names asked about in particular', () => {
 
   // Each sentence lists the name among others and lacks the name asked about in particular
   // (missingName), which the trees weigh against answering: missed at the threshold's edge (p 0.51
-  // against 0.46) until the refit with reading weights 0.1 / 0.5 / 0.25 and a threshold of 0.48.
+  // against 0.46) until the refit that chose the threshold and reading weights within one standard error.
   it('refuses "X\'s newest product" from a sentence that lists X among others', () => {
     for (const q of ["what is anthropic's newest product", "what is claude's latest version"]) {
       expect(engine.answer(q).status, q).toBe('no_answer');

@@ -6,7 +6,8 @@ import { canLead } from '../../src/answer/answer.js';
 import { refusalFeatures } from '../../src/answer/model/decision.js';
 import { answerProbability, currentModel, useModel } from '../../src/answer/model/model.js';
 import { cleanQuestion } from '../../src/answer/validate-question.js';
-import { quoteMatches } from '../../src/eval/run-eval.js';
+import { parseEvalFile, quoteMatches } from '../../src/eval/run-eval.js';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadBatches, loadSeedIndex } from './fit-data.js';
 
 const index = await loadSeedIndex();
@@ -14,7 +15,12 @@ const index = await loadSeedIndex();
 if (process.env.MODEL) useModel(readModelFile(process.env.MODEL));
 const only = process.argv[2];
 const counts: Record<string, Record<string, number>> = {};
-for (const batch of loadBatches()) {
+// HELD=1 diagnoses the held-out batches (test/data/held) instead of the fitted ones.
+const HELD = new URL('../data/held/', import.meta.url);
+const batches = process.env.HELD
+  ? readdirSync(HELD).filter((f) => f.endsWith('.jsonl')).map((f) => ({ name: f.replace('.jsonl', ''), questions: parseEvalFile(readFileSync(new URL(f, HELD), 'utf8')) }))
+  : loadBatches();
+for (const batch of batches) {
   if (only && !batch.name.includes(only)) continue;
   const c: Record<string, number> = (counts[batch.name] = {});
   for (const q of batch.questions) {

@@ -190,18 +190,33 @@ function lowestAlike(curve: readonly { t: number; errors: number; refusedRight: 
   return curve.find((c) => c.errors <= fewest.errors + se)!.t;
 }
 
-/** hit@1 with correct refusals, each batch weighing the same: what the reading weights are chosen by. */
-function trainingScore(samples: readonly Sample[], model: FittedModel): number {
+/** Each question's part of hit@1 with correct refusals (its batch's weight when handled right, else 0). */
+function sampleScores(samples: readonly Sample[], model: FittedModel): number[] {
   const weights = batchWeights(samples);
-  let good = 0;
-  for (const s of samples) {
+  return samples.map((s) => {
     const w = weights.get(s.batch)!;
     const picked = bestOf(s, model.rank);
     const answers = picked !== undefined && answerProbability(refusalFeatures(s.analysed, picked.ranked, picked.best), model.refusal) >= model.threshold;
-    if (!s.answerable) good += answers ? 0 : w;
-    else if (answers && s.candidates.find((c) => c.ranked.passage === picked!.best.passage)?.right) good += w;
+    if (!s.answerable) return answers ? 0 : w;
+    return answers && s.candidates.find((c) => c.ranked.passage === picked!.best.passage)?.right ? w : 0;
+  });
+}
+
+/**
+ * Whether one model's question scores beat another's by more than one standard error of the
+ * difference (the same questions, read under each model's reading weights, in the same order).
+ * The training score is nearly flat across the grid, so the best by any margin moved with each
+ * small change of reading or data and took the figures with it (README, Answer quality).
+ */
+function clearlyBetter(tried: readonly number[], current: readonly number[]): boolean {
+  let gain = 0;
+  let variance = 0;
+  for (let i = 0; i < tried.length; i++) {
+    const d = tried[i]! - current[i]!;
+    gain += d;
+    variance += d * d;
   }
-  return good;
+  return gain > Math.sqrt(variance);
 }
 
 /**
@@ -296,16 +311,16 @@ export function fitModel(
   };
   let reading = { ...start.reading };
   let best = fitGiven(samplesFor(reading), reading, start);
-  let bestScore = trainingScore(samplesFor(reading), best);
+  let bestScores = sampleScores(samplesFor(reading), best);
   for (const key of Object.keys(READING_GRID) as (keyof typeof READING_GRID)[]) {
     for (const value of READING_GRID[key]) {
       if (value === reading[key]) continue;
       const tried = { ...reading, [key]: value };
       const model = fitGiven(samplesFor(tried), tried, start);
-      const score = trainingScore(samplesFor(tried), model);
-      if (score > bestScore + 1e-9) {
+      const scores = sampleScores(samplesFor(tried), model);
+      if (clearlyBetter(scores, bestScores)) {
         best = model;
-        bestScore = score;
+        bestScores = scores;
       }
     }
     reading = { ...best.reading };
