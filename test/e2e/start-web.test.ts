@@ -25,7 +25,13 @@ function startBot(env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignor
   const waitFor = async (text: string) => {
     const deadline = Date.now() + 15_000;
     while (!output.includes(text)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`never saw "${text}": ${output}`);
+      if (Date.now() > deadline || child.exitCode !== null) {
+        // Killed, so the test fails now with what the bot said, rather than at vitest's timeout
+        // while a stuck start ignores SIGTERM (once seen in CI under load, with nothing to go on).
+        child.kill('SIGKILL');
+        console.error(`start-web: never saw "${text}":\n${output}`);
+        throw new Error(`never saw "${text}": ${output}`);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
   };
