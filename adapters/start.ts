@@ -55,6 +55,7 @@ async function startSlack({ config, core, logger, inFlight, web }: Started): Pro
     botToken: config.SLACK_BOT_TOKEN,
     signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
+    connectTimeoutMs: config.SLACK_CONNECT_TIMEOUT_SECONDS * 1000,
     port: config.PORT,
     apiUrl: config.SLACK_API_URL,
     health: createHealthCheck({ engine: core.engine, inFlight }),
@@ -68,16 +69,28 @@ async function startSlack({ config, core, logger, inFlight, web }: Started): Pro
 /**
  * A signal that comes while the bot is still starting (the corpus loading, Discord and Slack
  * connecting) is held and acted on once shutdown can run: the default would kill the process
- * mid-start, with no exit status and its pid file left behind.
+ * mid-start, with no exit status and its pid file left behind. But a start that never finishes
+ * must not make the bot unstoppable, so a held signal ends the process STOP_WHILE_STARTING_MS
+ * later all the same, saying so.
  */
+const STOP_WHILE_STARTING_MS = 5_000;
+
 function holdSignalsUntilReady(): (stop: (signal: string) => void) => void {
   let held: string | undefined;
+  let giveUp: NodeJS.Timeout | undefined;
   const hold = (signal: NodeJS.Signals) => {
-    held ??= signal;
+    if (held) return;
+    held = signal;
+    giveUp = setTimeout(() => {
+      process.stderr.write(`grok-facts: stopped on ${signal} while still starting (${STOP_WHILE_STARTING_MS / 1000} s after it came)\n`);
+      process.exit(1);
+    }, STOP_WHILE_STARTING_MS);
+    giveUp.unref();
   };
   process.on('SIGINT', hold);
   process.on('SIGTERM', hold);
   return (stop) => {
+    clearTimeout(giveUp);
     process.off('SIGINT', hold);
     process.off('SIGTERM', hold);
     process.on('SIGINT', () => stop('SIGINT'));

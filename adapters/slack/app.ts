@@ -25,6 +25,8 @@ export interface SlackAppOptions {
   signingSecret?: string;
   /** Socket Mode (no public URL needed) when set. */
   appToken?: string;
+  /** How long Socket Mode may take to connect before the start fails (SLACK_CONNECT_TIMEOUT_SECONDS). */
+  connectTimeoutMs?: number;
   port?: number;
   host?: string;
   /** Web API base, e.g. a local fake's `http://127.0.0.1:PORT/api/`; Slack's own when absent. */
@@ -137,9 +139,27 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         throw rejectedToken(error, 'SLACK_BOT_TOKEN');
       });
       if (socket) {
-        await app.start().catch((error: unknown) => {
-          throw rejectedToken(error, 'SLACK_APP_TOKEN');
+        // Bolt's Socket Mode client retries a connection that never says hello for ever, and its
+        // start waits with it: the bot looked starting, answered no one, and held a stop signal
+        // until killed (seen in CI). A deadline turns that into a start that fails, saying why.
+        const timeoutMs = options.connectTimeoutMs ?? 30_000;
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new SlackConfigError(`Slack Socket Mode did not connect within ${timeoutMs / 1000} s — check that SLACK_APP_TOKEN is an app-level token with connections:write and that this machine can reach wss-primary.slack.com`)),
+            timeoutMs,
+          );
         });
+        try {
+          await Promise.race([
+            app.start().catch((error: unknown) => {
+              throw rejectedToken(error, 'SLACK_APP_TOKEN');
+            }),
+            deadline,
+          ]);
+        } finally {
+          clearTimeout(timer);
+        }
         options.logger.info('slack started', { mode: 'socket' });
         return undefined;
       }

@@ -60,6 +60,7 @@ export const ConfigSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'SLACK_APP_TOKEN must be an app-level token (it starts with xapp-)'),
   SLACK_API_URL: urlText('SLACK_API_URL'),
+  SLACK_CONNECT_TIMEOUT_SECONDS: wholeNumber('SLACK_CONNECT_TIMEOUT_SECONDS', 'a whole number of seconds', 1, 600, 30),
   /** Where people reach the bot's web pages, e.g. https://facts.example.com: citations link there when set. */
   PUBLIC_URL: optionalText
     .refine((v) => v === undefined || (/^https?:\/\/[^/\s]+/.test(v) && URL.canParse(v)), 'PUBLIC_URL must be an http(s) URL such as https://facts.example.com')

@@ -145,6 +145,33 @@ describe('npm start with a token Slack turns down', () => {
   });
 });
 
+describe('npm start when Slack Socket Mode connects but never says hello', () => {
+  beforeAll(() => {
+    fake.silentSockets = true;
+  });
+  afterAll(() => {
+    fake.silentSockets = false;
+  });
+
+  it('fails its start after SLACK_CONNECT_TIMEOUT_SECONDS, saying so, instead of waiting for ever', async () => {
+    const started = Date.now();
+    const { code, stderr } = await startBotExpectingExit({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, SLACK_CONNECT_TIMEOUT_SECONDS: '2' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Slack Socket Mode did not connect within 2 s');
+    expect(Date.now() - started).toBeLessThan(12_000);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('stops on SIGTERM while still starting, within seconds, rather than holding the signal for a start that never ends', async () => {
+    const started = Date.now();
+    const { code, stderr } = await startBotExpectingExit({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl }, 2_000);
+    expect(code).toBe(1);
+    expect(stderr).toContain('stopped on SIGTERM while still starting');
+    // The signal at 2 s, then 5 s of grace: well before the 15 s kill and the 30 s connect deadline.
+    expect(Date.now() - started).toBeLessThan(12_000);
+  });
+});
+
 describe('the Slack app manifest', () => {
   it('asks for the command, the scopes, the app_mention event, interactivity and Socket Mode', () => {
     const manifest = JSON.parse(readFileSync(resolve(ROOT, 'adapters/slack/manifest.json'), 'utf8'));

@@ -53,12 +53,16 @@ export class FakeSlack extends LoopbackServer {
     return this.listen('/socket');
   }
 
+  /** Accept Socket Mode connections but never say hello: a connection that hangs, as a broken proxy makes one. */
+  silentSockets = false;
+
   protected onSocket(socket: WebSocket): void {
     socket.on('message', (raw) => {
       const message = JSON.parse(String(raw));
       if (message.envelope_id) this.acks.push(message);
       this.notify();
     });
+    if (this.silentSockets) return;
     socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: this.appId } }));
     this.notify();
   }

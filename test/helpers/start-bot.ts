@@ -31,8 +31,11 @@ export async function startBot(env: Record<string, string>, ready = 'slack start
   return { child, logs: () => stderr, stop: () => stopBot(child) };
 }
 
-/** `npm start` expected to refuse: resolved with its exit status and everything it wrote to stderr (killed after 15 s). */
-export async function startBotExpectingExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+/**
+ * `npm start` expected to refuse: resolved with its exit status and everything it wrote to stderr
+ * (killed after 15 s). `sigtermAfterMs` sends SIGTERM that long after the start, as a person stopping it would.
+ */
+export async function startBotExpectingExit(env: Record<string, string>, sigtermAfterMs?: number): Promise<{ code: number | null; stderr: string }> {
   let stderr = '';
   const child = spawn(process.execPath, [resolve(ROOT, 'dist/adapters/start.js')], {
     cwd: ROOT,
@@ -41,8 +44,10 @@ export async function startBotExpectingExit(env: Record<string, string>): Promis
   });
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const signal = sigtermAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGTERM'), sigtermAfterMs);
   const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
   clearTimeout(timer);
+  clearTimeout(signal);
   return { code, stderr };
 }
 
