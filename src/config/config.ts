@@ -39,14 +39,14 @@ const isSiteRoot = (url: URL): boolean => url.pathname === '/' && url.search ===
 const urlText = (name: string) =>
   optionalText.refine((v) => v === undefined || URL.canParse(v), `${name} must be a URL such as http://127.0.0.1:3001/api`);
 
-/**
- * Every setting comes from the environment. Error messages name the variable and what is
- * expected, never the value: the value might be a token pasted in the wrong place.
- */
 /** Where the corpus and the bot's data live unless set: folders of the project. */
 const DEFAULT_CORPUS_DIR = 'seeds';
 const DEFAULT_DATA_DIR = 'data';
 
+/**
+ * Every setting comes from the environment. Error messages name the variable and what is
+ * expected, never the value: the value might be a token pasted in the wrong place.
+ */
 export const ConfigSchema = z.object({
   CORPUS_DIR: setting(z.string().trim().default(DEFAULT_CORPUS_DIR)),
   DATA_DIR: setting(z.string().trim().default(DEFAULT_DATA_DIR)),

@@ -6,9 +6,8 @@ import { canLead } from '../../src/answer/answer.js';
 import { refusalFeatures } from '../../src/answer/model/decision.js';
 import { answerProbability, currentModel, useModel } from '../../src/answer/model/model.js';
 import { cleanQuestion } from '../../src/answer/validate-question.js';
-import { parseEvalFile, quoteMatches } from '../../src/eval/run-eval.js';
-import { readdirSync, readFileSync } from 'node:fs';
-import { loadBatches, loadSeedIndex } from './fit-data.js';
+import { quoteMatches } from '../../src/eval/run-eval.js';
+import { loadBatches, loadHeldBatches, loadSeedIndex } from './fit-data.js';
 
 const index = await loadSeedIndex();
 // MODEL=file reads a model saved by `SAVE=file npx tsx test/tools/quick-cv.ts` instead of the committed one.
@@ -16,10 +15,7 @@ if (process.env.MODEL) useModel(readModelFile(process.env.MODEL));
 const only = process.argv[2];
 const counts: Record<string, Record<string, number>> = {};
 // HELD=1 diagnoses the held-out batches (test/data/held) instead of the fitted ones.
-const HELD = new URL('../data/held/', import.meta.url);
-const batches = process.env.HELD
-  ? readdirSync(HELD).filter((f) => f.endsWith('.jsonl')).map((f) => ({ name: f.replace('.jsonl', ''), questions: parseEvalFile(readFileSync(new URL(f, HELD), 'utf8')) }))
-  : loadBatches();
+const batches = process.env.HELD ? loadHeldBatches() : loadBatches();
 for (const batch of batches) {
   if (only && !batch.name.includes(only)) continue;
   const c: Record<string, number> = (counts[batch.name] = {});

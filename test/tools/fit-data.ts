@@ -23,6 +23,15 @@ export function loadBatches(): Batch[] {
   return files.map((url) => ({ name: url.pathname.split('/').pop()!.replace('.jsonl', ''), questions: parseEvalFile(readFileSync(url, 'utf8')) }));
 }
 
+/** The held-out batches (test/data/held): never fitted on, scored as the next round's honest check. */
+export function loadHeldBatches(): Batch[] {
+  const held = new URL('held/', DATA);
+  return readdirSync(held)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => ({ name: f.replace('.jsonl', ''), questions: parseEvalFile(readFileSync(new URL(f, held), 'utf8')) }));
+}
+
 export async function loadSeedIndex() {
   return buildIndex(await loadCorpus(new URL('../../seeds', import.meta.url).pathname));
 }

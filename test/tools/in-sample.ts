@@ -1,13 +1,11 @@
 // Iteration aid: every batch (the held-out ones too) scored with the committed model, no refit: a
 // reading change's first effect, in seconds, before `npm run fit` or quick-cv.ts judge it properly.
-import { readdirSync, readFileSync } from 'node:fs';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { parseEvalFile, runEval } from '../../src/eval/run-eval.js';
-import { loadBatches, loadSeedIndex } from './fit-data.js';
+import { runEval } from '../../src/eval/run-eval.js';
+import { loadBatches, loadHeldBatches, loadSeedIndex } from './fit-data.js';
 
 const index = await loadSeedIndex();
-const HELD = new URL('../data/held/', import.meta.url);
-const held = readdirSync(HELD).filter((f) => f.endsWith('.jsonl')).map((f) => ({ name: `held/${f.replace('.jsonl', '')}`, questions: parseEvalFile(readFileSync(new URL(f, HELD), 'utf8')) }));
+const held = loadHeldBatches().map((b) => ({ ...b, name: `held/${b.name}` }));
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 const groups = { own: [] as string[], chat: [] as string[], held: [] as string[] };
 const all = [...loadBatches(), ...held];

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 // Iteration aid: fit on everything (in-sample figures) and cross-validate the chat batches only.
 import { answerQuestion } from '../../src/answer/answer.js';
 import { crossValidate, fitModel } from '../../src/answer/model/fit.js';
 import { useModel } from '../../src/answer/model/model.js';
-import { parseEvalFile, runEval } from '../../src/eval/run-eval.js';
-import { loadBatches, loadSeedIndex, START_MODEL } from './fit-data.js';
+import { runEval } from '../../src/eval/run-eval.js';
+import { loadBatches, loadHeldBatches, loadSeedIndex, START_MODEL } from './fit-data.js';
 
 const batches = loadBatches();
 const index = await loadSeedIndex();
@@ -21,8 +21,7 @@ line('IN own', runEval(own, (q) => answerQuestion(index, q), index));
 const chat = batches.filter((b) => b.name.startsWith('chat')).flatMap((b) => b.questions);
 line('IN chat*', runEval(chat, (q) => answerQuestion(index, q), index));
 // The held-out batches (test/data/held), never fitted on: the in-sample model's honest check.
-const HELD = new URL('../data/held/', import.meta.url);
-const heldOut = readdirSync(HELD).filter((f) => f.endsWith('.jsonl')).flatMap((f) => parseEvalFile(readFileSync(new URL(f, HELD), 'utf8')));
+const heldOut = loadHeldBatches().flatMap((b) => b.questions);
 line('HELD (not fitted)', runEval(heldOut, (q) => answerQuestion(index, q), index));
 if (process.env.NOCV) process.exit(0);
 const folds = crossValidate(batches, index, START_MODEL, (b) => held.some((h) => b.name.startsWith(h)));

@@ -187,7 +187,8 @@ function lowestAlike(curve: readonly { t: number; errors: number; refusedRight: 
   const nRight = effectiveCount(rows.filter((r) => r.rightLead).map((r) => r.w));
   const nWrong = effectiveCount(rows.filter((r) => !r.rightLead).map((r) => r.w));
   const se = Math.sqrt((fewest.refusedRight * (1 - fewest.refusedRight)) / nRight + (fewest.answeredWrong * (1 - fewest.answeredWrong)) / nWrong);
-  return curve.find((c) => c.errors <= fewest.errors + se)!.t;
+  // A class with no rows leaves se NaN, and then only the fewest itself is alike.
+  return (curve.find((c) => c.errors <= fewest.errors + se) ?? fewest).t;
 }
 
 /** Each question's part of hit@1 with correct refusals (its batch's weight when handled right, else 0). */

@@ -1,13 +1,10 @@
 import type { KnowledgeIndex } from '../../index/index-model.js';
 import { analyze } from '../../text/analyze.js';
-import { FRAMING_WORDS } from './terms.js';
-
-/** Enough passages to find the two words side by side if the corpus writes them so; a large corpus is not scanned. */
-const PASSAGES_CHECKED = 40;
+import { corpusWritesAdjacent, FRAMING_WORDS } from './terms.js';
 
 /**
- * Framing words the question uses as part of a name the corpus itself writes: "context window",
- * "team size". Alone, "window" or "team" frames a question ("what's the release window?" asks
+ * Framing words the question uses as the head of a name the corpus itself writes: "context
+ * window", "release timing". Alone, "window" frames a question ("what's the release window?" asks
  * a time) and is dropped from its terms; as the head of a compound the articles use, it is the
  * thing asked about, and taking it as a cue (a time) refused "what is the context window?"
  * when an article stated it. The compound is judged by the corpus, not by a list: the word
@@ -21,17 +18,9 @@ export function corpusCompounds(text: string, index: KnowledgeIndex): Set<string
     if (t.kind !== 'word' || !FRAMING_WORDS.has(t.surface) || before === undefined || before.kind !== 'word') continue;
     if (before.position !== t.position - 1 || FRAMING_WORDS.has(before.surface) || before.surface.length < 3) continue;
     if (!index.documentFrequency.has(before.term) || !index.documentFrequency.has(t.term)) continue;
-    if (writtenTogether(before.term, t.term, index)) found.add(t.surface);
+    if (corpusWritesAdjacent(before.term, t.term, index)) found.add(t.surface);
   }
   return found;
-}
-
-function writtenTogether(first: string, second: string, index: KnowledgeIndex): boolean {
-  const ids = index.search.search(`${first} ${second}`, { combineWith: 'AND', prefix: false, fuzzy: false }).slice(0, PASSAGES_CHECKED);
-  return ids.some(({ id }) => {
-    const terms = index.passages[id as number]!.terms;
-    return terms.some((t, j) => t.term === first && terms[j + 1]?.term === second && terms[j + 1]!.position === t.position + 1);
-  });
 }
 
 /** The question with those words blanked, for reading its answer type: "context window" is not a time. */

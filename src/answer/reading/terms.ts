@@ -172,11 +172,12 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
     if (FRAMING_WORDS.has(t.surface) && !options.compounds?.has(t.surface) && !(roleIsContent && ROLE_RELATION.test(`${t.surface} of`))) continue;
     seen.add(t.term);
     // "Grok 3", "V9 Medium 2": a small number right after a name is an edition, read as "v3".
-    // The articles name their editions so ("V8", "V9"), and an edition they never name is not covered.
+    // The articles name their editions so ("V8", "V9"), and an edition they never name is not covered;
+    // but a name they write with that number ("Colossus 2") is that thing's name, not an edition.
     const previous = analysed[i - 1];
     const edition =
       t.kind === 'number' && /^\d{1,2}$/.test(t.term) && previous !== undefined && previous.position === t.position - 1 &&
-      (index.entities.has(previous.term) || index.subjectTerms.has(previous.term)) && !corpusWritesNumbered(previous.term, t.term, index);
+      (index.entities.has(previous.term) || index.subjectTerms.has(previous.term)) && !corpusWritesAdjacent(previous.term, t.term, index);
     let term = edition ? `v${t.term}` : t.term;
     let corrected = false;
     if (t.surface === 'x' && t.capitalized && !index.documentFrequency.has('x') && index.documentFrequency.has(X_PLATFORM)) term = X_PLATFORM;
@@ -235,16 +236,15 @@ export function sentenceOpeners(text: string): Set<string> {
 }
 
 /**
- * "Colossus 2": a name the articles themselves write with a number after it is that thing's
- * name, not an edition they fail to cover. Read from how the corpus writes it.
+ * Whether some passage writes `first` immediately followed by `second` (index terms). Only passages
+ * with both words can: a word as common as the story's subject is in most of a large corpus, and
+ * scanning all of those is not work for every question.
  */
-export function corpusWritesNumbered(name: string, number: string, index: KnowledgeIndex): boolean {
-  // Only passages with both words can write them side by side: a name as common as the story's
-  // subject is in most of a large corpus, and scanning all of those is not work for every question.
-  for (const id of withEvery(index.search, SEARCH_FIELD, splitTerms(`${name} ${number}`))) {
+export function corpusWritesAdjacent(first: string, second: string, index: KnowledgeIndex): boolean {
+  for (const id of withEvery(index.search, SEARCH_FIELD, splitTerms(`${first} ${second}`))) {
     const terms = index.passages[id]?.terms ?? [];
     for (let i = 0; i + 1 < terms.length; i++) {
-      if (terms[i]!.term === name && terms[i + 1]!.term === number && terms[i + 1]!.position === terms[i]!.position + 1) return true;
+      if (terms[i]!.term === first && terms[i + 1]!.term === second && terms[i + 1]!.position === terms[i]!.position + 1) return true;
     }
   }
   return false;
