@@ -76,10 +76,10 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[]): boole
  * What a question asks for: its answer type, and the thing it counts ("how many GPUS"). Only the
  * counted thing: a head noun is as often what is asked about ("what is COLOSSUS?") as what is asked of it.
  */
-function askedOf(question: string): { answerType: string; words: Set<string> } {
+function askedOf(question: string, compounds: ReadonlySet<string>): { answerType: string; words: Set<string> } {
   const folded = normalizeQuestion(readMessage(stripProvenance(question)).asking);
   const counted = MEASURED_NOUN.exec(folded)?.[1];
-  return { answerType: detectAnswerType(folded).answerType, words: new Set(counted ? [counted] : []) };
+  return { answerType: detectAnswerType(withoutCompoundHeads(folded, compounds)).answerType, words: new Set(counted ? [counted] : []) };
 }
 
 export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, previous?: string): AnalysedQuestion {
@@ -109,11 +109,12 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
   }
   if (previous && isFollowUp(question, terms)) {
     const present = new Set(terms.map((t) => t.term));
-    const asked = askedOf(previous);
+    const previousCompounds = corpusCompounds(previous, index);
+    const asked = askedOf(previous, previousCompounds);
     // "How many GPUs in Colossus?" then "and where is it?": the follow-up keeps what was asked
     // about (Colossus) but asks something else of it, so the GPUs asked for before are not carried.
     const replaced = detected.answerType !== 'any' && detected.answerType !== asked.answerType ? asked.words : new Set<string>();
-    for (const carried of toQueryTerms(previous, index, { fromPrevious: true })) {
+    for (const carried of toQueryTerms(previous, index, { fromPrevious: true, compounds: previousCompounds })) {
       const dropped = replaced.has(carried.surface) && !index.entities.has(carried.term);
       if (carried.known && !present.has(carried.term) && !dropped) terms.push(carried);
     }

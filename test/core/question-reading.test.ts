@@ -380,4 +380,35 @@ describe('a framing word the corpus writes as part of a name', () => {
     expect(read("what's the release window?").answerType).toBe('time');
     expect(read("what's the release window?").terms.map((t) => t.surface)).not.toContain('window');
   });
+
+  it('a time word stays a cue where the articles write the pair with a time ("launch date", "release window")', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'grok-facts-compound-'));
+    await cp(SEEDS_DIR, dir, { recursive: true });
+    await writeFile(
+      join(dir, 'schedule.txt'),
+      'Grok V9-Medium schedule\n\nThe launch date is June 30, 2026, for paying subscribers.\nThe release window opens in July 2026 for free users, xAI said.\nThe release time was not given.\nThe context window is 512,000 tokens, according to a person familiar with the model.\n',
+    );
+    const index = buildIndex(await loadCorpus(dir));
+    const readIn = (q: string) => analyseQuestion(q, index);
+    for (const q of ['What is the launch date?', 'When is the release window?', "what's the release window"]) {
+      expect(readIn(q).answerType, q).toBe('time');
+      const answer = answerQuestion(index, q);
+      expect(answer.status, q).toBe('answered');
+      expect(answer.status === 'answered' && answer.citations[0]!.quote, q).toMatch(/June|July 2026/);
+    }
+    // The pair still names a thing where its passages give no answer of the type: the context window is a size.
+    for (const q of ['what is the context-window?', 'context window, any word?']) {
+      expect(readIn(q).answerType, q).not.toBe('time');
+      const answer = answerQuestion(index, q);
+      expect(answer.status === 'answered' && answer.citations[0]!.quote, q).toContain('512,000 tokens');
+    }
+    // Only the occurrence after the compound's first word is the compound: the first "time" still asks a time.
+    expect(readIn('what time is the context window').answerType).toBe('time');
+    // Beside other content the pair is a thing related to it, whatever its passages give.
+    expect(readIn('is the release window tied to the subscribers?').terms.map((t) => t.surface)).toContain('window');
+    // Punctuation ends a compound: "context, window" pairs nothing.
+    expect(readIn('context, window?').terms.map((t) => t.surface)).not.toContain('window');
+    // A follow-up reads the question before it with its compounds: the context window is carried, not a time.
+    expect(analyseQuestion('and how big is it?', index, 'what is the context window').terms.map((t) => t.surface)).toContain('window');
+  });
 });

@@ -1,4 +1,4 @@
-import { isConcreteTime } from '../../index/answer-features.js';
+import { isConcreteTime, type AnswerType } from '../../index/answer-features.js';
 import type { IndexedPassage, KnowledgeIndex } from '../../index/index-model.js';
 import type { Term } from '../../text/analyze.js';
 import type { AnalysedQuestion } from '../question.js';
@@ -9,8 +9,13 @@ const PLURAL_ENDING = /^(s|es)$/;
 
 /** The answer tokens a passage offers for the question's type. */
 export function answerTokens(question: AnalysedQuestion, passage: IndexedPassage, index: KnowledgeIndex): ReadonlySet<string> {
+  return tokensOfType(question.answerType, passage, index);
+}
+
+/** The answer tokens a passage offers for an answer type: its figures, concrete times, places or names. */
+export function tokensOfType(answerType: AnswerType, passage: IndexedPassage, index: KnowledgeIndex): ReadonlySet<string> {
   const { features } = passage;
-  switch (question.answerType) {
+  switch (answerType) {
     case 'quantity':
       return features.quantities;
     case 'time':

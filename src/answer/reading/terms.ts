@@ -1,5 +1,5 @@
 import { isYear } from '../../index/answer-features.js';
-import { SEARCH_FIELD, splitTerms, type KnowledgeIndex } from '../../index/index-model.js';
+import { SEARCH_FIELD, splitTerms, type IndexedPassage, type KnowledgeIndex } from '../../index/index-model.js';
 import { withEvery } from '../../index/top-matches.js';
 import { analyze, normalizeWord, type Term } from '../../text/analyze.js';
 import { tokenize } from '../../text/tokenize.js';
@@ -150,8 +150,15 @@ export interface TermOptions {
   fromContext?: boolean;
   /** The word the question asks for ("what is the weather…"): unknown, it changes what is asked, however common. */
   head?: string;
-  /** Framing words that head a compound the corpus writes ("context window": compounds.ts), kept as content. */
+  /** Compounds the corpus writes with a framing word as head ("context window": compounds.ts), whose head is content. */
   compounds?: ReadonlySet<string>;
+}
+
+/** Whether the term at `i` of an analysed text is the head of one of the compounds. */
+function headsCompound(analysed: readonly { surface: string; position: number }[], i: number, compounds: ReadonlySet<string> | undefined): boolean {
+  const before = analysed[i - 1];
+  if (!compounds || compounds.size === 0 || before === undefined || before.position !== analysed[i]!.position - 1) return false;
+  return compounds.has(`${before.surface} ${analysed[i]!.surface}`);
 }
 
 export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermOptions = {}): QueryTerm[] {
@@ -169,7 +176,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
   const out: QueryTerm[] = [];
   for (const [i, t] of analysed.entries()) {
     if (seen.has(t.term)) continue;
-    if (FRAMING_WORDS.has(t.surface) && !options.compounds?.has(t.surface) && !(roleIsContent && ROLE_RELATION.test(`${t.surface} of`))) continue;
+    if (FRAMING_WORDS.has(t.surface) && !headsCompound(analysed, i, options.compounds) && !(roleIsContent && ROLE_RELATION.test(`${t.surface} of`))) continue;
     seen.add(t.term);
     // "Grok 3", "V9 Medium 2": a small number right after a name is an edition, read as "v3".
     // The articles name their editions so ("V8", "V9"), and an edition they never name is not covered;
@@ -236,18 +243,26 @@ export function sentenceOpeners(text: string): Set<string> {
 }
 
 /**
- * Whether some passage writes `first` immediately followed by `second` (index terms). Only passages
+ * The passages that write `first` immediately followed by `second` (index terms). Only passages
  * with both words can: a word as common as the story's subject is in most of a large corpus, and
  * scanning all of those is not work for every question.
  */
-export function corpusWritesAdjacent(first: string, second: string, index: KnowledgeIndex): boolean {
+export function* passagesWritingAdjacent(first: string, second: string, index: KnowledgeIndex): Generator<IndexedPassage> {
   for (const id of withEvery(index.search, SEARCH_FIELD, splitTerms(`${first} ${second}`))) {
-    const terms = index.passages[id]?.terms ?? [];
+    const passage = index.passages[id];
+    const terms = passage?.terms ?? [];
     for (let i = 0; i + 1 < terms.length; i++) {
-      if (terms[i]!.term === first && terms[i + 1]!.term === second && terms[i + 1]!.position === terms[i]!.position + 1) return true;
+      if (terms[i]!.term === first && terms[i + 1]!.term === second && terms[i + 1]!.position === terms[i]!.position + 1) {
+        yield passage!;
+        break;
+      }
     }
   }
-  return false;
+}
+
+/** Whether some passage writes `first` immediately followed by `second`. */
+export function corpusWritesAdjacent(first: string, second: string, index: KnowledgeIndex): boolean {
+  return !passagesWritingAdjacent(first, second, index).next().done;
 }
 
 /**
