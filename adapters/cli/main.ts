@@ -109,7 +109,16 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'add') {
     if (rest.length === 0) throw new UsageError('add needs a file or URL, e.g. grok-facts add saved-page.html');
     const { addInputs } = await import('./commands/add.js');
-    return addInputs(resolveDir(config.CORPUS_DIR), resolveDir(config.DATA_DIR), rest, { json: values.json, force: values.force, style: styleFor(process.stdout), out: process.stdout, err: process.stderr });
+    const { corpusForAdding } = await import('./commands/own-corpus.js');
+    let corpus;
+    try {
+      corpus = corpusForAdding(resolveDir(config.CORPUS_DIR), process.env.CORPUS_DIR !== undefined && process.env.CORPUS_DIR.trim() !== '');
+    } catch (error) {
+      process.stderr.write(`grok-facts add: ${(error as Error).message}\n`);
+      return 2;
+    }
+    if (corpus.started) process.stderr.write(`${corpus.started}\n`);
+    return addInputs(corpus.dir, resolveDir(config.DATA_DIR), rest, { json: values.json, force: values.force, style: styleFor(process.stdout), out: process.stdout, err: process.stderr });
   }
   const days = number(values.days, '--days', 7);
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new UsageError('--days takes a whole number of days from 1 to 365, e.g. --days 7');

@@ -89,4 +89,30 @@ describe('grok-facts add', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^grok-facts: add needs a file or URL/);
   });
+
+  it("from an installed copy, adds to a corpus folder of the admin's own, not the package's seeds in node_modules", () => {
+    // An installed copy: the package as npm puts it, run from the admin's folder with no CORPUS_DIR.
+    const app = mkdtempSync(join(tmpdir(), 'grok-facts-installed-'));
+    const pkg = join(app, 'node_modules', 'grok-facts');
+    for (const part of ['package.json', 'dist', 'seeds']) cpSync(resolve(ROOT, part), join(pkg, part), { recursive: true });
+    // Its dependencies are found as an install finds them, beside it (here: this checkout's).
+    const env = { ...process.env, NO_COLOR: '1', DATA_DIR: join(app, 'data'), NODE_PATH: join(ROOT, 'node_modules') };
+    delete env.CORPUS_DIR;
+    const run = (args: string[]) => spawnSync(process.execPath, [join(pkg, 'dist/cli/main.js'), ...args], { cwd: app, encoding: 'utf8', env });
+    const shipped = readdirSync(join(pkg, 'seeds')).sort();
+    const first = run(['add', join(INGEST, 'news-page.html')]);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain('Started a corpus folder of your own, seeds, with the package');
+    expect(first.stdout).toMatch(/^Added colossus-2/);
+    // The package's seeds are as shipped; the admin's folder has them and the new article.
+    expect(readdirSync(join(pkg, 'seeds')).sort()).toEqual(shipped);
+    expect(readdirSync(join(app, 'seeds')).sort()).toEqual([...shipped, 'colossus-2-comes-online-to-train-grok-v9-successors.txt'].sort());
+    // Later runs from that folder read it, and a second add says nothing more of it.
+    const ask = run(['ask', '--json', 'How many accelerators does the site house?']);
+    expect(JSON.parse(ask.stdout).citations[0].source).toBe('colossus-2-comes-online-to-train-grok-v9-successors');
+    const second = run(['add', join(INGEST, 'title-only.html')]);
+    expect(second.status).toBe(0);
+    expect(second.stderr).toBe('');
+    expect(readdirSync(join(app, 'seeds'))).toContain('grok-v9-medium-waitlist-opens-for-developers.txt');
+  });
 });
