@@ -256,6 +256,12 @@ describe('grok-facts command', () => {
     const plain = cli(['eval', join(dir, 'traps.jsonl')]);
     expect(plain.stdout).toMatch(/hit@1 n\/a\s+hit@3 n\/a\s+abstention [\d.]+%\s+false abstention n\/a/);
     expect(plain.stdout).toContain('conflicts shown n/a');
+    // In --json it is null, beside the counts.
+    const json = JSON.parse(cli(['eval', join(dir, 'traps.jsonl'), '--json', '--baseline']).stdout);
+    for (const r of [json.report, json.baseline]) {
+      expect(r).toMatchObject({ answerable: 0, conflicts: 0, hit1: null, hit3: null, falseAbstention: null, conflictsShown: null });
+      expect(typeof r.abstention).toBe('number');
+    }
   });
 
   it('says a usage mistake in one line and points to --help, rather than printing the whole usage', () => {

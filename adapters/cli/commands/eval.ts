@@ -18,6 +18,19 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** A rate over no questions is not 100%: it was "conflicts shown 100%" for a file with no conflict in it. */
 const rate = (x: number, over: number) => (over === 0 ? 'n/a' : pct(x));
 
+/** The report as `--json` gives it: a rate over no questions is null there, as it is n/a in the summary. */
+function forJson(r: EvalReport) {
+  const over = (x: number, n: number) => (n === 0 ? null : x);
+  return {
+    ...r,
+    hit1: over(r.hit1, r.answerable),
+    hit3: over(r.hit3, r.answerable),
+    falseAbstention: over(r.falseAbstention, r.answerable),
+    abstention: over(r.abstention, r.unanswerable),
+    conflictsShown: over(r.conflictsShown, r.conflicts),
+  };
+}
+
 function summary(label: string, r: EvalReport): string {
   return [
     `${label}: ${count(r.questions, 'question')} (${r.answerable} answerable, ${r.unanswerable} out of scope, ${count(r.conflicts, 'conflict')})`,
@@ -62,7 +75,7 @@ export async function evaluate(engine: Engine, file: string, options: EvalOption
   const report = runEval(questions, (q) => engine.answer(q), engine.index);
   const baseline = options.baseline ? runEval(questions, plainMiniSearchAsker(engine.index), engine.index) : undefined;
   if (options.json) {
-    options.out.write(`${JSON.stringify({ report, baseline })}\n`);
+    options.out.write(`${JSON.stringify({ report: forJson(report), baseline: baseline && forJson(baseline) })}\n`);
   } else {
     if (options.verbose) {
       for (const m of report.misses) options.out.write(`MISS ${m.id} (${m.why}): ${m.q}\n${m.got.slice(0, 3).map((g) => `    → ${g.slice(0, 140)}`).join('\n')}\n`);
