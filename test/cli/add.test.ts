@@ -94,9 +94,9 @@ describe('grok-facts add', () => {
     // An installed copy: the package as npm puts it, run from the admin's folder with no CORPUS_DIR.
     const app = mkdtempSync(join(tmpdir(), 'grok-facts-installed-'));
     const pkg = join(app, 'node_modules', 'grok-facts');
-    for (const part of ['package.json', 'dist', 'seeds']) cpSync(resolve(ROOT, part), join(pkg, part), { recursive: true });
+    for (const part of ['package.json', 'dist', 'seeds', 'src']) cpSync(resolve(ROOT, part), join(pkg, part), { recursive: true });
     // Its dependencies are found as an install finds them, beside it (here: this checkout's).
-    const env = { ...process.env, NO_COLOR: '1', DATA_DIR: join(app, 'data'), NODE_PATH: join(ROOT, 'node_modules') };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DATA_DIR: join(app, 'data'), NODE_PATH: join(ROOT, 'node_modules') };
     delete env.CORPUS_DIR;
     const run = (args: string[]) => spawnSync(process.execPath, [join(pkg, 'dist/cli/main.js'), ...args], { cwd: app, encoding: 'utf8', env });
     const shipped = readdirSync(join(pkg, 'seeds')).sort();

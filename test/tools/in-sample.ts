@@ -2,7 +2,12 @@
 // reading change's first effect, in seconds, before `npm run fit` or quick-cv.ts judge it properly.
 import { answerQuestion } from '../../src/answer/answer.js';
 import { runEval } from '../../src/eval/run-eval.js';
+import { readModelFile } from '../../src/answer/model/model-file.js';
+import { useModel } from '../../src/answer/model/model.js';
 import { loadBatches, loadHeldBatches, loadSeedIndex } from './fit-data.js';
+
+// MODEL=file scores under a model file instead of the committed one (a reading weight set by hand, to see its effect).
+if (process.env.MODEL) useModel(readModelFile(process.env.MODEL));
 
 const index = await loadSeedIndex();
 const held = loadHeldBatches().map((b) => ({ ...b, name: `held/${b.name}` }));
