@@ -1,6 +1,6 @@
 import { isLeadIn } from './lead-in.js';
 import { CONTEXT_CREDIT, coverageOf, coveragePlan } from './ranking/coverage.js';
-import { answerCloseness, answerTokens, carriedOver, definesTerm, directness, echoesQuestion, labelAnswers, namedOnItsOwn, proximity, sameWording, specificity } from './ranking/passage-features.js';
+import { answerCloseness, carriedOver, definesTerm, directness, echoesQuestion, labelAnswers, namedOnItsOwn, proximity, sameWording, specificity, tokensOfType } from './ranking/passage-features.js';
 import { fitsType, nextInList, typeStrength } from './ranking/type-fit.js';
 import { SEARCH_FIELD, splitTerms, type IndexedPassage, type KnowledgeIndex } from '../index/index-model.js';
 import { topMatches } from '../index/top-matches.js';
@@ -66,7 +66,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
       const { coverage, matched, hits } = coverageOf(passage, plan, listStep ? 1 : CONTEXT_CREDIT);
       // Too little of the question to be quoted at all (see MIN_SUPPORTING_COVERAGE): not worth scoring in full.
       if (coverage < SCORING_FLOOR) return { passage, score: coverage - 1, coverage, typeFit: false, namesEverything: false, features: undefined };
-      const answers = answerTokens(question, passage, index);
+      const answers = tokensOfType(question.answerType, passage, index);
       const typeFit = fitsType(question, passage, asked, index);
       // Names must be in the quoted passage itself, unless it opens by referring back to the sentence that names them.
       const named = (n: string) => passage.termSet.has(n) || (passage.refersBack && passage.contextTerms.has(n));

@@ -7,11 +7,6 @@ import type { AnalysedQuestion } from '../question.js';
 
 const PLURAL_ENDING = /^(s|es)$/;
 
-/** The answer tokens a passage offers for the question's type. */
-export function answerTokens(question: AnalysedQuestion, passage: IndexedPassage, index: KnowledgeIndex): ReadonlySet<string> {
-  return tokensOfType(question.answerType, passage, index);
-}
-
 /** The answer tokens a passage offers for an answer type: its figures, concrete times, places or names. */
 export function tokensOfType(answerType: AnswerType, passage: IndexedPassage, index: KnowledgeIndex): ReadonlySet<string> {
   const { features } = passage;

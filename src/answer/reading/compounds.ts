@@ -3,7 +3,7 @@ import type { KnowledgeIndex } from '../../index/index-model.js';
 import { analyze } from '../../text/analyze.js';
 import { tokensOfType } from '../ranking/passage-features.js';
 import { detectAnswerType } from './answer-type.js';
-import { FRAMING_WORDS, passagesWritingAdjacent } from './terms.js';
+import { corpusWritesAdjacent, FRAMING_WORDS, passagesWritingAdjacent } from './terms.js';
 
 /**
  * Framing words the question uses as the head of a name the corpus itself writes: "context
@@ -42,10 +42,10 @@ export function corpusCompounds(text: string, index: KnowledgeIndex): Set<string
 
 /** Whether the corpus writes the pair, and, where the head is to be read as a cue, mostly without an answer of that type. */
 function namesAThing(first: string, head: string, cued: AnswerType, index: KnowledgeIndex): boolean {
+  if (cued === 'any') return corpusWritesAdjacent(first, head, index);
   let writing = 0;
   let typed = 0;
   for (const passage of passagesWritingAdjacent(first, head, index)) {
-    if (cued === 'any') return true;
     writing++;
     if (tokensOfType(cued, passage, index).size > 0) typed++;
   }
