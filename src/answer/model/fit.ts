@@ -155,12 +155,14 @@ function fitRefusal(samples: readonly Sample[], rank: FittedModel['rank']): Pick
   // wrong citation).
   const rightWeight = rows.filter((r) => r.rightLead).reduce((n, r) => n + r.w, 0) || 1;
   const wrongWeight = rows.filter((r) => !r.rightLead).reduce((n, r) => n + r.w, 0) || 1;
+  // Each row's probability once, not once per threshold: the trees were most of the fit's time.
+  const probabilities = rows.map((r) => answerProbability(r.x, refusal));
   const curve: { t: number; errors: number; refusedRight: number; answeredWrong: number }[] = [];
   for (let t = 0.02; t < 0.99; t += 0.02) {
     let refusedRight = 0;
     let answeredWrong = 0;
-    for (const { x, w, rightLead } of rows) {
-      const answers = answerProbability(x, refusal) >= t;
+    for (const [i, { w, rightLead }] of rows.entries()) {
+      const answers = probabilities[i]! >= t;
       if (rightLead && !answers) refusedRight += w / rightWeight;
       if (!rightLead && answers) answeredWrong += w / wrongWeight;
     }
