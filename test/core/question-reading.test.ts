@@ -8,6 +8,9 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { analyzeToStrings } from '../../src/text/analyze.js';
 import { SEEDS_DIR, seedEngine } from '../helpers/engine.js';
+import { otherLanguageWords } from '../../src/answer/reading/language.js';
+import { refusalFeatures } from '../../src/answer/model/decision.js';
+import { rankPassages } from '../../src/answer/rank.js';
 
 const engine = await seedEngine();
 const read = (q: string) => analyseQuestion(q, engine.index);
@@ -410,5 +413,39 @@ describe('a framing word the corpus writes as part of a name', () => {
     expect(readIn('context, window?').terms.map((t) => t.surface)).not.toContain('window');
     // A follow-up reads the question before it with its compounds: the context window is carried, not a time.
     expect(analyseQuestion('and how big is it?', index, 'what is the context window').terms.map((t) => t.surface)).toContain('window');
+  });
+});
+
+describe('a clause written partly in another language', () => {
+  const foreign = (q: string) => [...otherLanguageWords(q, engine.index)].sort();
+  it("finds the other language's words where they are two and a third of the words the articles don't use", () => {
+    expect(foreign('@grok-facts grok v9 medium parameters ilan po? 🙏')).toEqual(['ilan', 'po']);
+    expect(foreign('kapan rilisnya sih v9-medium?? udh ga sabar')).toEqual(expect.arrayContaining(['kapan', 'rilisnya', 'sih', 'udh', 'sabar']));
+    // A sentence's first word counts, capitalised as it is; a capital elsewhere is a name's.
+    expect(foreign('Wanneer heeft Musk dit aangekondigd?')).toEqual(expect.arrayContaining(['wanneer', 'heeft', 'aangekondigd']));
+  });
+
+  it('finds none in English, slang, typos and terms the articles never mention included', () => {
+    for (const q of ['heard its 2T params?? cap or nah', 'is it on openrouter yet?', 'wen is teh relese of grok v9', 'ngl i need a date, mid june launch is that real?', 'what was the origanal target',
+      // Two words in no dictionary, but among English function words: an English question about things the articles never mention.
+      'whats the capital of australia lol', 'CUDA OOM on a 4090 doing qlora, fix?', 'nasdaq or nyse for the spacex listing?']) {
+      expect(foreign(q), q).toEqual([]);
+    }
+  });
+
+  it("gives the refusal model the share of the question's weight in the other language's words, and nothing for English", () => {
+    const share = (q: string) => {
+      const analysed = read(q);
+      const ranked = rankPassages(analysed, engine.index);
+      return refusalFeatures(analysed, ranked, ranked[0]!).otherLanguage;
+    };
+    const mixed = read('grok v9 medium parameters ilan po?');
+    expect(mixed.terms.filter((t) => t.otherLanguage).map((t) => t.surface).sort()).toEqual(['ilan', 'po']);
+    const total = mixed.terms.reduce((sum, t) => sum + t.weight, 0);
+    const theirs = mixed.terms.filter((t) => t.otherLanguage).reduce((sum, t) => sum + t.weight, 0);
+    expect(share('grok v9 medium parameters ilan po?')).toBeCloseTo(theirs / total);
+    expect(share('grok v9 medium parameters ilan po?')).toBeGreaterThan(0.3);
+    // The same unknown word in an English question is no other language's.
+    expect(share('how many parameters does ilan have?')).toBe(0);
   });
 });

@@ -8,9 +8,12 @@ import { answerProbability, currentModel } from './model.js';
 export function refusalFeatures(question: AnalysedQuestion, ranked: readonly RankedPassage[], best: RankedPassage): RefusalFeatures {
   const asked = question.terms.filter((t) => !t.fromPrevious);
   const total = asked.reduce((sum, t) => sum + t.weight, 0) || 1;
-  const unknown = asked.filter((t) => !t.known && !t.fromContext).reduce((sum, t) => sum + t.weight, 0);
+  // The other language's words are counted on their own (otherLanguage below), not as words the
+  // articles never use: a mixed-language message then looks like an English one to every other
+  // feature, and what the trees learn from its unknown words does not carry over to English ones.
+  const unknown = asked.filter((t) => !t.known && !t.fromContext && !t.otherLanguage).reduce((sum, t) => sum + t.weight, 0);
   const context = asked.filter((t) => t.fromContext).reduce((sum, t) => sum + t.weight, 0);
-  const unknownWords = asked.filter((t) => !t.known && !t.fromContext && !t.unknownName && t.weight > 0);
+  const unknownWords = asked.filter((t) => !t.known && !t.fromContext && !t.unknownName && !t.otherLanguage && t.weight > 0);
   const runnerUp = ranked.find((r) => r !== best && r.passage.text !== best.passage.text);
   return {
     coverage: best.coverage,
@@ -30,6 +33,10 @@ export function refusalFeatures(question: AnalysedQuestion, ranked: readonly Ran
     unknownOdd: Math.min(3, unknownWords.filter((t) => englishBand(t.surface) === 0).length) / 3,
     unknownEveryday: Math.min(3, unknownWords.filter((t) => englishBand(t.surface) !== 0).length) / 3,
     contextShare: context / total,
+    // A clause partly in another language ("kapan rilisnya sih v9-medium?"): its words are the
+    // other language's question words and particles, unknown to the articles but asking nothing of
+    // them. How much of the unknown weight they explain is the trees' to learn.
+    otherLanguage: asked.filter((t) => t.otherLanguage && !t.fromContext).reduce((sum, t) => sum + t.weight, 0) / total,
     knownTerms: Math.min(5, asked.filter((t) => t.known && !t.fromContext).length) / 5,
   };
 }

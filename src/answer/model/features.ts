@@ -46,6 +46,7 @@ export const REFUSAL_FEATURES = [
   'unknownEveryday',
   'contextShare',
   'knownTerms',
+  'otherLanguage',
 ] as const;
 export type RefusalFeature = (typeof REFUSAL_FEATURES)[number];
 

@@ -14,3 +14,8 @@ export function normalizeQuestion(question: string): string {
   for (const [pattern, replacement] of CHAT_SPELLINGS) folded = folded.replace(pattern, replacement);
   return folded;
 }
+
+/** The first word of each sentence after the first, as written in lower case. */
+export function sentenceOpeners(text: string): Set<string> {
+  return new Set([...text.matchAll(/[.!?;:]\s+["'“‘(]*([\p{L}][\p{L}'’-]*)/gu)].map((m) => m[1]!.toLowerCase()));
+}

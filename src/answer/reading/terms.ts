@@ -6,7 +6,8 @@ import { tokenize } from '../../text/tokenize.js';
 import { byInitial, closestWord, correctTypos } from './spelling.js';
 import { englishBand, nearestEnglish } from '../../text/english.js';
 import { READING } from '../model/reading-weights.js';
-import { normalizeQuestion } from './normalise.js';
+import { normalizeQuestion, sentenceOpeners } from './normalise.js';
+import { otherLanguageWords } from './language.js';
 
 export interface QueryTerm {
   term: string;
@@ -22,6 +23,8 @@ export interface QueryTerm {
   fromContext: boolean;
   /** A name or version the corpus has never mentioned (GPT-5, Llama 4, Louvre). */
   unknownName: boolean;
+  /** A word of another language, in a clause written partly in it (language.ts). */
+  otherLanguage: boolean;
 }
 
 /** Verbs so common in questions ("which data was used") that they count for little. */
@@ -169,6 +172,7 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
   const roleIsContent = ROLE_RELATION.test(normalizeQuestion(text));
   const namesMeaningful = capitalsAreMeaningful(text);
   const openers = sentenceOpeners(text);
+  const otherLanguage = otherLanguageWords(text, index);
   const asksOfWords = analysed.some((t) => t.kind === 'word' && index.documentFrequency.has(t.term));
   const total = index.passages.length;
   const unknownWeight = index.idf('\u0000unseen');
@@ -232,14 +236,10 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
       fromPrevious,
       fromContext,
       unknownName: (!known && looksLikeName && !fromPrevious && !fromContext) || (!fromPrevious && variant !== undefined && t.kind === 'version' && variant.startsWith(`${term} `)),
+      otherLanguage: !known && otherLanguage.has(t.surface),
     });
   }
   return out;
-}
-
-/** The first word of each sentence after the first, as written in lower case. */
-export function sentenceOpeners(text: string): Set<string> {
-  return new Set([...text.matchAll(/[.!?;:]\s+["'“‘(]*([\p{L}][\p{L}'’-]*)/gu)].map((m) => m[1]!.toLowerCase()));
 }
 
 /**
