@@ -418,7 +418,7 @@ describe('a framing word the corpus writes as part of a name', () => {
 
 describe('a clause written partly in another language', () => {
   const foreign = (q: string) => [...otherLanguageWords(q, engine.index)].sort();
-  it("finds the other language's words where they are two and a third of the words the articles don't use", () => {
+  it("finds the other language's words where at least two outnumber the clause's English function words", () => {
     expect(foreign('@grok-facts grok v9 medium parameters ilan po? 🙏')).toEqual(['ilan', 'po']);
     expect(foreign('kapan rilisnya sih v9-medium?? udh ga sabar')).toEqual(expect.arrayContaining(['kapan', 'rilisnya', 'sih', 'udh', 'sabar']));
     // A sentence's first word counts, capitalised as it is; a capital elsewhere is a name's.
@@ -447,5 +447,8 @@ describe('a clause written partly in another language', () => {
     expect(share('grok v9 medium parameters ilan po?')).toBeGreaterThan(0.3);
     // The same unknown word in an English question is no other language's.
     expect(share('how many parameters does ilan have?')).toBe(0);
+    // Written with a capital mid-sentence, it is read as a name, and only as one.
+    const named = read('grok v9 Kapan sih, kapan rilisnya?').terms.find((t) => t.surface === 'kapan')!;
+    expect([named.unknownName, named.otherLanguage]).toEqual([true, false]);
   });
 });

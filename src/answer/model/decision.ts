@@ -35,7 +35,7 @@ export function refusalFeatures(question: AnalysedQuestion, ranked: readonly Ran
     contextShare: context / total,
     // A clause partly in another language ("kapan rilisnya sih v9-medium?"): its words are the
     // other language's question words and particles, unknown to the articles but asking nothing of
-    // them. How much of the unknown weight they explain is the trees' to learn.
+    // them. Their share of the question's weight is the trees' to weigh.
     otherLanguage: asked.filter((t) => t.otherLanguage && !t.fromContext).reduce((sum, t) => sum + t.weight, 0) / total,
     knownTerms: Math.min(5, asked.filter((t) => t.known && !t.fromContext).length) / 5,
   };

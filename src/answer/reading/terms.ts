@@ -236,7 +236,8 @@ export function toQueryTerms(text: string, index: KnowledgeIndex, options: TermO
       fromPrevious,
       fromContext,
       unknownName: (!known && looksLikeName && !fromPrevious && !fromContext) || (!fromPrevious && variant !== undefined && t.kind === 'version' && variant.startsWith(`${term} `)),
-      otherLanguage: !known && otherLanguage.has(t.surface),
+      // A word read as a name is a name, though the same word in lower case elsewhere was the other language's.
+      otherLanguage: !known && !looksLikeName && otherLanguage.has(t.surface),
     });
   }
   return out;
