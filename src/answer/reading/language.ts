@@ -17,11 +17,11 @@ import { sentenceOpeners } from './normalise.js';
  * Judged by the clause, not by word lists of each language: of the words the articles don't use
  * that it writes in lower case (or with the capital that begins a sentence), at least two
  * different ones are neither English nor a misspelling of an English word, and they outnumber
- * the English function words ("the", "of", "is", "what"). A
- * message in another language has its own function words in place of English ones; an English
- * message keeps its own, so its slang ("cap or nah", "lol") and the terms the articles never
- * mention ("whats the capital of australia lol", "CUDA OOM on a 4090 doing qlora") stay English
- * words and weigh as they do, a term in particular in full.
+ * the English function words ("the", "of", "is", "what"). A message in another language has its
+ * own function words in place of English ones; an English message keeps its own, so its slang
+ * ("cap or nah", "lol") and the terms the articles never mention ("whats the capital of australia
+ * lol", "CUDA OOM on a 4090 doing qlora") stay English words and weigh as they do, a term in
+ * particular in full.
  */
 export function otherLanguageWords(text: string, index: KnowledgeIndex): ReadonlySet<string> {
   const tokens = tokenize(text);
