@@ -11,6 +11,8 @@ for (const batch of [...loadBatches(), ...loadHeldBatches().map((b) => ({ ...b, 
     const quote = answer.status === 'answered' ? answer.citations[0]!.quote : '';
     const outcome =
       answer.status !== 'answered' ? 'refused' : q.kind === 'answerable' ? (quoteMatches(quote, q.expect) ? 'hit' : 'miss') : 'answered';
-    console.log(`${batch.name}\t${q.kind}\t${outcome}\t${q.q}\t${quote.slice(0, 60)}`);
+    // One line per question: a question or quote written over several lines is kept on one.
+    const flat = (text: string) => text.replace(/\s*\n\s*/g, ' ⏎ ');
+    console.log(`${batch.name}\t${q.kind}\t${outcome}\t${flat(q.q)}\t${flat(quote.slice(0, 60))}`);
   }
 }
