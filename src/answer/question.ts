@@ -2,7 +2,7 @@ import type { AnswerType } from '../index/answer-features.js';
 import type { KnowledgeIndex } from '../index/index-model.js';
 import { foldTypography } from '../text/fold.js';
 import { corpusCompounds, withoutCompoundHeads } from './reading/compounds.js';
-import { detectAnswerType, MAKING_WORDS, PRICE_QUESTION, RELATIVE, SEQUENCE_WORDS, STEP_SLOT, TIME_SLOT } from './reading/answer-type.js';
+import { DAY_ASKED, detectAnswerType, MAKING_WORDS, PRICE_QUESTION, RELATIVE, SEQUENCE_WORDS, STEP_SLOT, TIME_SLOT } from './reading/answer-type.js';
 import { OPENER, readMessage, stripProvenance } from './reading/chat-framing.js';
 
 const YES_NO = /^(is|isn't|are|aren't|was|were|do|does|doesn't|did|didn't|has|have|had|can|could|will|would|should|so it's|so its)\b/;
@@ -37,8 +37,11 @@ export interface AnalysedQuestion {
    * passage that only mentions Tennessee does not answer it; the passage must name the relation.
    */
   relation?: string;
-  /** "What year…" wants a year, "what day/month…" a calendar date: a span such as "within days" does not answer them. */
-  calendar?: 'year' | 'date';
+  /**
+   * "What year…" wants a year, "what month…" a month, "what day…" or "the exact date" a day of
+   * a month: a span such as "within days" answers none of them, and "mid-June" not the day.
+   */
+  calendar?: 'year' | 'month' | 'day';
   /** "What scenarios…", "which investors…": the noun the answer is a case of, when it is content. */
   askedNoun?: string;
   /** "By how much bigger": a change or ratio ("three times", "40%") answers it, an absolute figure does not. */
@@ -141,7 +144,8 @@ export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, prev
     .filter((t) => new RegExp(`\\b${t.surface}'s\\b|\\b(what|how) (did|does|do|has|have|will|is|was) ${t.surface}\\b`, 'u').test(folded))
     .map((t) => t.surface);
   const calendarWord = answerType === 'time' ? slotWord : undefined;
-  const calendar = calendarWord === 'year' ? ('year' as const) : calendarWord && calendarWord !== 'week' ? ('date' as const) : undefined;
+  const calendar =
+    answerType !== 'time' ? undefined : DAY_ASKED.test(folded) ? ('day' as const) : calendarWord === 'year' ? ('year' as const) : calendarWord && calendarWord !== 'week' ? ('month' as const) : undefined;
   const nounWord = ASKED_NOUN.exec(folded)?.[1];
   const askedNoun = terms.find((t) => t.surface === nounWord && t.known && !index.subjectTerms.has(t.term))?.term;
   const alternatives = [...folded.matchAll(ALTERNATIVE_WORDS)].flatMap((m) => terms.filter((t) => t.surface === m[1] || t.surface === m[2]).map((t) => t.term));

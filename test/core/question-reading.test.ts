@@ -133,13 +133,25 @@ describe('reading a question (third batch)', () => {
 });
 
 describe('reading a question (fourth batch)', () => {
-  it('wants a year for "what year" and a calendar date for "what day", not a span', () => {
+  it('wants a year for "what year", a month for "what month" and a day for "what day", not a span', () => {
     expect(read('what year did the merger happen').calendar).toBe('year');
-    expect(read('on what day was it announced').calendar).toBe('date');
+    expect(read('in what month was it announced').calendar).toBe('month');
+    expect(read('on what day was it announced').calendar).toBe('day');
     expect(read('what year did the merger happen').terms.map((t) => t.surface)).not.toContain('year');
     expect(engine.answer('what day did musk announce it').citations[0]?.quote).toMatch(/May 25/);
     // The only starts the articles date are weeks or days away: no year to give.
     expect(engine.answer('what year did the reinforcement learning start').status).toBe('no_answer');
+  });
+
+  it('wants the day itself when the question asks for the exact date, and refuses a month for it', () => {
+    for (const q of ['mid june is vague lol. what exact day does it go live?', 'is there a calendar date for the release', 'which date exactly was the release'])
+      expect(read(q), q).toMatchObject({ answerType: 'time', calendar: 'day' });
+    // The articles give the announcement's day, so it is answered; the release only as "mid-June".
+    expect(engine.answer('need the exact date musk announced it').citations[0]?.quote).toMatch(/May 25/);
+    const release = rankPassages(read('what is the exact release date'), engine.index);
+    expect(release.filter((r) => /mid-June/i.test(r.passage.text)).every((r) => !r.typeFit)).toBe(true);
+    // A date without "exact" or "what day" is answered by the month the articles give.
+    expect(read('when is the release date').calendar).toBeUndefined();
   });
 
   it('reads "how long did X take" as a question of time', () => {

@@ -46,7 +46,8 @@ export function fitsType(question: AnalysedQuestion, passage: IndexedPassage, as
       );
     case 'time':
       if (question.calendar === 'year') return [...passage.features.times].some((t) => !asked.has(t) && isYear(t));
-      if (question.calendar === 'date') return [...passage.features.times].some((t) => !asked.has(t) && isMonthTerm(t));
+      if (question.calendar === 'month') return [...passage.features.times].some((t) => !asked.has(t) && isMonthTerm(t));
+      if (question.calendar === 'day') return namesADay(passage);
       return offered(passage.features.times);
     case 'place':
       return offered(passage.features.places);
@@ -60,6 +61,18 @@ export function fitsType(question: AnalysedQuestion, passage: IndexedPassage, as
     default:
       return true;
   }
+}
+
+/** "May 25", "25 May", "May 25th": a month and a day of it, written side by side. */
+export function namesADay(passage: Pick<IndexedPassage, 'terms'>): boolean {
+  const terms = passage.terms;
+  const isDay = (t: Term | undefined) => t !== undefined && /^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$/.test(t.term);
+  return terms.some((t, i) => {
+    if (t.kind !== 'word' || !isMonthTerm(t.term)) return false;
+    const next = terms[i + 1];
+    const before = terms[i - 1];
+    return (isDay(next) && next!.position === t.position + 1) || (isDay(before) && before!.position === t.position - 1);
+  });
 }
 
 /**

@@ -15,6 +15,8 @@ export const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
 ];
 
 export function detectAnswerType(folded: string): { answerType: AnswerType; strictType: boolean } {
+  // Before the patterns: "what exact day does it go live" names no other cue for a time.
+  if (DAY_ASKED.test(folded)) return { answerType: 'time', strictType: true };
   for (const [answerType, strictType, pattern] of TYPE_PATTERNS) {
     if (pattern.test(folded)) return { answerType, strictType };
   }
@@ -33,4 +35,9 @@ export const SEQUENCE_WORDS: ReadonlySet<string> = new Set(['follow', 'follows',
 /** "Why was it built?" asks the purpose of the thing: that it was built is given, not asked. */
 export const MAKING_WORDS: ReadonlySet<string> = new Set(['build', 'built', 'building', 'design', 'designed', 'create', 'created', 'develop', 'developed', 'make', 'made', 'train', 'trained']);
 export const TIME_SLOT = /\b(?:what|which) (day|days|month|year|week|date)\b/;
+/**
+ * "What day…", "the exact date", "a calendar day", "which date exactly": the question wants the
+ * day itself. A month or "mid-June" does not answer it, however near it comes.
+ */
+export const DAY_ASKED = /\b(?:what|which) (?:exact |specific |actual )?(?:day|date)\b|\b(?:exact|specific|precise|actual|calendar)\s+(?:[\p{L}-]+\s+)?(?:day|date)\b|\b(?:day|date)\s+(?:exactly|specifically|precisely)\b/u;
 export const STEP_SLOT = /\b(?:what|which) ([\p{L}-]+) (?:happens|comes|is|follows)\b/u;
