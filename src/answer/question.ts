@@ -8,6 +8,7 @@ import { OPENER, readMessage, stripProvenance } from './reading/chat-framing.js'
 const YES_NO = /^(is|isn't|are|aren't|was|were|do|does|doesn't|did|didn't|has|have|had|can|could|will|would|should|so it's|so its)\b/;
 import { ALTERNATIVE_WORDS, ASKED_NOUN, DEFINITION, EXCLUSION, findMeasures, headNoun, MEASURED_NOUN, relationAsked } from './reading/focus.js';
 import { normalizeQuestion } from './reading/normalise.js';
+import { joinSpelledLetters } from './reading/spelling.js';
 import { offeredOptions } from './reading/options.js';
 import { toQueryTerms, type QueryTerm } from './reading/terms.js';
 
@@ -85,7 +86,10 @@ function askedOf(question: string, compounds: ReadonlySet<string>): { answerType
   return { answerType: detectAnswerType(withoutCompoundHeads(folded, compounds)).answerType, words: new Set(counted ? [counted] : []) };
 }
 
-export function analyseQuestion(rawQuestion: string, index: KnowledgeIndex, previous?: string): AnalysedQuestion {
+export function analyseQuestion(written: string, index: KnowledgeIndex, writtenBefore?: string): AnalysedQuestion {
+  // "x a i" is xAI before anything else reads the question: every stage sees the name.
+  const rawQuestion = joinSpelledLetters(written, index);
+  const previous = writtenBefore === undefined ? undefined : joinSpelledLetters(writtenBefore, index);
   const message = readMessage(stripProvenance(rawQuestion));
   const question = message.asking;
   const folded = normalizeQuestion(question);

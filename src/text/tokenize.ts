@@ -111,35 +111,80 @@ function numeralToken(m: RegExpExecArray): Token {
   return { text: dollar ? `$${value}` : value, kind: dollar ? 'money' : 'number', capitalized: false };
 }
 
-/** Spelled-out counts that articles put before a scale word: "one million tokens" is "1 million tokens". */
-const NUMBER_WORDS: Readonly<Record<string, string>> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+/** Spelled-out numbers: the words of a count, and the tens a spoken year is made of. */
+const UNITS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
-
-/**
- * Before these, a spelled count is part of a longer number ("two hundred", "twenty-five", "one
- * and a half") or no count at all ("no one million"): it is left as words, never read as a wrong figure.
- */
-const NOT_A_LONE_COUNT = /^(no|and|hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a)$/;
+const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const numberWord = (token: Token | undefined) => (token?.kind === 'word' ? (ownEntry(UNITS, token.text) ?? ownEntry(TENS, token.text)) : undefined);
 
 /** The suffix of a scale written as a word ("million"; the "m" of "5 m" is too short to be taken for one). */
 const scaleWord = (token: Token | undefined) => (token?.kind === 'word' && token.text.length > 2 ? scaleSuffix(token.text) : undefined);
 
-/** "one million", "half a trillion": a count spelled out right before a scale word, as digits, and how many tokens it takes. */
-function spelledCount(tokens: readonly Token[], i: number): { digits: string; width: number } | undefined {
+/** "twenty five", "ninety", "seven": a number below a hundred spelled out at `i`, and how many tokens it takes. */
+function belowHundred(tokens: readonly Token[], i: number): { value: number; width: number } | undefined {
+  const first = tokens[i];
+  const tens = first?.kind === 'word' ? ownEntry(TENS, first.text) : undefined;
+  if (tens !== undefined) {
+    const unit = tokens[i + 1]?.kind === 'word' ? ownEntry(UNITS, tokens[i + 1]!.text) : undefined;
+    return unit !== undefined && unit > 0 && unit < 10 ? { value: tens + unit, width: 2 } : { value: tens, width: 1 };
+  }
+  const unit = first?.kind === 'word' ? ownEntry(UNITS, first.text) : undefined;
+  return unit === undefined ? undefined : { value: unit, width: 1 };
+}
+
+/**
+ * A number spoken or spelled out, as digits, and how many tokens it takes: a count before a scale
+ * word ("twenty billion", "one point five trillion", "five hundred fifty five thousand", "half a
+ * trillion") or a year said as two pairs ("twenty twenty four"), as dictation writes them. A
+ * number word alone ("three times", "the old one") stays a word: the articles write those as words
+ * too, and only a figure with a scale or a year is one the question and a passage must both read alike.
+ */
+function spelledNumber(tokens: readonly Token[], i: number): { digits: string; width: number } | undefined {
   const token = tokens[i]!;
   if (token.text === 'half' && tokens[i + 1]?.text === 'a' && scaleWord(tokens[i + 2])) return { digits: '0.5', width: 2 };
+  // Inside a longer number ("…and one million") or no count at all ("no one million").
   const before = tokens[i - 1];
-  if (token.kind !== 'word' || !scaleWord(tokens[i + 1]) || (before && NOT_A_LONE_COUNT.test(before.text))) return undefined;
-  const digits = ownEntry(NUMBER_WORDS, token.text);
-  return digits ? { digits, width: 1 } : undefined;
+  if (token.kind !== 'word' || numberWord(token) === undefined || (before && (numberWord(before) !== undefined || /^(no|and|a)$/.test(before.text)))) return undefined;
+  const century = ownEntry(UNITS, token.text) === 19 || token.text === 'twenty' ? belowHundred(tokens, i + 1) : undefined;
+  if (century && century.value >= 10 && !scaleWord(tokens[i + 1 + century.width]) && tokens[i + 1]?.text !== 'hundred') {
+    return { digits: String((token.text === 'twenty' ? 2000 : 1900) + century.value), width: 1 + century.width };
+  }
+  const part = belowHundred(tokens, i);
+  if (!part) return undefined;
+  let value = part.value;
+  let j = i + part.width;
+  if (tokens[j]?.text === 'hundred') {
+    value *= 100;
+    j++;
+    const rest = belowHundred(tokens, j);
+    if (rest) {
+      value += rest.value;
+      j += rest.width;
+    }
+  }
+  let digits = String(value);
+  if (tokens[j]?.text === 'point') {
+    const decimals: number[] = [];
+    for (let k = j + 1; k < tokens.length; k++) {
+      const d = tokens[k]?.kind === 'word' ? ownEntry(UNITS, tokens[k]!.text) : undefined;
+      if (d === undefined || d > 9) break;
+      decimals.push(d);
+    }
+    if (decimals.length > 0) {
+      digits = `${value}.${decimals.join('')}`;
+      j += 1 + decimals.length;
+    }
+  }
+  return scaleWord(tokens[j]) ? { digits, width: j - i } : undefined;
 }
 
 /** "1.5 trillion" → `1.5t`; "$20 billion" → `$20b`; "40 percent" → `40%`. The scale word stays as its own token. */
 function mergeScaleWords(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const spelled = spelledCount(tokens, i);
+    const spelled = spelledNumber(tokens, i);
     if (spelled) i += spelled.width - 1;
     const token: Token = spelled ? { text: spelled.digits, kind: 'number', capitalized: false } : tokens[i]!;
     const next = tokens[i + 1];

@@ -97,8 +97,20 @@ describe('chat words read as the corpus writes them', () => {
     const cost = termsOf('cost per 1m tokens').find((t) => t.surface === '1m');
     expect(cost?.known).toBe(true);
     expect(termsOf('is v8 only half a trillion params').map((t) => t.term)).toContain(termsOf('0.5 trillion')[0]!.term);
-    // A count that is part of a longer number is never read as a wrong figure.
-    for (const longer of ['two hundred million', 'twenty-five million', 'no one million']) expect(termsOf(longer).some((t) => /^\d/.test(t.term)), longer).toBe(false);
+    // A count that is part of a longer number is read whole, never as a wrong figure of its last word.
+    expect(termsOf('two hundred million').map((t) => t.term)).toContain(termsOf('200 million')[0]!.term);
+    expect(termsOf('twenty-five million').map((t) => t.term)).toContain(termsOf('25 million')[0]!.term);
+    expect(termsOf('no one million').some((t) => /^\d/.test(t.term))).toBe(false);
+  });
+
+  it('reads numbers as dictation spells them: "twenty billion", "one point five trillion", "twenty twenty four"', () => {
+    const first = (text: string) => termsOf(text).find((t) => /^\$?\d/.test(t.term))?.term;
+    expect(first('did they raise twenty billion dollars')).toBe(first('did they raise 20 billion dollars'));
+    expect(first('is it one point five trillion params')).toBe(first('is it 1.5 trillion params'));
+    expect(first('how much did they raise back in may twenty twenty four')).toBe('2024');
+    expect(first('is it nineteen ninety')).toBe('1990');
+    // A number word alone is a word, as the articles write "three times" and "the old one".
+    for (const words of ['three times the size', 'the old one', 'fifty fifty']) expect(first(words), words).toBeUndefined();
   });
 
   it('takes the noun, not a participle after it, for the word asked for', () => {

@@ -154,6 +154,12 @@ describe('reading a question (fourth batch)', () => {
     expect(read('when is the release date').calendar).toBeUndefined();
   });
 
+  it('joins a name spelled out letter by letter, as dictation writes it, when the articles know the word', () => {
+    expect(terms('did x a i buy cursor')).toEqual(terms('did xai buy cursor'));
+    expect(terms('is s f t done')).toEqual(terms('is sft done'));
+    expect(read('is it an a b test').terms.map((t) => t.surface)).not.toContain('ab');
+  });
+
   it('reads "how long did X take" as a question of time', () => {
     expect(read('how long did pre-training take').answerType).toBe('time');
   });

@@ -1,4 +1,5 @@
 import type { KnowledgeIndex } from '../../index/index-model.js';
+import { analyze } from '../../text/analyze.js';
 import { editDistance } from '../../text/edit-distance.js';
 import { englishBand } from '../../text/english.js';
 import { KNOWN_WORDS, MAPPED_WORDS } from '../../text/known-words.js';
@@ -16,6 +17,19 @@ export function correctTypos(text: string, index: KnowledgeIndex): string {
     // Short words are corrected only into the few words questions are built on ("waht", "dose",
     // "wil"); three letters only by a missing letter, so "war" does not become "was".
     return closestWord(lower, byInitial(FRAME_WORDS, FRAME_WORDS), undefined, lower.length === 3) ?? word;
+  });
+}
+
+/**
+ * "x a i", "s f t": a name spelled out letter by letter, as dictation writes an acronym, is the
+ * name when the articles know the letters as one word (or as what it abbreviates). Letters that join into no word of theirs
+ * ("a b test") are left as they are.
+ */
+export function joinSpelledLetters(text: string, index: KnowledgeIndex): string {
+  return text.replace(/(?<![\p{L}\p{N}])\p{L}(?:[ .]\p{L}){1,5}(?![\p{L}\p{N}])/gu, (run) => {
+    const joined = run.replace(/[ .]/g, '');
+    const terms = analyze(joined);
+    return terms.length > 0 && terms.every((t) => index.documentFrequency.has(t.term)) ? joined : run;
   });
 }
 
