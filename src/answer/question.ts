@@ -100,7 +100,7 @@ export function analyseQuestion(written: string, index: KnowledgeIndex, writtenB
   const excluded = exclusion ? toQueryTerms(exclusion[2]!, index).map((t) => t.term) : [];
   // "What stage comes after X", "what day did…": the stage or the day is what is asked for, as the answer type says.
   const sequence = detected.answerType === 'sequence';
-  const slotWord = sequence ? STEP_SLOT.exec(folded)?.[1] : detected.answerType === 'time' ? TIME_SLOT.exec(folded)?.[1] : undefined;
+  const slotWord = sequence && detected.strictType ? STEP_SLOT.exec(folded)?.[1] : detected.answerType === 'time' ? TIME_SLOT.exec(folded)?.[1] : undefined;
   const terms = toQueryTerms(exclusion ? question.replace(exclusion[0], ' ') : question, index, { head, compounds }).filter(
     (t) => t.surface !== slotWord && !(sequence && SEQUENCE_WORDS.has(t.surface)) && !(detected.answerType === 'reason' && MAKING_WORDS.has(t.surface)),
   );

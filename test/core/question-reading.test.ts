@@ -160,6 +160,16 @@ describe('reading a question (fourth batch)', () => {
     expect(read('is it an a b test').terms.map((t) => t.surface)).not.toContain('ab');
   });
 
+  it('reads a bare "after" as a sequence only when nothing else says what is asked', () => {
+    // "Going after" someone asks for names; the noun asked for is content, not a step's slot.
+    const rivals = read('which competitors is it going after');
+    expect(rivals.answerType).toBe('entity');
+    expect(rivals.terms.map((t) => t.surface)).toContain('competitors');
+    expect(read('why go after coders specifically?').answerType).toBe('reason');
+    expect(read('what did xai do after the oracle talks').answerType).toBe('sequence');
+    expect(read('which stage comes after sft').answerType).toBe('sequence');
+  });
+
   it('reads "how long did X take" as a question of time', () => {
     expect(read('how long did pre-training take').answerType).toBe('time');
   });

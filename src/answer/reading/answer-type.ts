@@ -8,10 +8,11 @@ export const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
   ['place', true, /\b(where\b(?!.*\bfrom\b)|what city|which city|what country|which country|what state|which state|located)\b/],
   ['quantity', false, /\b(size|scale|price|cost|amount|count|number|percentage|valuation|worth)\b/],
   ['sequence', true, /\b((what|which) ([\p{L}-]+ ){0,2}((happens|comes|is|follows) (after|next)|follows)|what's next|what next|after (that|this)|next step|then what)\b/u],
-  // A bare "after" ("what did xAI do after the talks lapsed") may ask a sequence, or only date the question.
-  ['sequence', false, /\bafter\b/u],
   ['reason', false, /\b(why|how come|what for|purpose|reason)\b|^what (is|was|are|were) .+ for\??$/],
   ['entity', false, /\b(which|what is the name|what's the name|called|named)\b/],
+  // A bare "after" ("what did xAI do after the talks lapsed") may ask a sequence, or only date the
+  // question; "which competitors is it going after" asks for names, so "which" is read first.
+  ['sequence', false, /\bafter\b/u],
 ];
 
 export function detectAnswerType(folded: string): { answerType: AnswerType; strictType: boolean } {
