@@ -1,7 +1,9 @@
 /**
- * `npm run fit`: fits the answer model (reading weights, ranking, refusal) to every labelled
- * question batch and writes src/answer/model/fitted-model.json; with `--cv` it also scores each
- * batch under a model fitted without it, the honest estimate for the next unseen batch.
+ * `npm run fit`: fits the answer model (ranking, refusal, for the reading weights of
+ * fit-data.ts START_MODEL) to every labelled question batch and writes
+ * src/answer/model/fitted-model.json; with `--cv` it also scores each batch under a model fitted
+ * without it, the honest estimate for the next unseen batch. `--search-reading` searches the
+ * reading weights over their grid too, in the fit and in each fold.
  */
 import { writeFileSync } from 'node:fs';
 import { crossValidate, fitModel } from '../../src/answer/model/fit.js';
@@ -19,13 +21,14 @@ function modelJson(model: FittedModel): string {
 const batches = loadBatches();
 const index = await loadSeedIndex();
 const started = performance.now();
-const model = fitModel(batches, index, START_MODEL);
+const searchReading = process.argv.includes('--search-reading');
+const model = fitModel(batches, index, START_MODEL, { searchReading });
 writeFileSync(MODEL_FILE, modelJson(model));
 console.log(`fitted on ${batches.reduce((n, b) => n + b.questions.length, 0)} questions in ${batches.length} batches (${Math.round(performance.now() - started)} ms): ${MODEL_FILE.pathname}`);
 console.log(JSON.stringify(model.reading), 'threshold', model.threshold);
 
 if (process.argv.includes('--cv')) {
-  const folds = crossValidate(batches, index, START_MODEL);
+  const folds = crossValidate(batches, index, START_MODEL, undefined, searchReading);
   const sum = { answerable: 0, unanswerable: 0, conflicts: 0, hit1: 0, hit3: 0, abstained: 0, falseAbstained: 0, shown: 0, nonVerbatim: 0 };
   for (const { batch, report: r } of folds) {
     console.log(`${batch.padEnd(16)} hit@1 ${(100 * r.hit1).toFixed(1)}%  hit@3 ${(100 * r.hit3).toFixed(1)}%  abstention ${(100 * r.abstention).toFixed(1)}%  false abstention ${(100 * r.falseAbstention).toFixed(1)}%  conflicts ${(100 * r.conflictsShown).toFixed(0)}%`);

@@ -11,7 +11,8 @@ const index = await loadSeedIndex();
 const held = (process.env.HELD ?? 'chat').split(',');
 const line = (name: string, r: { hit1: number; hit3: number; abstention: number; falseAbstention: number; conflictsShown: number }) =>
   console.log(`${name.padEnd(16)} hit@1 ${(100 * r.hit1).toFixed(1)}  hit@3 ${(100 * r.hit3).toFixed(1)}  abst ${(100 * r.abstention).toFixed(1)}  FA ${(100 * r.falseAbstention).toFixed(1)}  conf ${(100 * r.conflictsShown).toFixed(0)}`);
-const model = fitModel(batches, index, START_MODEL);
+const searchReading = Boolean(process.env.SEARCH_READING);
+const model = fitModel(batches, index, START_MODEL, { searchReading });
 useModel(model);
 // SAVE=file keeps the in-sample model, for `MODEL=file npx tsx test/tools/diagnose.ts`.
 if (process.env.SAVE) writeFileSync(process.env.SAVE, JSON.stringify(model));
@@ -24,7 +25,7 @@ line('IN chat*', runEval(chat, (q) => answerQuestion(index, q), index));
 const heldOut = loadHeldBatches().flatMap((b) => b.questions);
 line('HELD (not fitted)', runEval(heldOut, (q) => answerQuestion(index, q), index));
 if (process.env.NOCV) process.exit(0);
-const folds = crossValidate(batches, index, START_MODEL, (b) => held.some((h) => b.name.startsWith(h)));
+const folds = crossValidate(batches, index, START_MODEL, (b) => held.some((h) => b.name.startsWith(h)), searchReading);
 let n = 0, h1 = 0, fa = 0, un = 0, ab = 0;
 for (const { batch, report: r } of folds) {
   line(`CV ${batch}`, r);

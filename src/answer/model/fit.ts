@@ -291,18 +291,25 @@ function fitGiven(samples: readonly Sample[], reading: FittedModel['reading'], s
   return { reading, rank, ...fitRefusal(samples, rank) };
 }
 
+export interface FitOptions {
+  /**
+   * Search the reading weights over the grid (each choice re-reads every question) instead of
+   * keeping the start's. Off by default: on these batches the grid's pick moved with each small
+   * change of reading or data, and moved the cross-validated figures by more than the changes it
+   * was to judge (README, Answer quality). Run it when a change is to the reading itself.
+   */
+  searchReading?: boolean;
+  /** Samples per reading-weight choice, shared by cross-validation's folds so each question is read once per choice. */
+  pool?: { batches: readonly Batch[]; collected: Map<string, Sample[]> };
+}
+
 /**
- * The whole model: reading weights searched one at a time over a small grid (each choice
- * re-reads every question), ranking and refusal fitted for each. `collected` caches the
- * samples per reading-weight choice, so cross-validation reads each question once per choice.
+ * The whole model: reading weights (kept, or searched one at a time over a small grid), ranking
+ * and refusal fitted for them.
  */
-export function fitModel(
-  batches: readonly Batch[],
-  index: KnowledgeIndex,
-  start: FittedModel,
-  pool: { batches: readonly Batch[]; collected: Map<string, Sample[]> } = { batches, collected: new Map() },
-): FittedModel {
+export function fitModel(batches: readonly Batch[], index: KnowledgeIndex, start: FittedModel, options: FitOptions = {}): FittedModel {
   const names = new Set(batches.map((b) => b.name));
+  const pool = options.pool ?? { batches, collected: new Map<string, Sample[]>() };
   const collected = pool.collected;
   const samplesFor = (reading: FittedModel['reading']) => {
     const key = JSON.stringify(reading);
@@ -319,7 +326,7 @@ export function fitModel(
   let reading = { ...start.reading };
   let best = fitGiven(samplesFor(reading), reading, start);
   let bestScores = sampleScores(samplesFor(reading), best);
-  for (const key of Object.keys(READING_GRID) as (keyof typeof READING_GRID)[]) {
+  for (const key of (options.searchReading ? Object.keys(READING_GRID) : []) as (keyof typeof READING_GRID)[]) {
     for (const value of READING_GRID[key]) {
       if (value === reading[key]) continue;
       const tried = { ...reading, [key]: value };
@@ -341,13 +348,14 @@ export function crossValidate(
   index: KnowledgeIndex,
   start: FittedModel,
   holdOut: (batch: Batch) => boolean = () => true,
+  searchReading = false,
 ): { batch: string; report: EvalReport }[] {
   // Every question is read once per reading choice, over all batches; each fold takes its own.
   const pool = { batches, collected: new Map<string, Sample[]>() };
   const out: { batch: string; report: EvalReport }[] = [];
   const previous = currentModel();
   for (const held of batches.filter(holdOut)) {
-    const model = fitModel(batches.filter((b) => b !== held), index, start, pool);
+    const model = fitModel(batches.filter((b) => b !== held), index, start, { pool, searchReading });
     useModel(model);
     out.push({ batch: held.name, report: runEval(held.questions, (q) => answerQuestion(index, q), index) });
     useModel(previous);
