@@ -108,6 +108,8 @@ export function analyze(text: string): Term[] {
       const surface = intern(token.text);
       terms.push({ term: normalizeWord(token.text), surface, display: token.display === undefined ? surface : intern(token.display), kind: 'word', capitalized: token.capitalized, position });
     } else {
+      // Chat shorthand written with a digit ("eli5") is filler as its spelt-out words would be.
+      if (token.kind === 'compound' && STOP_WORDS.has(token.text)) return;
       const surface = intern(token.text);
       terms.push({ term: surface, surface, display: token.display === undefined ? surface : intern(token.display), kind: token.kind, capitalized: token.capitalized, position });
       // "$12.5 billion" is also "12.5 billion" to someone who leaves out the dollar sign.

@@ -24,7 +24,11 @@ bot grok-facts explain describe gimme show stated states stating find look looki
 thing things stuff exactly supposed going go goes one ones kind sort way whether info information detail details
 mean means meant word words answer quick quickly keep keeps kept hear hears heard hearing able unable wonder wondering
 wondered curious guess think thinking thought sure maybe perhaps probably
-try tries tried trying rn atm tbh ngl imo imho lmk iirc afaik tho cuz coz bc fyi smh omg lmao rofl ty tysm srsly pls fr rly`;
+try tries tried trying rn atm tbh ngl imo imho lmk iirc afaik tho cuz coz bc fyi smh omg lmao rofl ty tysm srsly pls fr rly
+eli5 tldr smth`;
+
+/** Titles before a name ("Mr. Musk", "Dear Sir or Madam"): the name is what counts. */
+const TITLES = `mr mrs ms mx dr prof sir madam`;
 
 /**
  * Light verbs: in a question they frame what is asked ("what did the merger bring", "what chips
@@ -37,5 +41,5 @@ help helps helped helping hold holds held holding
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${FUNCTION_WORDS} ${QUESTION_WORDS} ${CHAT_FILLER} ${LIGHT_VERBS}`.split(/\s+/).filter(Boolean),
+  `${FUNCTION_WORDS} ${QUESTION_WORDS} ${CHAT_FILLER} ${TITLES} ${LIGHT_VERBS}`.split(/\s+/).filter(Boolean),
 );

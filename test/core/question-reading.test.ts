@@ -21,6 +21,11 @@ describe('reading a question', () => {
     expect(terms('@grok-facts how big is the funding round')).toEqual(terms('how big is the funding round'));
     expect(terms('hey @some.bot: who invested, tbh idk')).toEqual(terms('who invested'));
     expect(terms('what stage is it at rn')).toEqual(terms('what stage is it at'));
+    // Shorthand with a digit in it is shorthand all the same.
+    expect(terms('eli5 fine-tuning pls')).toEqual(terms('fine-tuning'));
+    expect(terms('did they restructure teams or smth')).toEqual(terms('did they restructure teams'));
+    // A title is no name of its own: "Mr. Musk" is Musk.
+    expect(terms('what did Mr. Musk say about v8')).toEqual(terms('what did Musk say about v8'));
     expect(engine.answer('@grok-facts when was the announcement made').status).toBe('answered');
   });
 
