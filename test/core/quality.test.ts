@@ -51,15 +51,15 @@ describe('answer quality on the independent chat batches', () => {
 
   it('holds its floors (far from the issue targets: README, Answer quality)', () => {
     // Floors a point or two under what the fitted model reaches over 23 batches, the two written
-    // partly in other languages included (hit@1 70.8%, false abstention 12.5%, abstention 79.0%,
-    // conflicts shown 51.7%; over the 21 in English 71.3%, 11.9%, 80.2%: README, Answer quality):
+    // partly in other languages included (hit@1 70.1%, false abstention 13.2%, abstention 81.4%,
+    // conflicts shown 50.5%; over the 21 in English 70.7%, 12.6%, 82.5%: README, Answer quality):
     // a refit moves single questions across the threshold.
     expect(chatFiles.length).toBeGreaterThanOrEqual(23);
     expect(report.answerable).toBeGreaterThanOrEqual(1105);
     expect(report.hit1).toBeGreaterThanOrEqual(0.69);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.135);
-    expect(report.abstention).toBeGreaterThanOrEqual(0.77);
-    expect(report.conflictsShown).toBeGreaterThanOrEqual(0.5);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.145);
+    expect(report.abstention).toBeGreaterThanOrEqual(0.79);
+    expect(report.conflictsShown).toBeGreaterThanOrEqual(0.48);
     expect(report.nonVerbatim).toBe(0);
   });
 });
