@@ -54,6 +54,10 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
   const results = topMatches(index.search, SEARCH_FIELD, query, CANDIDATES);
   const maxSearch = results[0]?.score ?? 1;
   const asked = new Set(question.terms.map((t) => t.term));
+  // "Who gets it first, everyone or X devs?": an option the question offers is an answer it asks
+  // for, so a passage naming it offers the kind of answer asked, though the question names it too.
+  const offered = new Set(question.options.flat());
+  const askedForType = offered.size === 0 ? asked : new Set([...asked].filter((t) => !offered.has(t)));
   const sourceTotal = Math.max(2, index.articles.length);
   const askedNow = new Set(question.terms.filter((t) => !t.fromPrevious).map((t) => t.term));
   const plan = coveragePlan(question.terms, index.subjectTerms, new Set([...(question.anyName ? question.requiredNames : []), ...question.alternatives]));
@@ -67,7 +71,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
       // Too little of the question to be quoted at all (see MIN_SUPPORTING_COVERAGE): not worth scoring in full.
       if (coverage < SCORING_FLOOR) return { passage, score: coverage - 1, coverage, typeFit: false, namesEverything: false, features: undefined };
       const answers = tokensOfType(question.answerType, passage, index);
-      const typeFit = fitsType(question, passage, asked, index);
+      const typeFit = fitsType(question, passage, askedForType, index);
       // Names must be in the quoted passage itself, unless it opens by referring back to the sentence that names them.
       const named = (n: string) => passage.termSet.has(n) || (passage.refersBack && passage.contextTerms.has(n));
       const namesEverything =
@@ -76,7 +80,7 @@ export function rankPassages(question: AnalysedQuestion, index: KnowledgeIndex):
         (question.relation === undefined || passage.termSet.has(question.relation));
       const features: RankFeatures = {
         coverage,
-        typeFit: question.answerType !== 'any' && typeFit ? (question.strictType ? 1 : 0.5) * typeStrength(question, passage, asked) : 0,
+        typeFit: question.answerType !== 'any' && typeFit ? (question.strictType ? 1 : 0.5) * typeStrength(question, passage, askedForType) : 0,
         search: result.score / maxSearch,
         proximity: proximity(hits, matched),
         corroboration: Math.log2(1 + passage.sources.length) / Math.log2(1 + sourceTotal),

@@ -175,6 +175,15 @@ describe('reading a question (fourth batch)', () => {
     expect(read('which stage comes after sft').answerType).toBe('sequence');
   });
 
+  it('takes a passage naming an option the question offers as giving the kind of answer asked', () => {
+    // "Who … X devs and Tesla?": X and Tesla are in the question, yet naming them is the answer.
+    const first = rankPassages(read('who gets v9 first, everybody or only x developers and tesla'), engine.index);
+    expect(first.find((r) => /first batch of access/i.test(r.passage.text))?.typeFit).toBe(true);
+    // Without options, a name the question gives is no answer to "who".
+    const plain = rankPassages(read('who gives x developers and tesla access'), engine.index);
+    expect(plain.find((r) => /first batch of access/i.test(r.passage.text))?.typeFit).toBe(false);
+  });
+
   it('reads "how long did X take" as a question of time', () => {
     expect(read('how long did pre-training take').answerType).toBe('time');
   });
