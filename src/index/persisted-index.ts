@@ -16,7 +16,7 @@ import { readSearch, searchLines } from './saved-search.js';
 import { assembleSavedIndex, compactPassage, MINISEARCH_OPTIONS, searchOnlyTerms, type IndexedPassage, type KnowledgeIndex } from './index-model.js';
 
 /** Bump when the saved shape or the analysis changes in a way the hash below cannot see. */
-export const FORMAT = 33;
+export const FORMAT = 34;
 export const FILE_PREFIX = 'index-';
 /** Articles added to a saved index since it was written (saved-additions.ts); removed with the index they stand on. */
 export const ADDITIONS_PREFIX = 'additions-';

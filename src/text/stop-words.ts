@@ -25,10 +25,13 @@ thing things stuff exactly supposed going go goes one ones kind sort way whether
 mean means meant word words answer quick quickly keep keeps kept hear hears heard hearing able unable wonder wondering
 wondered curious guess think thinking thought sure maybe perhaps probably
 try tries tried trying rn atm tbh ngl imo imho lmk iirc afaik tho cuz coz bc fyi smh omg lmao rofl ty tysm srsly pls fr rly
-eli5 tldr smth`;
+eli5 tldr tl smth`;
 
-/** Titles before a name ("Mr. Musk", "Dear Sir or Madam"): the name is what counts. */
-const TITLES = `mr mrs ms mx dr prof sir madam`;
+/**
+ * Titles before a name ("Mr. Musk", "Dear Sir or Madam"): the name is what counts. Not "ms",
+ * which articles write for milliseconds.
+ */
+const TITLES = `mr mrs dr prof sir madam`;
 
 /**
  * Light verbs: in a question they frame what is asked ("what did the merger bring", "what chips

@@ -144,9 +144,9 @@ function belowHundred(tokens: readonly Token[], i: number): { value: number; wid
 function spelledNumber(tokens: readonly Token[], i: number): { digits: string; width: number } | undefined {
   const token = tokens[i]!;
   if (token.text === 'half' && tokens[i + 1]?.text === 'a' && scaleWord(tokens[i + 2])) return { digits: '0.5', width: 2 };
-  // Inside a longer number ("…and one million") or no count at all ("no one million").
+  // Inside a longer number ("…and one million", "one point twenty five") or no count at all ("no one million").
   const before = tokens[i - 1];
-  if (token.kind !== 'word' || numberWord(token) === undefined || (before && (numberWord(before) !== undefined || /^(no|and|a)$/.test(before.text)))) return undefined;
+  if (token.kind !== 'word' || numberWord(token) === undefined || (before && (numberWord(before) !== undefined || /^(no|and|point)$/.test(before.text)))) return undefined;
   const century = ownEntry(UNITS, token.text) === 19 || token.text === 'twenty' ? belowHundred(tokens, i + 1) : undefined;
   if (century && century.value >= 10 && !scaleWord(tokens[i + 1 + century.width]) && tokens[i + 1]?.text !== 'hundred') {
     return { digits: String((token.text === 'twenty' ? 2000 : 1900) + century.value), width: 1 + century.width };

@@ -109,6 +109,8 @@ describe('chat words read as the corpus writes them', () => {
     expect(first('is it one point five trillion params')).toBe(first('is it 1.5 trillion params'));
     expect(first('how much did they raise back in may twenty twenty four')).toBe('2024');
     expect(first('is it nineteen ninety')).toBe('1990');
+    // "point" starts the decimals: its words are no count of their own.
+    expect(first('is it one point twenty five billion')).not.toBe(first('25 billion'));
     // A number word alone is a word, as the articles write "three times" and "the old one".
     for (const words of ['three times the size', 'the old one', 'fifty fifty']) expect(first(words), words).toBeUndefined();
   });

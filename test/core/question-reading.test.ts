@@ -6,7 +6,8 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { analyseQuestion } from '../../src/answer/question.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { buildIndex } from '../../src/index/build-index.js';
-import { analyzeToStrings } from '../../src/text/analyze.js';
+import { analyze, analyzeToStrings } from '../../src/text/analyze.js';
+import { namesADay } from '../../src/answer/ranking/type-fit.js';
 import { SEEDS_DIR, seedEngine } from '../helpers/engine.js';
 import { otherLanguageWords } from '../../src/answer/reading/language.js';
 import { refusalFeatures } from '../../src/answer/model/decision.js';
@@ -24,6 +25,9 @@ describe('reading a question', () => {
     // Shorthand with a digit in it is shorthand all the same.
     expect(terms('eli5 fine-tuning pls')).toEqual(terms('fine-tuning'));
     expect(terms('did they restructure teams or smth')).toEqual(terms('did they restructure teams'));
+    expect(terms('tl;dr what is v9')).toEqual(terms('what is v9'));
+    // "ms" is milliseconds in an article, never taken for a title.
+    expect(analyzeToStrings('latency in ms')).toContain('ms');
     // A title is no name of its own: "Mr. Musk" is Musk.
     expect(terms('what did Mr. Musk say about v8')).toEqual(terms('what did Musk say about v8'));
     expect(engine.answer('@grok-facts when was the announcement made').status).toBe('answered');
@@ -157,11 +161,20 @@ describe('reading a question (fourth batch)', () => {
     expect(release.filter((r) => /mid-June/i.test(r.passage.text)).every((r) => !r.typeFit)).toBe(true);
     // A date without "exact" or "what day" is answered by the month the articles give.
     expect(read('when is the release date').calendar).toBeUndefined();
+    // A day mentioned beside another question word does not take it over.
+    expect(read('how many gpus does colossus have on the exact day of launch').answerType).toBe('quantity');
+  });
+
+  it('finds a day of a month however it is written: "May 25", "the 25th of May", "June the 5th"', () => {
+    for (const text of ['announced on May 25, 2026', 'on the 25th of May', 'out June the 5th']) expect(namesADay({ terms: analyze(text) }), text).toBe(true);
+    for (const text of ['expected in mid-June', 'within 2 to 3 weeks of May']) expect(namesADay({ terms: analyze(text) }), text).toBe(false);
   });
 
   it('joins a name spelled out letter by letter, as dictation writes it, when the articles know the word', () => {
     expect(terms('did x a i buy cursor')).toEqual(terms('did xai buy cursor'));
     expect(terms('is s f t done')).toEqual(terms('is sft done'));
+    expect(terms('is x a i a startup')).toEqual(terms('is xai a startup'));
+    expect(terms('what is X. A. I.')).toEqual(terms('what is xAI'));
     expect(read('is it an a b test').terms.map((t) => t.surface)).not.toContain('ab');
   });
 

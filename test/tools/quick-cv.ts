@@ -11,7 +11,7 @@ const index = await loadSeedIndex();
 const held = (process.env.HELD ?? 'chat').split(',');
 const line = (name: string, r: { hit1: number; hit3: number; abstention: number; falseAbstention: number; conflictsShown: number }) =>
   console.log(`${name.padEnd(16)} hit@1 ${(100 * r.hit1).toFixed(1)}  hit@3 ${(100 * r.hit3).toFixed(1)}  abst ${(100 * r.abstention).toFixed(1)}  FA ${(100 * r.falseAbstention).toFixed(1)}  conf ${(100 * r.conflictsShown).toFixed(0)}`);
-const searchReading = Boolean(process.env.SEARCH_READING);
+const searchReading = process.env.SEARCH_READING === '1';
 const model = fitModel(batches, index, START_MODEL, { searchReading });
 useModel(model);
 // SAVE=file keeps the in-sample model, for `MODEL=file npx tsx test/tools/diagnose.ts`.

@@ -63,15 +63,18 @@ export function fitsType(question: AnalysedQuestion, passage: IndexedPassage, as
   }
 }
 
-/** "May 25", "25 May", "May 25th": a month and a day of it, written side by side. */
+/**
+ * "May 25", "25 May", "May 25th", "the 25th of May", "June the 5th": a month and a day of it,
+ * side by side or one stop word apart ("of", "the"; "25th" is read as 25).
+ */
 export function namesADay(passage: Pick<IndexedPassage, 'terms'>): boolean {
   const terms = passage.terms;
-  const isDay = (t: Term | undefined) => t !== undefined && /^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$/.test(t.term);
+  const isDay = (t: Term | undefined) => t !== undefined && t.kind === 'number' && /^([1-9]|[12]\d|3[01])$/.test(t.term);
   return terms.some((t, i) => {
     if (t.kind !== 'word' || !isMonthTerm(t.term)) return false;
     const next = terms[i + 1];
     const before = terms[i - 1];
-    return (isDay(next) && next!.position === t.position + 1) || (isDay(before) && before!.position === t.position - 1);
+    return (isDay(next) && next!.position - t.position <= 2) || (isDay(before) && t.position - before!.position <= 2);
   });
 }
 

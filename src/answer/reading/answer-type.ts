@@ -16,12 +16,11 @@ export const TYPE_PATTERNS: ReadonlyArray<[AnswerType, boolean, RegExp]> = [
 ];
 
 export function detectAnswerType(folded: string): { answerType: AnswerType; strictType: boolean } {
-  // Before the patterns: "what exact day does it go live" names no other cue for a time.
-  if (DAY_ASKED.test(folded)) return { answerType: 'time', strictType: true };
-  for (const [answerType, strictType, pattern] of TYPE_PATTERNS) {
-    if (pattern.test(folded)) return { answerType, strictType };
-  }
-  return { answerType: 'any', strictType: false };
+  const matched = TYPE_PATTERNS.find(([, , pattern]) => pattern.test(folded));
+  // "What exact day does it go live" names no other cue for a time; "how many GPUs on the exact
+  // day of launch" still asks how many.
+  if (DAY_ASKED.test(folded) && !(matched && matched[1] && matched[0] !== 'time')) return { answerType: 'time', strictType: true };
+  return matched ? { answerType: matched[0], strictType: matched[1] } : { answerType: 'any', strictType: false };
 }
 
 export const PRICE_QUESTION = /\bhow much (do|does|did|will|would|is|was|are|were|should|could)\b.*\b(cost|costs|charge|charges|pay|paid|priced)\b|\bhow expensive\b|\b(price|pricing|prices|price tag|subscription|fee|fees)\b/;
@@ -40,5 +39,5 @@ export const TIME_SLOT = /\b(?:what|which) (day|days|month|year|week|date)\b/;
  * "What day…", "the exact date", "a calendar day", "which date exactly": the question wants the
  * day itself. A month or "mid-June" does not answer it, however near it comes.
  */
-export const DAY_ASKED = /\b(?:what|which) (?:exact |specific |actual )?(?:day|date)\b|\b(?:exact|specific|precise|actual|calendar)\s+(?:[\p{L}-]+\s+)?(?:day|date)\b|\b(?:day|date)\s+(?:exactly|specifically|precisely)\b/u;
+export const DAY_ASKED = /\b(?:what|which) (?:exact |specific |actual )?(?:day|date)\b(?!-)|\b(?:exact|specific|precise|actual|calendar)\s+(?:[\p{L}-]+\s+)?(?:day|date)\b(?!-)|\b(?:day|date)\s+(?:exactly|specifically|precisely)\b/u;
 export const STEP_SLOT = /\b(?:what|which) ([\p{L}-]+) (?:happens|comes|is|follows)\b/u;

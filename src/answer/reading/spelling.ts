@@ -21,15 +21,27 @@ export function correctTypos(text: string, index: KnowledgeIndex): string {
 }
 
 /**
- * "x a i", "s f t": a name spelled out letter by letter, as dictation writes an acronym, is the
- * name when the articles know the letters as one word (or as what it abbreviates). Letters that join into no word of theirs
- * ("a b test") are left as they are.
+ * "x a i", "s f t", "X. A. I.": a name spelled out letter by letter, as dictation writes an
+ * acronym, is the name when the articles know the letters as one word (or as what it
+ * abbreviates). The longest run of letters from the first that does is joined ("is x a i a
+ * startup": "xai", then "a"); letters that join into no word of theirs ("a b test") are left as they are.
  */
 export function joinSpelledLetters(text: string, index: KnowledgeIndex): string {
-  return text.replace(/(?<![\p{L}\p{N}])\p{L}(?:[ .]\p{L}){1,5}(?![\p{L}\p{N}])/gu, (run) => {
-    const joined = run.replace(/[ .]/g, '');
-    const terms = analyze(joined);
-    return terms.length > 0 && terms.every((t) => index.documentFrequency.has(t.term)) ? joined : run;
+  const known = (word: string) => {
+    const terms = analyze(word);
+    return terms.length > 0 && terms.every((t) => index.documentFrequency.has(t.term));
+  };
+  return text.replace(/(?<![\p{L}\p{N}])\p{L}\.?(?: \p{L}\.?| ?\p{L}\.){1,5}(?![\p{L}\p{N}])/gu, (run) => {
+    const letters = run.replace(/[ .]/g, '').split('');
+    const out: string[] = [];
+    for (let i = 0; i < letters.length; ) {
+      let width = letters.length - i;
+      while (width >= 2 && !known(letters.slice(i, i + width).join(''))) width--;
+      if (width < 2) width = 1;
+      out.push(letters.slice(i, i + width).join(''));
+      i += width;
+    }
+    return out.length === letters.length ? run : out.join(' ');
   });
 }
 
