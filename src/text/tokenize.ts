@@ -117,20 +117,21 @@ const UNITS: Readonly<Record<string, number>> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const numberWord = (token: Token | undefined) => (token?.kind === 'word' ? (ownEntry(UNITS, token.text) ?? ownEntry(TENS, token.text)) : undefined);
+/** The value of a word in one of the tables above, when the token is a word there. */
+const valueIn = (table: Readonly<Record<string, number>>, token: Token | undefined) => (token?.kind === 'word' ? ownEntry(table, token.text) : undefined);
+const numberWord = (token: Token | undefined) => valueIn(UNITS, token) ?? valueIn(TENS, token);
 
 /** The suffix of a scale written as a word ("million"; the "m" of "5 m" is too short to be taken for one). */
 const scaleWord = (token: Token | undefined) => (token?.kind === 'word' && token.text.length > 2 ? scaleSuffix(token.text) : undefined);
 
 /** "twenty five", "ninety", "seven": a number below a hundred spelled out at `i`, and how many tokens it takes. */
 function belowHundred(tokens: readonly Token[], i: number): { value: number; width: number } | undefined {
-  const first = tokens[i];
-  const tens = first?.kind === 'word' ? ownEntry(TENS, first.text) : undefined;
+  const tens = valueIn(TENS, tokens[i]);
   if (tens !== undefined) {
-    const unit = tokens[i + 1]?.kind === 'word' ? ownEntry(UNITS, tokens[i + 1]!.text) : undefined;
+    const unit = valueIn(UNITS, tokens[i + 1]);
     return unit !== undefined && unit > 0 && unit < 10 ? { value: tens + unit, width: 2 } : { value: tens, width: 1 };
   }
-  const unit = first?.kind === 'word' ? ownEntry(UNITS, first.text) : undefined;
+  const unit = valueIn(UNITS, tokens[i]);
   return unit === undefined ? undefined : { value: unit, width: 1 };
 }
 
@@ -147,7 +148,7 @@ function spelledNumber(tokens: readonly Token[], i: number): { digits: string; w
   // Inside a longer number ("…and one million", "one point twenty five") or no count at all ("no one million").
   const before = tokens[i - 1];
   if (token.kind !== 'word' || numberWord(token) === undefined || (before && (numberWord(before) !== undefined || /^(no|and|point)$/.test(before.text)))) return undefined;
-  const century = ownEntry(UNITS, token.text) === 19 || token.text === 'twenty' ? belowHundred(tokens, i + 1) : undefined;
+  const century = token.text === 'nineteen' || token.text === 'twenty' ? belowHundred(tokens, i + 1) : undefined;
   if (century && century.value >= 10 && !scaleWord(tokens[i + 1 + century.width]) && tokens[i + 1]?.text !== 'hundred') {
     return { digits: String((token.text === 'twenty' ? 2000 : 1900) + century.value), width: 1 + century.width };
   }
@@ -168,7 +169,7 @@ function spelledNumber(tokens: readonly Token[], i: number): { digits: string; w
   if (tokens[j]?.text === 'point') {
     const decimals: number[] = [];
     for (let k = j + 1; k < tokens.length; k++) {
-      const d = tokens[k]?.kind === 'word' ? ownEntry(UNITS, tokens[k]!.text) : undefined;
+      const d = valueIn(UNITS, tokens[k]);
       if (d === undefined || d > 9) break;
       decimals.push(d);
     }

@@ -1,6 +1,10 @@
 // Experiment: does a boosted-tree ranker over the ranking features (plus the linear score and
 // the question's answer type) put the right passage first more often than the linear ranker,
 // cross-validated by batch? Measured on eligible candidates only, questions with a right one.
+// The linear ranker is refitted per fold here the way fit.ts fitRank does it (pairwise, ten hard
+// negatives, pulled towards START_MODEL), on this script's own candidate arrays.
+// Switches: HELD=1 adds the held batches; NOLIN=1 hides the linear score from the trees;
+// EXTRA=1 adds a passage-length feature to both; T, D, H set the trees; V=1 prints each batch.
 import { analyseQuestion } from '../../src/answer/question.js';
 import { rankPassages } from '../../src/answer/rank.js';
 import { canLead } from '../../src/answer/answer.js';
@@ -41,6 +45,8 @@ function fitLinear(train: S[]): number[] {
   return logistic(pairs.map((p) => ({ ...p, w: 1 / pairs.length })), 0.02, startW);
 }
 const NAMES = [...RANK_FEATURES, ...(process.env.EXTRA ? ['extra'] : []), ...TYPES.map((t) => `t_${t}`), 'strict', 'nknown', 'lin', 'gap'];
+/** Where the linear score's gap to the question's best sits in a row: the linear ranker's pick. */
+const GAP = NAMES.indexOf('gap');
 function withLin(s: S, w: number[]): number[][] {
   const scores = s.cands.map((c) => lin(w, c.f));
   const max = Math.max(...scores);
@@ -52,7 +58,7 @@ function fitTrees(train: S[], w: number[]) {
   for (const s of train) {
     const xs = withLin(s, w);
     // top 12 by linear score: the candidates that compete for the lead
-    const order = xs.map((x, i) => i).sort((a, b) => xs[b]![R + 9 + 1]! - xs[a]![R + 9 + 1]!).slice(0, 12);
+    const order = xs.map((x, i) => i).sort((a, b) => xs[b]![GAP]! - xs[a]![GAP]!).slice(0, 12);
     const pos = order.filter((i) => s.cands[i]!.right).length, neg = order.length - pos;
     for (const i of order) rows.push({ x: xs[i]!, y: s.cands[i]!.right ? 1 : 0, w: s.cands[i]!.right ? 0.5 / pos : neg ? 0.5 / neg : 0 });
   }
@@ -71,9 +77,9 @@ for (const held of names) {
   let l = 0, t = 0;
   for (const s of test) {
     const xs = withLin(s, w);
-    const li = xs.reduce((bi, x, i) => (x[R + 10]! > xs[bi]![R + 10]! ? i : bi), 0);
+    const li = xs.reduce((bi, x, i) => (x[GAP]! > xs[bi]![GAP]! ? i : bi), 0);
     const ts = xs.map((x) => treesLogOdds(trees, Object.fromEntries(NAMES.map((nm, i) => [nm, x[i]!])) as never));
-    const ti = ts.reduce((bi, v, i) => (v + Number(process.env.MIX ?? 0) * xs[i]![R + 9]! > ts[bi]! + Number(process.env.MIX ?? 0) * xs[bi]![R + 9]! ? i : bi), 0);
+    const ti = ts.reduce((bi, v, i) => (v > ts[bi]! ? i : bi), 0);
     if (s.cands[li]!.right) l++;
     if (s.cands[ti]!.right) t++;
   }

@@ -36,8 +36,8 @@ export function joinSpelledLetters(text: string, index: KnowledgeIndex): string 
     const out: string[] = [];
     for (let i = 0; i < letters.length; ) {
       let width = letters.length - i;
+      // Down to one letter, which is left as it is.
       while (width >= 2 && !known(letters.slice(i, i + width).join(''))) width--;
-      if (width < 2) width = 1;
       out.push(letters.slice(i, i + width).join(''));
       i += width;
     }
